@@ -1,0 +1,13 @@
+package org.credstack.badge;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The badge service of CredStack (port 8083; see DESIGN.md for what it owns). */
+@SpringBootApplication
+public class BadgeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BadgeApplication.class, args);
+    }
+}

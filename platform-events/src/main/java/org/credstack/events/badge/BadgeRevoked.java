@@ -1,0 +1,13 @@
+package org.credstack.events.badge;
+
+import java.time.Instant;
+
+/**
+ * An issued credential was revoked (its status list bit is set).
+ *
+ * @param badgeId the credential id
+ * @param learnerId the learner
+ * @param reason why, in words
+ * @param occurredAt when it was revoked, UTC
+ */
+public record BadgeRevoked(String badgeId, String learnerId, String reason, Instant occurredAt) implements BadgeEvent {}

@@ -1,0 +1,13 @@
+package org.credstack.events.catalog;
+
+import java.time.Instant;
+
+/**
+ * A credential was retired: no new enrollments; awards made under it still verify.
+ *
+ * @param credentialId the credential id (the record key)
+ * @param credential the full snapshot of the version concerned
+ * @param occurredAt business time of the change, UTC
+ */
+public record CredentialRetired(String credentialId, CredentialSnapshot credential, Instant occurredAt)
+        implements CatalogEvent {}

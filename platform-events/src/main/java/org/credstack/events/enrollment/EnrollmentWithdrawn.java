@@ -1,0 +1,14 @@
+package org.credstack.events.enrollment;
+
+import java.time.Instant;
+
+/**
+ * The learner withdrew; the enrollment earns nothing further.
+ *
+ * @param enrollmentId the enrollment
+ * @param learnerId the learner
+ * @param credentialId the credential
+ * @param occurredAt when the learner withdrew, UTC
+ */
+public record EnrollmentWithdrawn(String enrollmentId, String learnerId, String credentialId, Instant occurredAt)
+        implements EnrollmentEvent {}

@@ -1,0 +1,42 @@
+package org.credstack.runtime;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.credstack.events.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An event an aggregate has caused but the relay has not yet published. The aggregate stores its
+ * pending events in its own document, so the state change and its events are one single-document
+ * write (DESIGN.md, "Nothing lost between state and event"); {@link OutboxRelay} publishes and then
+ * removes them.
+ *
+ * <p>The envelope is fixed when the event is created: a re-send after a crash carries the same
+ * {@code ce_id}, which consumers use to drop the duplicate.
+ *
+ * @param id the CloudEvents {@code id}
+ * @param topic Kafka topic name
+ * @param key record key
+ * @param headers the CloudEvents {@code ce_*} and {@code content-type} headers (see {@link EventEnvelope#headers()})
+ * @param payload the event record as JSON
+ */
+public record PendingEvent(String id, String topic, String key, Map<String, String> headers, String payload) {
+
+    /**
+     * Captures an event with a fresh id.
+     *
+     * @param event a record of one of the v1 topics
+     * @param time the envelope time (from the service's injected clock)
+     * @throws IllegalArgumentException if no topic carries the event
+     */
+    public static PendingEvent of(Object event, Instant time, JsonMapper json) {
+        EventEnvelope<Object> envelope = EventEnvelope.wrap(event, UUID.randomUUID(), time);
+        return new PendingEvent(
+                envelope.id().toString(),
+                envelope.topic().topicName(),
+                envelope.key(),
+                envelope.headers(),
+                json.writeValueAsString(event));
+    }
+}
