@@ -1,0 +1,23 @@
+package org.credstack.catalog.credential;
+
+import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+
+/**
+ * An alignment to an entry of a framework (Open Badges 3.0 {@code Alignment}; CTDL
+ * {@code occupationType}/{@code industryType} CredentialAlignmentObjects). O*NET-SOC, NAICS, SFIA and
+ * ESCO all occur in real data.
+ *
+ * @param framework framework name, e.g. {@code O*NET-SOC}; required
+ * @param frameworkVersion framework version, or {@code null}
+ * @param code code within the framework, or {@code null}
+ * @param targetUrl URL of the entry, or {@code null}
+ * @param label human-readable name of the entry; required
+ * @throws CatalogRuleViolation if framework or label is blank
+ */
+public record Alignment(String framework, String frameworkVersion, String code, String targetUrl, String label) {
+
+    public Alignment {
+        require(framework != null && !framework.isBlank(), "framework", "an alignment names its framework");
+        require(label != null && !label.isBlank(), "label", "an alignment has a label");
+    }
+}

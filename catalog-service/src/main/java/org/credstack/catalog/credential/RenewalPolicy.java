@@ -1,0 +1,34 @@
+package org.credstack.catalog.credential;
+
+import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+
+import java.time.Period;
+import java.util.List;
+
+/**
+ * How an award is renewed before its {@code validUntil} (CTDL {@code renewal} ConditionProfile).
+ *
+ * @param renewalWindow how long before {@code validUntil} a renewal may start, a positive ISO 8601 period
+ *     such as {@code P90D}; {@code null} means any time
+ * @param description what renewal takes, in words
+ * @param requirements the assignments of a renewal enrollment; may be empty when renewal is by description only
+ * @param reminderDaysBefore days before {@code validUntil} to remind the learner, each at least 1; empty means
+ *     the platform default (30, 7, 1)
+ * @throws CatalogRuleViolation for a non-positive window or reminder day
+ */
+public record RenewalPolicy(
+        Period renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
+
+    public RenewalPolicy {
+        require(
+                renewalWindow == null || (!renewalWindow.isNegative() && !renewalWindow.isZero()),
+                "renewalWindow",
+                "a renewal window is a positive period");
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        reminderDaysBefore = reminderDaysBefore == null ? List.of() : List.copyOf(reminderDaysBefore);
+        require(
+                reminderDaysBefore.stream().allMatch(d -> d != null && d >= 1),
+                "reminderDaysBefore",
+                "reminders are due 1 or more days before validUntil");
+    }
+}
