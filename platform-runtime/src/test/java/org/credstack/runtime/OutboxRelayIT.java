@@ -1,0 +1,117 @@
+package org.credstack.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.credstack.events.EventEnvelope;
+import org.credstack.events.Topic;
+import org.credstack.events.notification.BadgeExpired;
+import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(
+        properties = {
+            "credstack.runtime.outbox-collections=things",
+            "credstack.runtime.outbox-poll-interval=1h",
+            "spring.application.name=runtime-test"
+        })
+@InfrastructureTest
+class OutboxRelayIT {
+
+    @Configuration
+    @EnableAutoConfiguration
+    static class TestApplication {}
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Map<String, HealthIndicator> healthIndicators;
+
+    @Test
+    void publishesPendingEventsWithTheirEnvelopeThenRemovesThem() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        BadgeExpired event =
+                new BadgeExpired("urn:uuid:b1", learnerId, "cred-1", Instant.parse("2027-01-31T00:00:00Z"));
+        PendingEvent pending = PendingEvent.of(event, Instant.parse("2027-01-31T00:00:05Z"), json);
+        mongo.insert(
+                new Document("_id", "thing-1")
+                        .append("version", 3)
+                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(pending))),
+                "things");
+
+        assertThat(relay.relay()).isEqualTo(1);
+
+        ConsumerRecord<String, byte[]> record = readOne(Topic.NOTIFICATION_EVENTS, learnerId);
+        EventEnvelope<?> envelope =
+                EventEnvelope.read(Topic.NOTIFICATION_EVENTS, record.headers(), record.value(), json);
+        assertThat(envelope.id()).hasToString(pending.id());
+        assertThat(envelope.type()).isEqualTo("org.credstack.notification.BadgeExpired.v1");
+        assertThat(envelope.time()).isEqualTo(Instant.parse("2027-01-31T00:00:05Z"));
+        assertThat(envelope.data()).isEqualTo(event);
+        assertThat(new String(record.headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8))
+                .isEqualTo("/credstack/notification");
+
+        Document after = mongo.findById("thing-1", Document.class, "things");
+        assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(after.getInteger("version")).isEqualTo(4);
+        assertThat(relay.relay()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void reportsMongoHealthByPing() {
+        assertThat(healthIndicators.get("mongoHealthContributor").health().getStatus())
+                .isEqualTo(Status.UP);
+    }
+
+    private ConsumerRecord<String, byte[]> readOne(Topic topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "outbox-relay-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic.topicName()));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+            assertThat(found).hasSize(1);
+            return found.getFirst();
+        }
+    }
+}
