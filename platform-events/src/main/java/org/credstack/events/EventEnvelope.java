@@ -31,15 +31,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record EventEnvelope<E>(UUID id, String source, String type, Instant time, String subject, E data) {
 
+    /** Header of the CloudEvents {@code specversion}, always {@code 1.0}. */
     public static final String SPECVERSION = "ce_specversion";
+    /** Header of the CloudEvents {@code id}. */
     public static final String ID = "ce_id";
+    /** Header of the CloudEvents {@code source}. */
     public static final String SOURCE = "ce_source";
+    /** Header of the CloudEvents {@code type}. */
     public static final String TYPE = "ce_type";
+    /** Header of the CloudEvents {@code time}. */
     public static final String TIME = "ce_time";
+    /** Header of the CloudEvents {@code subject}. */
     public static final String SUBJECT = "ce_subject";
+    /** Header of the {@code datacontenttype} in binary mode (Kafka binding section 3.2.1), always JSON. */
     public static final String CONTENT_TYPE = "content-type";
+
     private static final String JSON = "application/json";
 
+    /** @throws NullPointerException if {@code id}, {@code type}, {@code time} or {@code data} is missing */
     public EventEnvelope {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -98,7 +107,8 @@ public record EventEnvelope<E>(UUID id, String source, String type, Instant time
      * @param topic the topic the record came from
      * @param headers its headers
      * @param value its JSON value
-     * @throws MalformedEventException if a required attribute is missing or the type is unknown on the topic
+     * @throws MalformedEventException if a required attribute is missing, the type is unknown on the topic, or
+     *     the value does not read as that type
      */
     public static EventEnvelope<?> read(Topic topic, Headers headers, byte[] value, JsonMapper json) {
         Map<String, Object> attributes = new HashMap<>();

@@ -16,10 +16,15 @@ import org.credstack.events.partner.PartnerCompletionEvent;
  * same way.
  */
 public enum Topic {
+    /** {@code catalog.credentials.v1}, written by catalog-service. */
     CATALOG_CREDENTIALS(Topic.CATALOG_CREDENTIALS_V1, "catalog", true, CatalogEvent.class),
+    /** {@code partner.completions.v1}, written by the partner integration. */
     PARTNER_COMPLETIONS(Topic.PARTNER_COMPLETIONS_V1, "partner", false, PartnerCompletionEvent.class),
+    /** {@code enrollment.events.v1}, written by enrollment-service. */
     ENROLLMENT_EVENTS(Topic.ENROLLMENT_EVENTS_V1, "enrollment", false, EnrollmentEvent.class),
+    /** {@code badge.events.v1}, written by badge-service. */
     BADGE_EVENTS(Topic.BADGE_EVENTS_V1, "badge", false, BadgeEvent.class),
+    /** {@code notification.events.v1}, written by notification-service. */
     NOTIFICATION_EVENTS(Topic.NOTIFICATION_EVENTS_V1, "notification", false, NotificationEvent.class);
 
     /** Compacted; key = credential id. */

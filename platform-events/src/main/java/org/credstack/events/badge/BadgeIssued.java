@@ -1,5 +1,6 @@
 package org.credstack.events.badge;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * @param renewalOf the badge this one renews, or {@code null}
  * @param occurredAt when it was issued, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BadgeIssued(
         String badgeId,
         String learnerId,
@@ -34,4 +36,10 @@ public record BadgeIssued(
         List<Integer> reminderDaysBefore,
         String renewalOf,
         Instant occurredAt)
-        implements BadgeEvent {}
+        implements BadgeEvent {
+
+    /** A missing {@code reminderDaysBefore} reads as empty (the default reminders). */
+    public BadgeIssued {
+        reminderDaysBefore = reminderDaysBefore == null ? List.of() : reminderDaysBefore;
+    }
+}

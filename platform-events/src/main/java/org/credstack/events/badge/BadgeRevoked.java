@@ -1,5 +1,6 @@
 package org.credstack.events.badge;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,5 @@ import java.time.Instant;
  * @param reason why, in words
  * @param occurredAt when it was revoked, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BadgeRevoked(String badgeId, String learnerId, String reason, Instant occurredAt) implements BadgeEvent {}

@@ -1,5 +1,6 @@
 package org.credstack.events.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,6 @@ import java.time.Instant;
  * @param credential the full snapshot of the version concerned
  * @param occurredAt business time of the change, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CredentialRevised(String credentialId, CredentialSnapshot credential, Instant occurredAt)
         implements CatalogEvent {}

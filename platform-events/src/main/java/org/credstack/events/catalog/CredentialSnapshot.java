@@ -1,5 +1,6 @@
 package org.credstack.events.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,7 @@ import java.util.List;
  * @param stackRule for a {@code STACK}: which component credentials complete it; {@code null} otherwise
  * @param publishedAt when this version was published, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CredentialSnapshot(
         String id,
         int version,
@@ -56,6 +58,14 @@ public record CredentialSnapshot(
         ComponentRule stackRule,
         Instant publishedAt) {
 
+    /** A list missing from the JSON reads as empty, as the class comment promises. */
+    public CredentialSnapshot {
+        skills = skills == null ? List.of() : skills;
+        alignments = alignments == null ? List.of() : alignments;
+        deliveryModes = deliveryModes == null ? List.of() : deliveryModes;
+        assignments = assignments == null ? List.of() : assignments;
+    }
+
     /**
      * The organisation offering the credential; becomes the Open Badges issuer {@code Profile}.
      *
@@ -65,6 +75,7 @@ public record CredentialSnapshot(
      * @param email contact address, may be {@code null}
      * @param timeZone IANA zone id used for calendar arithmetic on validity periods, e.g. {@code Europe/London}
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProviderSnapshot(String id, String name, String url, String email, String timeZone) {}
 
     /**
@@ -76,6 +87,7 @@ public record CredentialSnapshot(
      * @param targetUrl URL of the framework entry
      * @param label human-readable name of the entry
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Alignment(String framework, String frameworkVersion, String code, String targetUrl, String label) {}
 
     /**
@@ -84,6 +96,7 @@ public record CredentialSnapshot(
      * @param amount amount in the currency's major unit; {@code 0} means free
      * @param currency ISO 4217 code, {@code null} when free
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cost(java.math.BigDecimal amount, String currency) {}
 
     /**
@@ -96,6 +109,7 @@ public record CredentialSnapshot(
      *     {@code CompletedOrPassed} or {@code NotApplicable} (cmi5 section 9.6.1.1 / 10.0)
      * @param masteryScore scaled score in [0, 1] required to pass, or {@code null}
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Assignment(String id, String title, String activityId, String moveOn, Double masteryScore) {}
 
     /**
@@ -104,6 +118,7 @@ public record CredentialSnapshot(
      * @param type {@code ALL} or {@code AT_LEAST}
      * @param minimum for {@code AT_LEAST}, how many assignments; {@code null} for {@code ALL}
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CompletionRule(String type, Integer minimum) {}
 
     /**
@@ -114,11 +129,16 @@ public record CredentialSnapshot(
      * @param requirements assignments of a renewal enrollment
      * @param reminderDaysBefore days before {@code validUntil} to remind the learner; empty means the default
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RenewalPolicy(
-            String renewalWindow,
-            String description,
-            List<Assignment> requirements,
-            List<Integer> reminderDaysBefore) {}
+            String renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
+
+        /** Missing lists read as empty. */
+        public RenewalPolicy {
+            requirements = requirements == null ? List.of() : requirements;
+            reminderDaysBefore = reminderDaysBefore == null ? List.of() : reminderDaysBefore;
+        }
+    }
 
     /**
      * An N-of-M rule over component credentials and nested rules: satisfied when at least
@@ -130,6 +150,14 @@ public record CredentialSnapshot(
      * @param credentialIds component credential ids
      * @param rules nested rules
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ComponentRule(
-            String label, int requiredNumber, List<String> credentialIds, List<ComponentRule> rules) {}
+            String label, int requiredNumber, List<String> credentialIds, List<ComponentRule> rules) {
+
+        /** Missing lists read as empty. */
+        public ComponentRule {
+            credentialIds = credentialIds == null ? List.of() : credentialIds;
+            rules = rules == null ? List.of() : rules;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.credstack.events.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param statementId the xAPI statement or partner record that completed it, or {@code null}
  * @param occurredAt business time of the completion (the statement timestamp), UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AssignmentCompleted(
         String enrollmentId,
         String learnerId,

@@ -1,5 +1,6 @@
 package org.credstack.events.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param recipientName the learner's display name
  * @param occurredAt business time of the last qualifying completion (not processing time), UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record EnrollmentCompleted(
         String enrollmentId,
         String learnerId,

@@ -1,5 +1,6 @@
 package org.credstack.events.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param credentialId the credential
  * @param occurredAt when the learner withdrew, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record EnrollmentWithdrawn(String enrollmentId, String learnerId, String credentialId, Instant occurredAt)
         implements EnrollmentEvent {}

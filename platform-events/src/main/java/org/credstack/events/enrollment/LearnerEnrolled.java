@@ -1,5 +1,6 @@
 package org.credstack.events.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param renewalOf for a renewal, the id of the badge being renewed; {@code null} otherwise
  * @param occurredAt when the learner enrolled, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record LearnerEnrolled(
         String enrollmentId,
         String learnerId,

@@ -1,5 +1,6 @@
 package org.credstack.events.notification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param credentialId the catalog credential
  * @param occurredAt its {@code validUntil}, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BadgeExpired(String badgeId, String learnerId, String credentialId, Instant occurredAt)
         implements NotificationEvent {}

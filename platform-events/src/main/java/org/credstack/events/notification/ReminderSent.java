@@ -1,5 +1,6 @@
 package org.credstack.events.notification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param validUntil the credential's {@code validUntil}, UTC
  * @param occurredAt when it was sent, UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ReminderSent(String badgeId, String learnerId, int daysBefore, Instant validUntil, Instant occurredAt)
         implements NotificationEvent {}

@@ -1,5 +1,6 @@
 package org.credstack.events.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param verb the xAPI verb IRI, e.g. {@code http://adlnet.gov/expapi/verbs/passed}
  * @param completedAt business time of the statement ({@code timestamp}), UTC
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CompletionReported(
         String partnerId,
         LearnerReference learner,
@@ -36,6 +38,7 @@ public record CompletionReported(
      * @param mbox {@code mailto:} IRI
      * @param mboxSha1sum hex SHA-1 of the {@code mailto:} IRI
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LearnerReference(String accountHomePage, String accountName, String mbox, String mboxSha1sum) {
 
         /** The record key part: the first identifier present, e.g. {@code account:https://lms.example|jdoe}. */
