@@ -8,6 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import org.credstack.catalog.credential.Assignment;
+import org.credstack.catalog.credential.CatalogRuleViolation;
 import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.ComponentRule;
 import org.credstack.catalog.credential.CredentialDraft;
@@ -63,8 +66,7 @@ final class CtdlPathway {
         String destinationText = destination == null
                 ? ""
                 : text(destination.node().path("ceterms:name")) + " "
-                        + java.util.Objects.requireNonNullElse(
-                                text(destination.node().path("ceterms:description")), "");
+                        + Objects.requireNonNullElse(text(destination.node().path("ceterms:description")), "");
         category = CategoryRule.choose(
                 reader.options().category(), title + " " + destinationText, List.of(), List.of(), description);
         if (key == null || provider == null || destination == null) {
@@ -148,7 +150,7 @@ final class CtdlPathway {
                 : problems.build(
                         path + ".assignments[0]",
                         title,
-                        () -> new org.credstack.catalog.credential.Assignment(
+                        () -> new Assignment(
                                 "complete",
                                 (moveOn == MoveOn.Passed ? "Pass " : "Complete ") + title,
                                 activity,
@@ -268,7 +270,7 @@ final class CtdlPathway {
                 children.stream().map(Child::rule).filter(r -> r != null).toList();
         try {
             return new ComponentRule(label, requiredNumber, credentialIds, rules);
-        } catch (org.credstack.catalog.credential.CatalogRuleViolation violation) {
+        } catch (CatalogRuleViolation violation) {
             problems.at(at.pointer() + "/ceterms:requiredNumber", violation.getMessage() + " (" + label + ")");
             return null;
         }

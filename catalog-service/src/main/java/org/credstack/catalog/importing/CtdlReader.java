@@ -94,6 +94,8 @@ final class CtdlReader {
             assignments = List.of(earn(title, CtdlFields.iri(record.node()), MoveOn.Completed, path));
         }
         List<Assignment> finalAssignments = assignments;
+        var cost = fields.cost(record, path, title);
+        var renewal = fields.renewal(record, path, title);
         CredentialDraft draft = problems.build(
                 path,
                 title,
@@ -109,11 +111,11 @@ final class CtdlReader {
                         CtdlFields.deliveryModes(record.node()),
                         CtdlFields.level(record.node()),
                         CtdlFields.duration(record.node()),
-                        fields.cost(record, path, title),
+                        cost,
                         finalAssignments,
                         null,
                         CtdlFields.validity(record.node()),
-                        fields.renewal(record, path, title),
+                        renewal,
                         text(record.node().path("ceterms:image")),
                         null));
         add(key, draft);

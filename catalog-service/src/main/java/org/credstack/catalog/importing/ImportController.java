@@ -1,6 +1,7 @@
 package org.credstack.catalog.importing;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ class ImportController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            List<String> known = java.util.Arrays.stream(type.getEnumConstants())
+            List<String> known = Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT))
                     .toList();
             throw new ImportRejected(
