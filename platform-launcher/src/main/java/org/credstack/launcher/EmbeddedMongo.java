@@ -1,0 +1,44 @@
+package org.credstack.launcher;
+
+import de.bwaldvogel.mongo.MongoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A Mongo-wire server (mongo-java-server) on one H2 MVStore file, run as its own JVM by the
+ * launcher. Every acknowledged write is in the file before the reply (see {@link DurableH2Backend}).
+ *
+ * <p>Known limits of mongo-java-server: no transactions, TTL indexes not enforced, non-unique
+ * secondary indexes not used, no {@code hello} command (use {@code ping} for health).
+ */
+public final class EmbeddedMongo {
+
+    /** File name of the store inside the data directory. */
+    public static final String STORE_FILE = "credstack.mv.db";
+
+    private EmbeddedMongo() {}
+
+    /**
+     * Binds to {@code localhost:<port>} and serves until the JVM ends (SIGTERM, SIGINT, or the parent
+     * process ending).
+     *
+     * @param args {@code <data dir> [<port>, default 27017]}; the store is {@code <data dir>/credstack.mv.db},
+     *     created with its directory when missing
+     * @throws IOException if the data directory cannot be created
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: EmbeddedMongo <data dir> [<port>]");
+        }
+        Path dataDir = Files.createDirectories(Path.of(args[0]));
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
+        Path file = dataDir.resolve(STORE_FILE);
+
+        MongoServer server = new MongoServer(DurableH2Backend.open(file));
+        server.bind("localhost", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongo-shutdown"));
+        ParentWatchdog.exitWhenParentDies();
+        System.out.println("EmbeddedMongo listening on localhost:" + port + ", store " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,203 @@
+package org.credstack.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts the whole platform on one machine with only a JDK: Kafka (KRaft), the Mongo-wire store and
+ * GreenMail, then the four services, each in its own JVM; prints where everything is, and stops it
+ * all on Ctrl-C. Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
+ *
+ * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
+ * {@code java -cp "platform-launcher/target/classes:platform-launcher/target/lib/*"
+ * org.credstack.launcher.Launcher [--data-dir=DIR] [--infra-only]}
+ */
+public final class Launcher {
+
+    private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final LauncherOptions options;
+    private final Infrastructure infra = Infrastructure.DEFAULT;
+    private final List<ChildProcess> infraChildren = new CopyOnWriteArrayList<>();
+    private final List<ChildProcess> serviceChildren = new CopyOnWriteArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile boolean stopping;
+
+    private Launcher(LauncherOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything, waits until it is ready, then runs until Ctrl-C (SIGINT) or SIGTERM.
+     *
+     * @param args see {@link LauncherOptions#USAGE}
+     * @throws Exception if the data folder cannot be made or waiting is interrupted; a component that
+     *     does not get ready ends the launcher with status 1 (and stops the others)
+     */
+    public static void main(String[] args) throws Exception {
+        LauncherOptions options = LauncherOptions.parse(args, System.getenv(), Path.of(""));
+        if (options.help()) {
+            System.out.println(LauncherOptions.USAGE);
+            return;
+        }
+        try {
+            new Launcher(options).run();
+        } catch (IllegalStateException e) {
+            System.err.println("CredStack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(options.logDir());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "credstack-stop"));
+        System.out.printf("CredStack: data in %s, child logs in %s%n", options.dataDir(), options.logDir());
+
+        requireFree(infra.kafkaPort(), infra.controllerPort(), infra.mongoPort(), infra.smtpPort(), infra.imapPort());
+        ChildProcess kafka = startInfra(infra.startKafka(options.dataDir(), options.logDir()));
+        ChildProcess mongo = startInfra(infra.startMongo(options.dataDir(), options.logDir()));
+        ChildProcess smtp = startInfra(infra.startSmtp(options.logDir()));
+        inParallel(List.of(
+                () -> awaitReady(kafka, () -> Probes.acceptsConnections(infra.kafkaPort()), INFRA_TIMEOUT),
+                () -> awaitReady(mongo, () -> Probes.acceptsConnections(infra.mongoPort()), INFRA_TIMEOUT),
+                () -> awaitReady(smtp, () -> Probes.acceptsConnections(infra.smtpPort()), INFRA_TIMEOUT)));
+        System.out.printf("infrastructure ready in %s%n", elapsed());
+
+        List<Service> started = options.infraOnly() ? List.of() : startServices();
+        inParallel(
+                started.stream().<Callable<Void>>map(s -> () -> awaitService(s)).toList());
+        printSummary(started);
+        waitForChildren();
+    }
+
+    /** Fails fast when another process holds a port: its answers would look like our child's. */
+    private static void requireFree(int... ports) {
+        for (int port : ports) {
+            if (Probes.acceptsConnections(port)) {
+                throw new IllegalStateException(
+                        "port " + port + " is already in use on localhost (another CredStack?)");
+            }
+        }
+    }
+
+    private ChildProcess startInfra(ChildProcess child) {
+        infraChildren.add(child);
+        return child;
+    }
+
+    private List<Service> startServices() {
+        Path agent = AgentJar.writeInto(options.dataDir());
+        List<Service> started = new ArrayList<>();
+        for (Service service : Service.ALL) {
+            Path jar = service.jar(options.repoRoot());
+            if (!Files.isRegularFile(jar)) {
+                System.out.printf(
+                        "skipping %s: %s not found (build it: ./mvnw -q -pl %s -am install -DskipTests)%n",
+                        service.name(), jar, service.name());
+                continue;
+            }
+            Path log = options.logDir().resolve(service.name() + ".log");
+            serviceChildren.add(
+                    ChildProcess.start(service.name(), service.command(options.repoRoot(), agent, infra), log));
+            started.add(service);
+        }
+        return started;
+    }
+
+    /** Runs the waits on virtual threads; the first failure is rethrown once all have ended. */
+    private static void inParallel(List<Callable<Void>> waits) throws InterruptedException {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> futures = pool.invokeAll(waits);
+            for (Future<Void> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IllegalStateException notReady
+                            ? notReady
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
+    private Void awaitService(Service service) throws InterruptedException {
+        ChildProcess child = serviceChildren.stream()
+                .filter(c -> c.name().equals(service.name()))
+                .findFirst()
+                .orElseThrow();
+        try {
+            awaitReady(child, () -> Probes.httpStatus(service.healthUrl()) == 200, SERVICE_TIMEOUT);
+        } catch (IllegalStateException e) {
+            // one broken service should not take the others down
+            System.out.printf(
+                    "WARNING %s is not healthy (last status %d at %s): %s%n",
+                    service.name(), Probes.httpStatus(service.healthUrl()), service.healthUrl(), e.getMessage());
+        }
+        return null;
+    }
+
+    private Void awaitReady(ChildProcess child, BooleanSupplier ready, Duration timeout) throws InterruptedException {
+        Probes.await(child, ready, timeout);
+        System.out.printf(
+                "  %-21s ready after %-8s pid %-7d log %s%n",
+                child.name(), elapsed(), child.process().pid(), child.log());
+        return null;
+    }
+
+    private void printSummary(List<Service> services) {
+        StringBuilder out = new StringBuilder("\nCredStack is up:\n");
+        for (Service s : services) {
+            out.append(String.format(
+                    "  %-21s %s   swagger-ui %s   health %s%n", s.name(), s.url(), s.swaggerUrl(), s.healthUrl()));
+        }
+        out.append(String.format(
+                "  %-21s %s (controller localhost:%d)%n", "kafka", infra.kafkaBootstrap(), infra.controllerPort()));
+        out.append(String.format("  %-21s mongodb://localhost:%d%n", "mongo", infra.mongoPort()));
+        out.append(String.format(
+                "  %-21s smtp://localhost:%d   imap://localhost:%d%n", "smtp", infra.smtpPort(), infra.imapPort()));
+        out.append(String.format("started in %s; logs in %s; Ctrl-C stops everything%n", elapsed(), options.logDir()));
+        System.out.print(out);
+    }
+
+    private void waitForChildren() throws InterruptedException {
+        List<ChildProcess> all = new ArrayList<>(serviceChildren);
+        all.addAll(infraChildren);
+        all.forEach(child -> child.process().onExit().thenAccept(p -> {
+            if (!stopping) {
+                System.out.printf("%s exited with status %d; see %s%n", child.name(), p.exitValue(), child.log());
+            }
+        }));
+        for (ChildProcess child : all) {
+            child.process().waitFor();
+        }
+    }
+
+    private void stopAll() {
+        stopping = true;
+        System.out.println("stopping CredStack...");
+        stop(serviceChildren);
+        stop(infraChildren);
+        System.out.println("stopped; data kept in " + options.dataDir());
+    }
+
+    private static void stop(List<ChildProcess> children) {
+        children.forEach(child -> child.process().destroy());
+        children.forEach(child -> child.stop(STOP_GRACE));
+    }
+
+    private String elapsed() {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

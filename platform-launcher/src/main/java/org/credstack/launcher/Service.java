@@ -1,0 +1,75 @@
+package org.credstack.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One CredStack service as the launcher runs it: a Spring Boot fat jar in its own JVM.
+ *
+ * @param name the Maven module and artifact id, e.g. {@code catalog-service}
+ * @param port its HTTP port
+ * @param database its own Mongo database
+ */
+record Service(String name, int port, String database) {
+
+    static final List<Service> ALL = List.of(
+            new Service("catalog-service", 8081, "catalog"),
+            new Service("enrollment-service", 8082, "enrollment"),
+            new Service("badge-service", 8083, "badge"),
+            new Service("notification-service", 8084, "notification"));
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /**
+     * Keeps an idle service under about 350 MB resident: small heap, serial GC, C1 only, small
+     * thread stacks, bounded metaspace and code cache.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m",
+            "-Xmx160m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-XX:MaxDirectMemorySize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    Path jar(Path repoRoot) {
+        return repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
+    }
+
+    /**
+     * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
+     * point the service at the local broker, store and SMTP server.
+     */
+    List<String> command(Path repoRoot, Path watchdogAgent, Infrastructure infra) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.add("-javaagent:" + watchdogAgent);
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar(repoRoot).toString());
+        command.add("--server.port=" + port);
+        command.add("--spring.mongodb.uri=mongodb://localhost:" + infra.mongoPort() + "/" + database);
+        command.add("--spring.cloud.stream.kafka.binder.brokers=" + infra.kafkaBootstrap());
+        command.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap());
+        command.add("--spring.mail.host=localhost");
+        command.add("--spring.mail.port=" + infra.smtpPort());
+        return command;
+    }
+
+    URI url() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    URI healthUrl() {
+        return url().resolve("/actuator/health");
+    }
+
+    URI swaggerUrl() {
+        return url().resolve("/swagger-ui.html");
+    }
+}
