@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * all on Ctrl-C. Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
  *
  * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
- * {@code java -cp "platform-launcher/target/classes:platform-launcher/target/lib/*"
+ * {@code ./credstack run}, or {@code java -cp "platform-launcher/target/classes:platform-launcher/target/lib/*"
  * org.credstack.launcher.Launcher [--data-dir=DIR] [--infra-only]}
  */
 public final class Launcher {
