@@ -1,0 +1,65 @@
+package org.credstack.catalog.credential;
+
+import java.time.Period;
+import java.util.List;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * How the catalog is stored: ISO 8601 periods and exact decimal strings (so content compares equal after
+ * a round trip, which import idempotency relies on), and the indexes. Unique sparse indexes on
+ * {@code sourceKey} are enforced by both MongoDB and the embedded server; the secondary indexes only
+ * speed up real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogPersistence {
+
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return MongoCustomConversions.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING)
+                .registerConverters(List.of(new PeriodToString(), new StringToPeriod())));
+    }
+
+    @Bean
+    InitializingBean catalogIndexes(MongoTemplate mongo) {
+        return () -> {
+            for (String collection : List.of(Credential.COLLECTION, Provider.COLLECTION)) {
+                mongo.indexOps(collection)
+                        .createIndex(new Index("sourceKey", Sort.Direction.ASC)
+                                .named("sourceKey_unique")
+                                .unique()
+                                .sparse());
+            }
+            var credentials = mongo.indexOps(Credential.COLLECTION);
+            credentials.createIndex(new Index("status", Sort.Direction.ASC).on("search.category", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.skills", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.providerId", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.publishedAt", Sort.Direction.DESC));
+        };
+    }
+
+    @WritingConverter
+    static class PeriodToString implements Converter<Period, String> {
+        @Override
+        public String convert(Period source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    static class StringToPeriod implements Converter<String, Period> {
+        @Override
+        public Period convert(String source) {
+            return Period.parse(source);
+        }
+    }
+}
