@@ -1,5 +1,20 @@
 package org.credstack.catalog.credential;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
+import org.credstack.catalog.credential.ImportBatch.ImportedProvider;
+import org.credstack.catalog.credential.ImportResult.Change;
+import org.credstack.catalog.credential.ImportResult.Outcome;
+import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,9 +24,23 @@ import org.springframework.stereotype.Service;
  * the catalog and that stacks form no cycle) before anything is written. A credential seen before (same
  * source key) with the same content is left alone; with changed content it gets a new published version;
  * a new one is created and published. Providers are matched by source key the same way.
+ *
+ * <p>Each credential is then written in its own document together with its event
+ * ({@code CredentialPublished} or {@code CredentialRevised}); an UNCHANGED credential writes nothing and
+ * raises nothing, so importing the same document twice is harmless.
  */
 @Service
 public class CredentialImports {
+
+    private final CredentialCatalog catalog;
+    private final CredentialRepository credentials;
+    private final ProviderRepository providers;
+
+    CredentialImports(CredentialCatalog catalog, CredentialRepository credentials, ProviderRepository providers) {
+        this.catalog = catalog;
+        this.credentials = credentials;
+        this.providers = providers;
+    }
 
     /**
      * @param batch what one document yielded
@@ -20,6 +49,197 @@ public class CredentialImports {
      *     rule broken; nothing is stored then
      */
     public ImportResult importAll(ImportBatch batch) {
-        throw new UnsupportedOperationException("implemented by the catalog core");
+        return Retry.onConflict(() -> {
+            Plan plan = plan(batch);
+            plan.providers.forEach(providers::save);
+            plan.changed.forEach(catalog::saveWithoutRelay);
+            catalog.relayNow();
+            return new ImportResult(batch.source(), plan.outcomes);
+        });
+    }
+
+    private Plan plan(ImportBatch batch) {
+        Instant now = catalog.now();
+        Plan plan = new Plan();
+        Map<String, String> providerIds = planProviders(batch.providers(), plan, now);
+        Map<String, Credential> existing = new HashMap<>();
+        Map<String, String> credentialIds = new LinkedHashMap<>();
+        for (ImportedCredential imported : batch.credentials()) {
+            String key = imported.sourceKey();
+            String field = "credentials[" + key + "]";
+            requireKey(key, field, credentialIds.keySet());
+            Optional<Credential> found = credentials.findBySourceKey(key);
+            found.ifPresent(c -> existing.put(key, c));
+            credentialIds.put(
+                    key,
+                    found.map(Credential::id).orElseGet(() -> UUID.randomUUID().toString()));
+        }
+        PlannedReferences refs = new PlannedReferences(catalog.references());
+        Map<String, CredentialDraft> contents = new LinkedHashMap<>();
+        for (ImportedCredential imported : batch.credentials()) {
+            String key = imported.sourceKey();
+            CredentialDraft content = prefixed(key, () -> resolve(imported.draft(), providerIds, credentialIds));
+            contents.put(key, content);
+            Credential current = existing.get(key);
+            Change change = Credential.importDecision(current, content);
+            Status status = change == Change.UNCHANGED ? current.status() : Status.PUBLISHED;
+            refs.plan(new CatalogReferences.Component(credentialIds.get(key), status, componentIds(content)));
+        }
+        plan.providers.forEach(p -> refs.plan(p.id(), Snapshots.provider(p.id(), p.content())));
+        for (ImportedCredential imported : batch.credentials()) {
+            String key = imported.sourceKey();
+            CredentialDraft content = contents.get(key);
+            Credential current = existing.get(key);
+            Change change = Credential.importDecision(current, content);
+            Credential result = prefixed(key, () -> apply(current, credentialIds.get(key), key, content, refs, now));
+            if (change != Change.UNCHANGED) {
+                plan.changed.add(result);
+            }
+            int version = result.latest().map(PublishedVersion::version).orElse(0);
+            plan.outcomes.add(new Outcome(key, result.id(), version, change));
+        }
+        return plan;
+    }
+
+    private Map<String, String> planProviders(List<ImportedProvider> imported, Plan plan, Instant now) {
+        Map<String, String> ids = new HashMap<>();
+        for (ImportedProvider p : imported) {
+            requireKey(p.sourceKey(), "providers[" + p.sourceKey() + "]", ids.keySet());
+            Optional<Provider> found = providers.findBySourceKey(p.sourceKey());
+            Provider provider = found.orElseGet(
+                    () -> Provider.create(UUID.randomUUID().toString(), p.sourceKey(), p.provider(), now));
+            if (found.isEmpty() || provider.update(p.provider(), now)) {
+                plan.providers.add(provider);
+            }
+            ids.put(p.sourceKey(), provider.id());
+        }
+        return ids;
+    }
+
+    private static Credential apply(
+            Credential current, String id, String key, CredentialDraft content, CatalogReferences refs, Instant now) {
+        Change change = Credential.importDecision(current, content);
+        try {
+            switch (change) {
+                case CREATED -> {
+                    Credential created = current == null ? Credential.draft(id, key, content, refs, now) : current;
+                    if (current != null) {
+                        created.edit(content, refs, now);
+                    }
+                    created.publish(refs, now);
+                    return created;
+                }
+                case REVISED -> {
+                    current.revise(content, refs, now);
+                    return current;
+                }
+                default -> {
+                    return current;
+                }
+            }
+        } catch (IllegalTransition e) {
+            throw new CatalogRuleViolation("status", e.getMessage());
+        }
+    }
+
+    /** The draft with source keys replaced by catalog ids. */
+    private CredentialDraft resolve(
+            CredentialDraft draft, Map<String, String> providerIds, Map<String, String> credentialIds) {
+        String providerId = Optional.ofNullable(providerIds.get(draft.providerId()))
+                .or(() -> providers.findBySourceKey(draft.providerId()).map(Provider::id))
+                .orElseThrow(() -> new CatalogRuleViolation(
+                        "providerId",
+                        "provider '" + draft.providerId() + "' is neither in the batch nor in the catalog"));
+        ComponentRule stackRule = draft.stackRule() == null ? null : resolve(draft.stackRule(), credentialIds);
+        return new CredentialDraft(
+                draft.title(),
+                draft.description(),
+                draft.kind(),
+                draft.category(),
+                providerId,
+                draft.ctid(),
+                draft.skills(),
+                draft.alignments(),
+                draft.deliveryModes(),
+                draft.level(),
+                draft.estimatedDuration(),
+                draft.cost(),
+                draft.assignments(),
+                draft.completionRule(),
+                draft.validityPeriod(),
+                draft.renewalPolicy(),
+                draft.image(),
+                stackRule);
+    }
+
+    private ComponentRule resolve(ComponentRule rule, Map<String, String> credentialIds) {
+        List<String> ids = rule.credentialIds().stream()
+                .map(key -> Optional.ofNullable(credentialIds.get(key))
+                        .or(() -> credentials.findBySourceKey(key).map(Credential::id))
+                        .orElseThrow(() -> new CatalogRuleViolation(
+                                "stackRule", "component '" + key + "' is neither in the batch nor in the catalog")))
+                .toList();
+        List<ComponentRule> nested =
+                rule.rules().stream().map(r -> resolve(r, credentialIds)).toList();
+        return new ComponentRule(rule.label(), rule.requiredNumber(), ids, nested);
+    }
+
+    private static List<String> componentIds(CredentialDraft content) {
+        return content.stackRule() == null
+                ? List.of()
+                : content.stackRule().allCredentialIds().distinct().toList();
+    }
+
+    private static void requireKey(String key, String field, Set<String> seen) {
+        if (key == null || key.isBlank()) {
+            throw new CatalogRuleViolation(field + ".sourceKey", "every imported entry has a source key");
+        }
+        if (seen.contains(key)) {
+            throw new CatalogRuleViolation(field + ".sourceKey", "source key '" + key + "' occurs twice in the batch");
+        }
+    }
+
+    private static <T> T prefixed(String key, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CatalogRuleViolation e) {
+            throw new CatalogRuleViolation("credentials[" + key + "]." + e.field(), e.getMessage());
+        }
+    }
+
+    private static final class Plan {
+        final List<Provider> providers = new ArrayList<>();
+        final List<Credential> changed = new ArrayList<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+    }
+
+    /** The catalog as it will be once the batch is written. */
+    private static final class PlannedReferences implements CatalogReferences {
+
+        private final CatalogReferences stored;
+        private final Map<String, ProviderSnapshot> plannedProviders = new HashMap<>();
+        private final Map<String, Component> plannedCredentials = new HashMap<>();
+
+        PlannedReferences(CatalogReferences stored) {
+            this.stored = stored;
+        }
+
+        void plan(String providerId, ProviderSnapshot provider) {
+            plannedProviders.put(providerId, provider);
+        }
+
+        void plan(Component credential) {
+            plannedCredentials.put(credential.id(), credential);
+        }
+
+        @Override
+        public Optional<ProviderSnapshot> provider(String providerId) {
+            return Optional.ofNullable(plannedProviders.get(providerId)).or(() -> stored.provider(providerId));
+        }
+
+        @Override
+        public Optional<Component> credential(String credentialId) {
+            return Optional.ofNullable(plannedCredentials.get(credentialId)).or(() -> stored.credential(credentialId));
+        }
     }
 }

@@ -1,0 +1,98 @@
+package org.credstack.catalog.credential;
+
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.credstack.runtime.PendingEvent;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * How the catalog is stored: ISO 8601 periods and exact decimal strings (so content compares equal after
+ * a round trip, which import idempotency relies on), pending events written with the field names
+ * {@link org.credstack.runtime.OutboxRelay} reads (Spring Data would store a nested {@code id} as
+ * {@code _id}), and the indexes. Unique sparse indexes on
+ * {@code sourceKey} are enforced by both MongoDB and the embedded server; the secondary indexes only
+ * speed up real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogPersistence {
+
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return MongoCustomConversions.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING)
+                .registerConverters(List.of(
+                        new PeriodToString(),
+                        new StringToPeriod(),
+                        new PendingEventToDocument(),
+                        new DocumentToPendingEvent())));
+    }
+
+    @Bean
+    InitializingBean catalogIndexes(MongoTemplate mongo) {
+        return () -> {
+            for (String collection : List.of(Credential.COLLECTION, Provider.COLLECTION)) {
+                mongo.indexOps(collection)
+                        .createIndex(new Index("sourceKey", Sort.Direction.ASC)
+                                .named("sourceKey_unique")
+                                .unique()
+                                .sparse());
+            }
+            var credentials = mongo.indexOps(Credential.COLLECTION);
+            credentials.createIndex(new Index("status", Sort.Direction.ASC).on("search.category", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.skills", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.providerId", Sort.Direction.ASC));
+            credentials.createIndex(new Index("search.publishedAt", Sort.Direction.DESC));
+        };
+    }
+
+    @WritingConverter
+    static class PeriodToString implements Converter<Period, String> {
+        @Override
+        public String convert(Period source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    static class StringToPeriod implements Converter<String, Period> {
+        @Override
+        public Period convert(String source) {
+            return Period.parse(source);
+        }
+    }
+
+    @WritingConverter
+    static class PendingEventToDocument implements Converter<PendingEvent, Document> {
+        @Override
+        public Document convert(PendingEvent e) {
+            return new Document("id", e.id())
+                    .append("topic", e.topic())
+                    .append("key", e.key())
+                    .append("headers", new Document(Map.copyOf(e.headers())))
+                    .append("payload", e.payload());
+        }
+    }
+
+    @ReadingConverter
+    static class DocumentToPendingEvent implements Converter<Document, PendingEvent> {
+        @Override
+        public PendingEvent convert(Document d) {
+            Map<String, String> headers = new HashMap<>();
+            d.get("headers", Document.class).forEach((name, value) -> headers.put(name, String.valueOf(value)));
+            return new PendingEvent(
+                    d.getString("id"), d.getString("topic"), d.getString("key"), headers, d.getString("payload"));
+        }
+    }
+}

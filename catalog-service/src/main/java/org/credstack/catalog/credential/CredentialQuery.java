@@ -1,0 +1,52 @@
+package org.credstack.catalog.credential;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/**
+ * What a learner searches the catalog by ({@code GET /api/v1/credentials}); every filter is optional and
+ * they combine with AND.
+ *
+ * @param category credentials of this category
+ * @param skill credentials teaching this skill (case-insensitive, whole skill name)
+ * @param providerId credentials of this provider
+ * @param deliveryMode credentials offered in this mode
+ * @param free {@code true}: only free ones; {@code false}: only priced ones
+ * @param maxCost at most this amount in {@code currency} (free ones included); needs {@code currency}
+ * @param currency ISO 4217 code for {@code maxCost}
+ * @param maxHours estimated duration at most this many hours
+ * @param stackableInto credentials that are components of this stack (credential id)
+ * @param expires {@code true}: awards have a validity period; {@code false}: they never expire
+ * @param status lifecycle status, PUBLISHED when absent
+ * @param q case-insensitive text in title, description or skills
+ * @param sort {@code title}, {@code cost}, {@code duration} or {@code publishedAt}, optionally followed by
+ *     {@code ,asc} or {@code ,desc}; title ascending when absent
+ * @param page page number from 0
+ * @param size page size, 1 to 100, 20 when absent
+ */
+record CredentialQuery(
+        Category category,
+        String skill,
+        String providerId,
+        DeliveryMode deliveryMode,
+        Boolean free,
+        @PositiveOrZero BigDecimal maxCost,
+        @Size(min = 3, max = 3) String currency,
+        @PositiveOrZero Double maxHours,
+        String stackableInto,
+        Boolean expires,
+        Status status,
+        @Size(max = 200) String q,
+
+        @Pattern(regexp = "(title|cost|duration|publishedAt)(,(asc|desc))?")
+        String sort,
+
+        @Min(0) Integer page,
+        @Min(1) @Max(100) Integer size) {
+
+    static final int DEFAULT_SIZE = 20;
+}

@@ -1,0 +1,52 @@
+package org.credstack.catalog.credential;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import org.credstack.catalog.credential.CatalogViews.PageView;
+import org.credstack.catalog.credential.CatalogViews.ProviderView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Providers (Open Badges issuers): create, read, list by name, replace. */
+@RestController
+@RequestMapping("/api/v1/providers")
+class ProviderController {
+
+    private final ProviderCatalog providers;
+
+    ProviderController(ProviderCatalog providers) {
+        this.providers = providers;
+    }
+
+    @PostMapping
+    ResponseEntity<ProviderView> create(@RequestBody ProviderDraft draft) {
+        Provider created = providers.create(draft);
+        return ResponseEntity.created(URI.create("/api/v1/providers/" + created.id()))
+                .body(ProviderView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    ProviderView get(@PathVariable String id) {
+        return ProviderView.of(providers.get(id));
+    }
+
+    @GetMapping
+    PageView<ProviderView> list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(providers.list(page, size), ProviderView::of);
+    }
+
+    @PutMapping("/{id}")
+    ProviderView update(@PathVariable String id, @RequestBody ProviderDraft draft) {
+        return ProviderView.of(providers.update(id, draft));
+    }
+}

@@ -1,0 +1,9 @@
+package org.credstack.catalog.credential;
+
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ProviderRepository extends MongoRepository<Provider, String> {
+
+    Optional<Provider> findBySourceKey(String sourceKey);
+}

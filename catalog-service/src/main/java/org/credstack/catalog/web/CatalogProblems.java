@@ -1,0 +1,203 @@
+package org.credstack.catalog.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.credstack.catalog.credential.CatalogRuleViolation;
+import org.credstack.catalog.credential.IllegalTransition;
+import org.credstack.catalog.credential.UnknownCatalogEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The catalog's one mapping from errors to RFC 9457 problem details ({@code application/problem+json}).
+ *
+ * <p>Every answer has {@code type}, {@code title}, {@code status} and {@code detail}; problems caused by
+ * input add {@code errors}: a list of {@code {"field": <JSON path or parameter name>, "message": ...}}.
+ *
+ * <ul>
+ *   <li>400 {@code invalid-request}: unreadable JSON, a wrong type or enum value, a bad query or path parameter
+ *   <li>422 {@code rule-violation}: readable input that breaks a catalog rule ({@link CatalogRuleViolation})
+ *   <li>404 {@code not-found}: unknown provider, credential or version
+ *   <li>409 {@code illegal-transition}: a lifecycle step the status does not allow (adds {@code currentStatus})
+ *   <li>409 {@code conflict}: concurrent modification after retries, or a source key already taken
+ * </ul>
+ */
+@RestControllerAdvice
+class CatalogProblems extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "urn:credstack:problem:";
+
+    @ExceptionHandler(CatalogRuleViolation.class)
+    ResponseEntity<Object> ruleViolation(CatalogRuleViolation e) {
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "rule-violation",
+                "Catalog rule violated",
+                e.getMessage(),
+                List.of(error(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(UnknownCatalogEntry.class)
+    ResponseEntity<Object> notFound(UnknownCatalogEntry e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(IllegalTransition.class)
+    ResponseEntity<Object> illegalTransition(IllegalTransition e) {
+        ProblemDetail body =
+                detail(HttpStatus.CONFLICT, "illegal-transition", "Illegal lifecycle step", e.getMessage());
+        body.setProperty("currentStatus", e.status());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentModification(OptimisticLockingFailureException e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "Concurrent modification",
+                "the entry was changed by others while this request ran; read it again and retry",
+                null);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> duplicate(DuplicateKeyException e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "Already exists",
+                "an entry with this key exists already",
+                List.of(error("sourceKey", "already taken")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException json = causeOf(e, JacksonException.class);
+        CatalogRuleViolation violation = causeOf(e, CatalogRuleViolation.class);
+        String path = json == null ? "" : path(json);
+        if (violation != null) {
+            String field = path.isEmpty() ? violation.field() : path + "." + violation.field();
+            return problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "rule-violation",
+                    "Catalog rule violated",
+                    violation.getMessage(),
+                    List.of(error(field, violation.getMessage())));
+        }
+        String message = json == null ? "the body is not readable JSON" : json.getOriginalMessage();
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                path.isEmpty() ? message : "'" + path + "': " + message,
+                List.of(error(path.isEmpty() ? "$" : path, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> error(f.getField(), message(f)))
+                .toList();
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> error(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(List.of(error(e.getParameterName(), "is required here")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null
+                ? "another type"
+                : e.getRequiredType().getSimpleName();
+        return invalid(List.of(error(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
+    }
+
+    private ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
+        String detail = errors.stream()
+                .map(err -> err.get("field") + ": " + err.get("message"))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    private static String message(FieldError f) {
+        if (f.isBindingFailure()) {
+            return "'" + f.getRejectedValue() + "' is not a valid value";
+        }
+        return f.getDefaultMessage();
+    }
+
+    private static ResponseEntity<Object> problem(
+            HttpStatus status, String type, String title, String detail, List<Map<String, String>> errors) {
+        ProblemDetail body = detail(status, type, title, detail);
+        if (errors != null) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_PREFIX + type));
+        body.setTitle(title);
+        return body;
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "invalid" : message);
+    }
+
+    /** JSON path of a Jackson error, e.g. {@code assignments[0].moveOn}. */
+    static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
