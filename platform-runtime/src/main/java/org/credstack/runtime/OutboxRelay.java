@@ -86,7 +86,7 @@ public class OutboxRelay {
         try {
             for (Document event : aggregate.getList(PENDING, Document.class)) {
                 send(event);
-                sent.add(event.getString("id"));
+                sent.add(event.getString("eventId"));
             }
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.warn(
@@ -100,7 +100,7 @@ public class OutboxRelay {
         }
         if (!sent.isEmpty()) {
             Update update = new Update()
-                    .pull(PENDING, new Document("id", new Document("$in", sent)))
+                    .pull(PENDING, new Document("eventId", new Document("$in", sent)))
                     .inc("version", 1);
             mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))), update, collection);
             published.increment(sent.size());

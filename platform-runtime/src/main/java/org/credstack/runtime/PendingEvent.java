@@ -15,13 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The envelope is fixed when the event is created: a re-send after a crash carries the same
  * {@code ce_id}, which consumers use to drop the duplicate.
  *
- * @param id the CloudEvents {@code id}
+ * @param eventId the CloudEvents {@code id} (not named {@code id}: Spring Data would store that as {@code _id})
  * @param topic Kafka topic name
  * @param key record key
  * @param headers the CloudEvents {@code ce_*} and {@code content-type} headers (see {@link EventEnvelope#headers()})
  * @param payload the event record as JSON
  */
-public record PendingEvent(String id, String topic, String key, Map<String, String> headers, String payload) {
+public record PendingEvent(String eventId, String topic, String key, Map<String, String> headers, String payload) {
 
     /**
      * Captures an event with a fresh id.

@@ -2,6 +2,7 @@ package org.credstack.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,6 +35,13 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(
@@ -55,6 +69,11 @@ class OutboxRelayIT {
     @Autowired
     Map<String, HealthIndicator> healthIndicators;
 
+    @BeforeEach
+    void emptyCollection() {
+        mongo.dropCollection("things");
+    }
+
     @Test
     void publishesPendingEventsWithTheirEnvelopeThenRemovesThem() {
         String learnerId = "learner-" + UUID.randomUUID();
@@ -72,7 +91,7 @@ class OutboxRelayIT {
         ConsumerRecord<String, byte[]> record = readOne(Topic.NOTIFICATION_EVENTS, learnerId);
         EventEnvelope<?> envelope =
                 EventEnvelope.read(Topic.NOTIFICATION_EVENTS, record.headers(), record.value(), json);
-        assertThat(envelope.id()).hasToString(pending.id());
+        assertThat(envelope.id()).hasToString(pending.eventId());
         assertThat(envelope.type()).isEqualTo("org.credstack.notification.BadgeExpired.v1");
         assertThat(envelope.time()).isEqualTo(Instant.parse("2027-01-31T00:00:05Z"));
         assertThat(envelope.data()).isEqualTo(event);
@@ -83,6 +102,49 @@ class OutboxRelayIT {
         assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
         assertThat(after.getInteger("version")).isEqualTo(4);
         assertThat(relay.relay()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void removesOnlyTheEventsItPublishedWhenMoreArriveMeanwhile() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        PendingEvent first = PendingEvent.of(expired(learnerId, "urn:uuid:first"), Instant.EPOCH, json);
+        PendingEvent second = PendingEvent.of(expired(learnerId, "urn:uuid:second"), Instant.EPOCH, json);
+        mongo.insert(
+                new Document("_id", "thing-2")
+                        .append("version", 0)
+                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(first))),
+                "things");
+        KafkaTemplate<String, byte[]> appendingWhileSending = new KafkaTemplate<>(producers()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is("thing-2")),
+                        new Update().push("pendingEvents", mongo.getConverter().convertToMongoType(second)),
+                        "things");
+                return super.send(record);
+            }
+        };
+        OutboxRelay racing =
+                new OutboxRelay(mongo, appendingWhileSending, List.of("things"), new SimpleMeterRegistry());
+
+        assertThat(racing.relay()).isEqualTo(1);
+
+        Document after = mongo.findById("thing-2", Document.class, "things");
+        assertThat(after.getList("pendingEvents", Document.class))
+                .extracting(d -> d.getString("eventId"))
+                .containsExactly(second.eventId());
+    }
+
+    private static ProducerFactory<String, byte[]> producers() {
+        return new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private static BadgeExpired expired(String learnerId, String badgeId) {
+        return new BadgeExpired(badgeId, learnerId, "cred-1", Instant.parse("2027-01-31T00:00:00Z"));
     }
 
     @Test

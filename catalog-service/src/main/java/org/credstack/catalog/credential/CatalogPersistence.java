@@ -1,11 +1,7 @@
 package org.credstack.catalog.credential;
 
 import java.time.Period;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.bson.Document;
-import org.credstack.runtime.PendingEvent;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +16,7 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * How the catalog is stored: ISO 8601 periods and exact decimal strings (so content compares equal after
- * a round trip, which import idempotency relies on), pending events written with the field names
- * {@link org.credstack.runtime.OutboxRelay} reads (Spring Data would store a nested {@code id} as
- * {@code _id}), and the indexes. Unique sparse indexes on
+ * a round trip, which import idempotency relies on), and the indexes. Unique sparse indexes on
  * {@code sourceKey} are enforced by both MongoDB and the embedded server; the secondary indexes only
  * speed up real MongoDB.
  */
@@ -32,11 +26,7 @@ class CatalogPersistence {
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return MongoCustomConversions.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING)
-                .registerConverters(List.of(
-                        new PeriodToString(),
-                        new StringToPeriod(),
-                        new PendingEventToDocument(),
-                        new DocumentToPendingEvent())));
+                .registerConverters(List.of(new PeriodToString(), new StringToPeriod())));
     }
 
     @Bean
@@ -70,29 +60,6 @@ class CatalogPersistence {
         @Override
         public Period convert(String source) {
             return Period.parse(source);
-        }
-    }
-
-    @WritingConverter
-    static class PendingEventToDocument implements Converter<PendingEvent, Document> {
-        @Override
-        public Document convert(PendingEvent e) {
-            return new Document("id", e.id())
-                    .append("topic", e.topic())
-                    .append("key", e.key())
-                    .append("headers", new Document(Map.copyOf(e.headers())))
-                    .append("payload", e.payload());
-        }
-    }
-
-    @ReadingConverter
-    static class DocumentToPendingEvent implements Converter<Document, PendingEvent> {
-        @Override
-        public PendingEvent convert(Document d) {
-            Map<String, String> headers = new HashMap<>();
-            d.get("headers", Document.class).forEach((name, value) -> headers.put(name, String.valueOf(value)));
-            return new PendingEvent(
-                    d.getString("id"), d.getString("topic"), d.getString("key"), headers, d.getString("payload"));
         }
     }
 }

@@ -30,7 +30,7 @@ class CredentialMappingTest {
         converter.write(c, doc);
 
         Document pending = doc.getList("pendingEvents", Document.class).getFirst();
-        assertThat(pending.getString("id")).isEqualTo("e-1");
+        assertThat(pending.getString("eventId")).isEqualTo("e-1");
         assertThat(pending.getString("payload")).contains("c1");
         assertThat(pending.get("headers", Document.class).getString("ce_id")).isEqualTo("e-1");
         assertThat(converter.read(Credential.class, doc).pendingEvents())
