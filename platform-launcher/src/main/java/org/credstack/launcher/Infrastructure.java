@@ -25,6 +25,12 @@ record Infrastructure(int kafkaPort, int controllerPort, int mongoPort, int smtp
     static final List<String> MONGO_JVM_OPTIONS = jvm("-Xms16m", "-Xmx128m");
     static final List<String> SMTP_JVM_OPTIONS = jvm("-Xms8m", "-Xmx64m");
 
+    /** The same layout with every port moved up by {@code offset}. */
+    Infrastructure shifted(int offset) {
+        return new Infrastructure(
+                kafkaPort + offset, controllerPort + offset, mongoPort + offset, smtpPort + offset, imapPort + offset);
+    }
+
     String kafkaBootstrap() {
         return "localhost:" + kafkaPort;
     }

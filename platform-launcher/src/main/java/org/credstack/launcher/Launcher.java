@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
  * {@code ./credstack run}, or {@code java -cp "platform-launcher/target/classes:platform-launcher/target/lib/*"
- * org.credstack.launcher.Launcher [--data-dir=DIR] [--infra-only]}
+ * org.credstack.launcher.Launcher [--data-dir=DIR] [--infra-only] [--port-offset=N]}
  */
 public final class Launcher {
 
@@ -29,7 +29,7 @@ public final class Launcher {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final LauncherOptions options;
-    private final Infrastructure infra = Infrastructure.DEFAULT;
+    private final Infrastructure infra;
     private final List<ChildProcess> infraChildren = new CopyOnWriteArrayList<>();
     private final List<ChildProcess> serviceChildren = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
@@ -37,6 +37,7 @@ public final class Launcher {
 
     private Launcher(LauncherOptions options) {
         this.options = options;
+        this.infra = Infrastructure.DEFAULT.shifted(options.portOffset());
     }
 
     /**
@@ -47,7 +48,14 @@ public final class Launcher {
      *     does not get ready ends the launcher with status 1 (and stops the others)
      */
     public static void main(String[] args) throws Exception {
-        LauncherOptions options = LauncherOptions.parse(args, System.getenv(), Path.of(""));
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args, System.getenv(), Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (options.help()) {
             System.out.println(LauncherOptions.USAGE);
             return;
@@ -100,7 +108,8 @@ public final class Launcher {
     private List<Service> startServices() {
         Path agent = AgentJar.writeInto(options.dataDir());
         List<Service> started = new ArrayList<>();
-        for (Service service : Service.ALL) {
+        List<Service> platform = Service.all(options.portOffset());
+        for (Service service : platform) {
             Path jar = service.jar(options.repoRoot());
             if (!Files.isRegularFile(jar)) {
                 System.out.printf(
@@ -109,8 +118,8 @@ public final class Launcher {
                 continue;
             }
             Path log = options.logDir().resolve(service.name() + ".log");
-            serviceChildren.add(
-                    ChildProcess.start(service.name(), service.command(options.repoRoot(), agent, infra), log));
+            serviceChildren.add(ChildProcess.start(
+                    service.name(), service.command(options.repoRoot(), agent, infra, platform), log));
             started.add(service);
         }
         return started;

@@ -10,15 +10,18 @@ import java.util.Map;
  * @param dataDir where Kafka's log directory, the Mongo store file and the children's logs live
  * @param infraOnly start Kafka, Mongo and SMTP but no service
  * @param help print usage and start nothing
+ * @param portOffset added to every port (Kafka 9092, Mongo 27017, SMTP 3025, services 8081-8084), so a
+ *     second platform (an end-to-end test, say) can run beside the first
  */
-record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean help) {
+record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean help, int portOffset) {
 
     static final String DATA_DIR_ENV = "CREDSTACK_DATA_DIR";
 
     static final String USAGE = """
-            usage: Launcher [--data-dir=DIR] [--infra-only] [--help]
-              --data-dir=DIR  data folder (Kafka logs, Mongo file, child logs); default: $CREDSTACK_DATA_DIR or .data
-              --infra-only    start Kafka, Mongo and SMTP only
+            usage: Launcher [--data-dir=DIR] [--infra-only] [--port-offset=N] [--help]
+              --data-dir=DIR     data folder (Kafka logs, Mongo file, child logs); default: $CREDSTACK_DATA_DIR or .data
+              --infra-only       start Kafka, Mongo and SMTP only
+              --port-offset=N    add N to every port (default 0: Kafka 9092, Mongo 27017, SMTP 3025, services 8081-8084)
             Run from the repository root. Ctrl-C stops everything; data is kept for the next start.""";
 
     /**
@@ -30,9 +33,12 @@ record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean h
         Path dataDir = Path.of(env.getOrDefault(DATA_DIR_ENV, ".data"));
         boolean infraOnly = false;
         boolean help = false;
+        int portOffset = 0;
         for (String arg : args) {
             if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.startsWith("--port-offset=")) {
+                portOffset = portOffset(arg.substring("--port-offset=".length()));
             } else if (arg.equals("--infra-only")) {
                 infraOnly = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
@@ -42,7 +48,19 @@ record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean h
             }
         }
         Path root = workingDir.toAbsolutePath().normalize();
-        return new LauncherOptions(root, root.resolve(dataDir).normalize(), infraOnly, help);
+        return new LauncherOptions(root, root.resolve(dataDir).normalize(), infraOnly, help, portOffset);
+    }
+
+    private static int portOffset(String value) {
+        try {
+            int offset = Integer.parseInt(value);
+            if (offset >= 0 && offset <= 30000) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--port-offset takes a whole number from 0 to 30000, not " + value);
     }
 
     Path logDir() {

@@ -22,6 +22,13 @@ record Service(String name, int port, String database) {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
+    /** The four services with their ports moved up by {@code offset}. */
+    static List<Service> all(int offset) {
+        return ALL.stream()
+                .map(s -> new Service(s.name, s.port + offset, s.database))
+                .toList();
+    }
+
     /**
      * Keeps an idle service under about 350 MB resident: small heap, serial GC, C1 only, small
      * thread stacks, bounded metaspace and code cache.
@@ -45,7 +52,7 @@ record Service(String name, int port, String database) {
      * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
      * point the service at the local broker, store and SMTP server.
      */
-    List<String> command(Path repoRoot, Path watchdogAgent, Infrastructure infra) {
+    List<String> command(Path repoRoot, Path watchdogAgent, Infrastructure infra, List<Service> platform) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.add("-javaagent:" + watchdogAgent);
@@ -58,7 +65,13 @@ record Service(String name, int port, String database) {
         command.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap());
         command.add("--spring.mail.host=localhost");
         command.add("--spring.mail.port=" + infra.smtpPort());
+        platform.forEach(other -> command.add("--credstack.urls." + other.shortName() + "=" + other.url()));
         return command;
+    }
+
+    /** {@code catalog} for {@code catalog-service}. */
+    String shortName() {
+        return name.substring(0, name.indexOf('-'));
     }
 
     URI url() {

@@ -31,6 +31,18 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void takesAPortOffsetAndRefusesANonsenseOne() {
+        assertThat(LauncherOptions.parse(new String[] {"--port-offset=10000"}, Map.of(), REPO)
+                        .portOffset())
+                .isEqualTo(10000);
+        assertThat(LauncherOptions.parse(new String[0], Map.of(), REPO).portOffset())
+                .isZero();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LauncherOptions.parse(new String[] {"--port-offset=-5"}, Map.of(), REPO))
+                .withMessageContaining("--port-offset");
+    }
+
+    @Test
     void rejectsAnUnknownArgumentNamingIt() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LauncherOptions.parse(new String[] {"--port=1"}, Map.of(), REPO))

@@ -14,7 +14,8 @@ class ServiceTest {
     void runsTheFatJarWithItsOwnDatabaseAndTheLocalBrokerStoreAndSmtp() {
         Service badges = new Service("badge-service", 8083, "badge");
 
-        List<String> command = badges.command(REPO, Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT);
+        List<String> command =
+                badges.command(REPO, Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT, Service.ALL);
 
         assertThat(command)
                 .containsSubsequence(
@@ -27,7 +28,28 @@ class ServiceTest {
                         "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
                         "--spring.kafka.bootstrap-servers=localhost:9092",
                         "--spring.mail.host=localhost",
-                        "--spring.mail.port=3025");
+                        "--spring.mail.port=3025",
+                        "--credstack.urls.catalog=http://localhost:8081",
+                        "--credstack.urls.badge=http://localhost:8083");
+    }
+
+    @Test
+    void movesEveryPortByTheOffsetSoASecondPlatformFitsBeside() {
+        Infrastructure shifted = Infrastructure.DEFAULT.shifted(10000);
+        List<Service> platform = Service.all(10000);
+        Service badges = platform.get(2);
+
+        List<String> command = badges.command(REPO, Path.of("/d/w.jar"), shifted, platform);
+
+        assertThat(platform).extracting(Service::port).containsExactly(18081, 18082, 18083, 18084);
+        assertThat(command)
+                .contains(
+                        "--server.port=18083",
+                        "--spring.mongodb.uri=mongodb://localhost:37017/badge",
+                        "--spring.kafka.bootstrap-servers=localhost:19092",
+                        "--spring.mail.port=13025",
+                        "--credstack.urls.badge=http://localhost:18083");
+        assertThat(shifted.controllerPort()).isEqualTo(19093);
     }
 
     @Test
