@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-class ConcurrentModificationIT extends CatalogIntegrationTest {
+class ConcurrentModificationIT extends CredentialIntegrationTest {
 
     @Autowired
     CredentialCatalog catalog;

@@ -17,7 +17,7 @@ import org.credstack.catalog.credential.ImportResult.Outcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class CredentialImportsIT extends CatalogIntegrationTest {
+class CredentialImportsIT extends CredentialIntegrationTest {
 
     @Autowired
     CredentialImports imports;

@@ -15,7 +15,7 @@ import org.credstack.events.catalog.CredentialSnapshot;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class CredentialLifecycleIT extends CatalogIntegrationTest {
+class CredentialLifecycleIT extends CredentialIntegrationTest {
 
     @Test
     void createPublishReviseRetireEmitsCatalogEventsKeyedByCredential() {

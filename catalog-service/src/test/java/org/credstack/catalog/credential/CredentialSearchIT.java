@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Seeds one provider's small catalog and searches it; every query is scoped to that provider. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CredentialSearchIT extends CatalogIntegrationTest {
+class CredentialSearchIT extends CredentialIntegrationTest {
 
     String provider;
 

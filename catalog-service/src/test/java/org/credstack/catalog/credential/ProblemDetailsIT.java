@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class ProblemDetailsIT extends CatalogIntegrationTest {
+class ProblemDetailsIT extends CredentialIntegrationTest {
 
     @Test
     void namesTheFieldOfEachBadCredentialAndStoresNothing() {

@@ -1,5 +1,6 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,42 +23,50 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the catalog ITs share: one Spring context (same annotations everywhere, so the context cache
- * reuses it) against the real broker and store, an HTTP client that never throws on error statuses, and
- * a plain Kafka consumer of {@code catalog.credentials.v1}.
+ * What every catalog IT extends, whatever feature it tests: one Spring context (declared only here, so the
+ * context cache reuses it for all ITs) against the real broker and store, an HTTP client that never throws
+ * on error statuses, and a plain Kafka consumer of {@code catalog.credentials.v1}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
-abstract class CatalogIntegrationTest {
+public abstract class CatalogIntegrationTest {
+
+    /** The collection credentials are stored in. */
+    protected static final String CREDENTIALS = "credentials";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JsonMapper json;
+    protected JsonMapper json;
 
     @Autowired
-    MongoTemplate mongo;
+    protected MongoTemplate mongo;
 
-    /** A response as the client saw it. */
-    record Answer(int status, String contentType, String location, JsonNode body) {}
+    /**
+     * A response as the client saw it.
+     *
+     * @param body the body parsed as JSON, {@code null} when there is none
+     */
+    public record Answer(int status, String contentType, String location, JsonNode body) {}
 
-    RestClient http() {
+    protected RestClient http() {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }
 
-    Answer get(String path) {
+    protected Answer get(String path) {
         return answer(http().get().uri(path).retrieve().toEntity(String.class));
     }
 
-    Answer post(String path, Object body) {
+    protected Answer post(String path, Object body) {
         var request = http().post().uri(path);
         if (body instanceof String raw) {
             request.contentType(MediaType.APPLICATION_JSON).body(raw);
@@ -67,7 +76,20 @@ abstract class CatalogIntegrationTest {
         return answer(request.retrieve().toEntity(String.class));
     }
 
-    Answer put(String path, Object body) {
+    /**
+     * POSTs bytes exactly as given, with the given {@code Content-Type} ({@code null}: none).
+     *
+     * @param path path and query string, already encoded
+     */
+    protected Answer post(String path, String contentType, byte[] body) {
+        var request = http().post().uri(URI.create("http://localhost:" + port + path));
+        if (contentType != null) {
+            request.contentType(MediaType.parseMediaType(contentType));
+        }
+        return answer(request.body(body).retrieve().toEntity(String.class));
+    }
+
+    protected Answer put(String path, Object body) {
         String raw = body instanceof String s ? s : json.writeValueAsString(body);
         return answer(http().put()
                 .uri(path)
@@ -82,39 +104,24 @@ abstract class CatalogIntegrationTest {
                 entity.getStatusCode().value(),
                 String.valueOf(entity.getHeaders().getContentType()),
                 entity.getHeaders().getFirst("Location"),
-                entity.getBody() == null ? null : json.readTree(entity.getBody()));
+                entity.getBody() == null ? null : readTree(entity.getBody()));
     }
 
-    String newProvider(String name) {
-        return post("/api/v1/providers", TestDrafts.provider(name))
-                .body()
-                .get("id")
-                .asString();
-    }
-
-    String newDraft(CredentialDraft draft) {
-        Answer created = post("/api/v1/credentials", draft);
-        if (created.status() != 201) {
-            throw new AssertionError("draft not created: " + created);
+    /** The body as JSON; a body that is not JSON (the servlet container's own error page) as a JSON string. */
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return json.getNodeFactory().stringNode(body);
         }
-        return created.body().get("id").asString();
     }
 
-    String published(CredentialDraft draft) {
-        String id = newDraft(draft);
-        Answer published = post("/api/v1/credentials/" + id + "/publish", null);
-        if (published.status() != 200) {
-            throw new AssertionError("not published: " + published);
-        }
-        return id;
-    }
-
-    long storedCredentials() {
-        return mongo.getCollection(Credential.COLLECTION).countDocuments();
+    protected long storedCredentials() {
+        return mongo.getCollection(CREDENTIALS).countDocuments();
     }
 
     /** Every catalog event on the topic from offset 0 up to its current end, in partition order. */
-    List<CatalogRecord> catalogEvents() {
+    protected List<CatalogRecord> catalogEvents() {
         Properties config = new Properties();
         config.put(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -142,16 +149,16 @@ abstract class CatalogIntegrationTest {
         }
     }
 
-    List<CatalogRecord> catalogEvents(String credentialId) {
+    protected List<CatalogRecord> catalogEvents(String credentialId) {
         return catalogEvents().stream()
                 .filter(r -> credentialId.equals(r.key()))
                 .toList();
     }
 
     /** A consumed record: its key, raw headers and the envelope read from it. */
-    record CatalogRecord(String key, org.apache.kafka.common.header.Headers headers, EventEnvelope<?> envelope) {
+    public record CatalogRecord(String key, org.apache.kafka.common.header.Headers headers, EventEnvelope<?> envelope) {
 
-        String header(String name) {
+        public String header(String name) {
             return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
