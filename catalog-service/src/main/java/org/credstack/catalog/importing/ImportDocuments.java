@@ -21,27 +21,31 @@ final class ImportDocuments {
      */
     ImportBatch read(byte[] body, ImportOptions options) {
         JsonNode document = Json.read(body, options.source());
-        List<Located> elements = elements(document);
+        List<Located> elements = objects(elements(document, options.source()), options.source());
         Format format = options.format() != null ? options.format() : detect(elements, options.source());
         return switch (format) {
-            case CTDL -> new CtdlReader(options).read(graph(elements));
+            case CTDL -> new CtdlReader(options).read(graph(elements, options.source()));
             case OPENBADGES -> new OpenBadgesReader(options).read(elements);
         };
     }
 
-    private static List<Located> elements(JsonNode document) {
+    private static List<Located> elements(JsonNode document, String source) {
         if (!document.isArray()) {
             return List.of(new Located(document, ""));
         }
-        return Json.each(new Located(document, ""));
+        List<Located> elements = Json.each(new Located(document, ""));
+        if (elements.isEmpty()) {
+            throw rejected(source, "", "an empty array holds nothing to import");
+        }
+        return elements;
     }
 
     /** CTDL nodes: the elements themselves, or the nodes of their {@code @graph}. */
-    private static List<Located> graph(List<Located> elements) {
+    private static List<Located> graph(List<Located> elements, String source) {
         List<Located> nodes = new ArrayList<>();
         for (Located element : elements) {
             if (element.node().has("@graph")) {
-                nodes.addAll(Json.each(element.child("@graph")));
+                nodes.addAll(objects(Json.each(element.child("@graph")), source));
             } else {
                 nodes.add(element);
             }
@@ -49,15 +53,24 @@ final class ImportDocuments {
         return nodes;
     }
 
-    private static Format detect(List<Located> elements, String source) {
-        if (elements.isEmpty()) {
-            throw rejected(source, "", "an empty array holds nothing to import");
+    /** The elements if each is a JSON object; readers need not check that again. */
+    private static List<Located> objects(List<Located> elements, String source) {
+        List<ImportRejected.Problem> problems = elements.stream()
+                .filter(element -> !element.node().isObject())
+                .map(element -> ImportRejected.Problem.at(
+                        element.pointer(),
+                        "expected a JSON object, found "
+                                + element.node().getNodeType().name()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw rejected(problems, source);
         }
+        return elements;
+    }
+
+    private static Format detect(List<Located> elements, String source) {
         for (Located element : elements) {
             JsonNode node = element.node();
-            if (!node.isObject()) {
-                throw rejected(source, element.pointer(), "expected a JSON object, found " + node.getNodeType());
-            }
             String context = String.valueOf(Json.texts(node.path("@context")));
             if (node.has("@graph")
                     || context.contains("credreg.net")
@@ -83,7 +96,10 @@ final class ImportDocuments {
     }
 
     private static ImportRejected rejected(String source, String pointer, String message) {
-        return new ImportRejected(
-                source, ImportRejected.Reason.CONTENT, List.of(ImportRejected.Problem.at(pointer, message)));
+        return rejected(List.of(ImportRejected.Problem.at(pointer, message)), source);
+    }
+
+    private static ImportRejected rejected(List<ImportRejected.Problem> problems, String source) {
+        return new ImportRejected(source, ImportRejected.Reason.CONTENT, problems);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * a JSON Pointer (RFC 6901) into the submitted document for problems of the source data, or a field path
  * such as {@code credentials[ce-3877cdec-...].estimatedDuration} for catalog rules a record breaks.
  *
- * <p>The HTTP answer is an RFC 9457 problem: status 400 for {@link Reason#NOT_JSON} and
+ * <p>The service's problem advice answers it as an RFC 9457 problem: status 400 for {@link Reason#NOT_JSON} and
  * {@link Reason#BAD_PARAMETER}, 422 for {@link Reason#CONTENT}, with the problems as its {@code errors}.
  */
 public class ImportRejected extends RuntimeException {

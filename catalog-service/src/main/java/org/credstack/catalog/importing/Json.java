@@ -41,9 +41,14 @@ final class Json {
     /**
      * Parses a document, tolerating a UTF-8 byte order mark.
      *
-     * @throws ImportRejected with {@link Reason#NOT_JSON} naming line and column of the first syntax error
+     * @param body the bytes received, {@code null} for none
+     * @throws ImportRejected with {@link Reason#NOT_JSON} for an empty body, or naming line and column of the
+     *     first syntax error
      */
     static JsonNode read(byte[] body, String source) {
+        if (body == null) {
+            body = new byte[0];
+        }
         int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
                 ? 3
                 : 0;

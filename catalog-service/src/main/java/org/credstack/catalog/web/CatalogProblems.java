@@ -1,11 +1,16 @@
 package org.credstack.catalog.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.credstack.catalog.credential.CatalogRuleViolation;
 import org.credstack.catalog.credential.IllegalTransition;
 import org.credstack.catalog.credential.UnknownCatalogEntry;
+import org.credstack.catalog.importing.ImportRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -28,21 +33,40 @@ import tools.jackson.core.JacksonException;
 /**
  * The catalog's one mapping from errors to RFC 9457 problem details ({@code application/problem+json}).
  *
- * <p>Every answer has {@code type}, {@code title}, {@code status} and {@code detail}; problems caused by
- * input add {@code errors}: a list of {@code {"field": <JSON path or parameter name>, "message": ...}}.
+ * <p>Every answer has {@code type} ({@code urn:credstack:problem:<name>}), {@code title}, {@code status} and
+ * {@code detail}. Problems caused by input add {@code errors}, a list of objects that each have
+ * {@code message} and say where the mistake is with exactly one of:
+ *
+ * <ul>
+ *   <li>{@code field}: a request field (JSON path such as {@code assignments[0].moveOn}, {@code $} for the whole
+ *       body), a query or path parameter name, or the field path of an imported record such as
+ *       {@code credentials[ce-3877cdec-...].estimatedDuration};
+ *   <li>{@code pointer}: a JSON Pointer (RFC 6901) into a document submitted for import, {@code ""} being the
+ *       whole document, e.g. {@code /image} or {@code /0/criteria}.
+ * </ul>
+ *
+ * <p>One answer may mix both kinds. The names:
  *
  * <ul>
  *   <li>400 {@code invalid-request}: unreadable JSON, a wrong type or enum value, a bad query or path parameter
+ *   <li>400 {@code not-json}: a document submitted for import is not JSON (adds {@code source} when given)
  *   <li>422 {@code rule-violation}: readable input that breaks a catalog rule ({@link CatalogRuleViolation})
- *   <li>404 {@code not-found}: unknown provider, credential or version
+ *   <li>422 {@code import-rejected}: a document that cannot be imported; nothing of it was stored (adds
+ *       {@code source} when given)
+ *   <li>404 {@code not-found}: unknown provider, credential, version or path
  *   <li>409 {@code illegal-transition}: a lifecycle step the status does not allow (adds {@code currentStatus})
  *   <li>409 {@code conflict}: concurrent modification after retries, or a source key already taken
+ *   <li>other statuses Spring MVC answers itself ({@code unsupported-media-type}, {@code method-not-allowed},
+ *       {@code not-acceptable}, ...) are named after the status; 500 {@code internal-error} says nothing more
  * </ul>
  */
 @RestControllerAdvice
 class CatalogProblems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_PREFIX = "urn:credstack:problem:";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+    private static final int MAX_ECHO = 80;
+    private static final Logger log = LoggerFactory.getLogger(CatalogProblems.class);
 
     @ExceptionHandler(CatalogRuleViolation.class)
     ResponseEntity<Object> ruleViolation(CatalogRuleViolation e) {
@@ -52,6 +76,28 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
                 "Catalog rule violated",
                 e.getMessage(),
                 List.of(error(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ImportRejected.class)
+    ResponseEntity<Object> importRejected(ImportRejected e) {
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> p.pointer() != null ? pointerError(p.pointer(), p.message()) : error(p.field(), p.message()))
+                .toList();
+        ProblemDetail body = switch (e.reason()) {
+            case NOT_JSON -> detail(HttpStatus.BAD_REQUEST, "not-json", "The import is not JSON", e.getMessage());
+            case BAD_PARAMETER -> detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+            case CONTENT ->
+                detail(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "import-rejected",
+                        "The document cannot be imported",
+                        e.getMessage());
+        };
+        if (e.source() != null) {
+            body.setProperty("source", e.source());
+        }
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(body.getStatus()).body(body);
     }
 
     @ExceptionHandler(UnknownCatalogEntry.class)
@@ -141,7 +187,42 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() == null
                 ? "another type"
                 : e.getRequiredType().getSimpleName();
-        return invalid(List.of(error(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
+        return invalid(List.of(error(e.getName(), "'" + echo(e.getValue()) + "' is not a valid " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("request failed unexpectedly", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "the catalog failed to answer this request; it is logged",
+                null);
+    }
+
+    /** Gives the problems Spring MVC answers itself (415, 405, 406, 404, ...) a type of this scheme. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(URI.create(TYPE_PREFIX + name(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String name(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return switch (status.value()) {
+            case 400 -> "invalid-request";
+            case 404 -> "not-found";
+            case 500 -> "internal-error";
+            default ->
+                known == null
+                        ? "http-" + status.value()
+                        : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
     }
 
     private ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
@@ -154,7 +235,7 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
 
     private static String message(FieldError f) {
         if (f.isBindingFailure()) {
-            return "'" + f.getRejectedValue() + "' is not a valid value";
+            return "'" + echo(f.getRejectedValue()) + "' is not a valid value";
         }
         return f.getDefaultMessage();
     }
@@ -176,7 +257,24 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "invalid" : message);
+        return errorAt("field", field, message);
+    }
+
+    private static Map<String, String> pointerError(String pointer, String message) {
+        return errorAt("pointer", pointer, message);
+    }
+
+    private static Map<String, String> errorAt(String kind, String where, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put(kind, where);
+        error.put("message", message == null ? "invalid" : message);
+        return error;
+    }
+
+    /** A rejected value as quoted back to the client: never more than {@value #MAX_ECHO} characters of it. */
+    static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
     }
 
     /** JSON path of a Jackson error, e.g. {@code assignments[0].moveOn}. */
