@@ -66,8 +66,8 @@ final class OpenBadgesReader {
         if (badges.isEmpty() && !problems.any()) {
             problems.at("", "no BadgeClass or Achievement to import");
         }
-        boolean singleFile = documents.size() == 1 && badges.size() == 1;
-        badges.forEach(badge -> badge(badge, singleFile));
+        boolean oneBadge = badges.size() == 1; // the source then names its file, issuer Profiles or not
+        badges.forEach(badge -> badge(badge, oneBadge));
         problems.throwIfAny(options.source());
         return new ImportBatch(options.source(), List.copyOf(providers.values()), credentials);
     }
@@ -99,7 +99,7 @@ final class OpenBadgesReader {
         return issuer;
     }
 
-    private void badge(Located badge, boolean alone) {
+    private void badge(Located badge, boolean oneBadge) {
         JsonNode node = badge.node();
         boolean achievement = types(node).contains("Achievement");
         String id = text(node.path("id"));
@@ -115,7 +115,7 @@ final class OpenBadgesReader {
                     "image",
                     image,
                     "an Open Badges BadgeClass has an image (OB 2.0 BadgeClass: image is required)");
-            checkHostedId(badge, id, alone);
+            checkHostedId(badge, id, oneBadge);
         }
         String criteria = criteria(badge);
         String provider = provider(badge.child(achievement && node.has("creator") ? "creator" : "issuer"));
@@ -169,11 +169,12 @@ final class OpenBadgesReader {
 
     /**
      * A hosted OB 2.0 BadgeClass is verified by fetching its {@code id}, so the id must be the file's own URL.
-     * Checked when a lone BadgeClass (not an array) is imported from a named {@code .json} file.
+     * Checked when the document (alone, or in an array with issuer Profiles) holds one BadgeClass and is
+     * imported from a named {@code .json} file.
      */
-    private void checkHostedId(Located badge, String id, boolean alone) {
+    private void checkHostedId(Located badge, String id, boolean oneBadge) {
         String source = options.source();
-        if (!alone || source == null || !source.endsWith(".json") || !Json.isWebIri(id) || !id.endsWith(".json")) {
+        if (!oneBadge || source == null || !source.endsWith(".json") || !Json.isWebIri(id) || !id.endsWith(".json")) {
             return;
         }
         String file = source.substring(source.lastIndexOf('/') + 1);

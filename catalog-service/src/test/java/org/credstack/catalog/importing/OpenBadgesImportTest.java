@@ -278,6 +278,19 @@ class OpenBadgesImportTest {
     }
 
     @Test
+    void checksTheHostedIdOfABadgeSentWithItsIssuerToo() {
+        String source = "badgeclasses/fresno-state-library/aiLiteracy.json";
+        byte[] bundle = Samples.bundle(source, "badgeclasses/fresno-state-library/issuer.json");
+
+        assertThatThrownBy(() -> new ImportDocuments().read(bundle, ImportOptions.source(source)))
+                .isInstanceOfSatisfying(ImportRejected.class, rejected -> {
+                    assertThat(rejected.problems()).extracting(Problem::pointer).containsExactly("/0/image", "/0/id");
+                    assertThat(rejected.problems().get(1).message())
+                            .contains("library-basics.json, not aiLiteracy.json");
+                });
+    }
+
+    @Test
     void rejectsTheWholeBundleWhenOneBadgeIsBroken() {
         assertThatThrownBy(() -> bundle(
                         "badgeclasses/fresno-state-library/plag1.json",
