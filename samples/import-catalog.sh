@@ -15,7 +15,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CATALOG="$HERE/catalog"
 
 urlencode() {
-  local text="$1" out="" c i
+  # byte by byte, so a non-ASCII character becomes the %XX of each of its UTF-8 bytes
+  local LC_ALL=C text="$1" out="" c i
   for ((i = 0; i < ${#text}; i++)); do
     c="${text:i:1}"
     case "$c" in
