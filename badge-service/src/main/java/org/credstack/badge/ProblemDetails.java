@@ -1,0 +1,31 @@
+package org.credstack.badge;
+
+import org.credstack.badge.issuer.IssuerNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one mapping of errors to RFC 9457 {@code application/problem+json} answers for the badge service.
+ * Spring MVC's own errors (unreadable body, unknown path, wrong method) come through the base class.
+ *
+ * <ul>
+ *   <li>404 {@code Issuer not found}
+ * </ul>
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(IssuerNotFoundException.class)
+    ProblemDetail issuerNotFound(IssuerNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Issuer not found", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
