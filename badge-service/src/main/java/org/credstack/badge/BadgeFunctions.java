@@ -2,6 +2,7 @@ package org.credstack.badge;
 
 import java.util.function.Consumer;
 import org.credstack.badge.catalog.CatalogReplica;
+import org.credstack.badge.issuing.BadgeIssuing;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code catalog-in-0} ← {@code catalog.credentials.v1}: the catalog replica and issuer profiles
+ *   <li>{@code enrollment-in-0} ← {@code enrollment.events.v1}: issuing on {@code EnrollmentCompleted}
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,5 +26,10 @@ class BadgeFunctions {
     @Bean
     Consumer<Message<byte[]>> catalog(CatalogReplica replica, JsonMapper json) {
         return message -> replica.record(EventEnvelope.read(Topic.CATALOG_CREDENTIALS, message, json));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> enrollment(BadgeIssuing issuing, JsonMapper json) {
+        return message -> issuing.handle(EventEnvelope.read(Topic.ENROLLMENT_EVENTS, message, json));
     }
 }

@@ -1,6 +1,7 @@
 package org.credstack.badge;
 
 import org.credstack.badge.issuer.IssuerNotFoundException;
+import org.credstack.badge.issuing.CredentialNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,11 +13,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Spring MVC's own errors (unreadable body, unknown path, wrong method) come through the base class.
  *
  * <ul>
- *   <li>404 {@code Issuer not found}
+ *   <li>404 {@code Credential not found}, {@code Issuer not found}
  * </ul>
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(CredentialNotFoundException.class)
+    ProblemDetail credentialNotFound(CredentialNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Credential not found", e.getMessage());
+    }
 
     @ExceptionHandler(IssuerNotFoundException.class)
     ProblemDetail issuerNotFound(IssuerNotFoundException e) {
