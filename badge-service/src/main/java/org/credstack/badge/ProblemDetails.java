@@ -2,6 +2,7 @@ package org.credstack.badge;
 
 import org.credstack.badge.issuer.IssuerNotFoundException;
 import org.credstack.badge.issuing.CredentialNotFoundException;
+import org.credstack.badge.verification.UnverifiableRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <ul>
  *   <li>404 {@code Credential not found}, {@code Issuer not found}
+ *   <li>400 {@code Not a credential}: the body to verify is not a JSON object ({@code detail} says why)
  * </ul>
  */
 @RestControllerAdvice
@@ -27,6 +29,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IssuerNotFoundException.class)
     ProblemDetail issuerNotFound(IssuerNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Issuer not found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnverifiableRequestException.class)
+    ProblemDetail unverifiable(UnverifiableRequestException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Not a credential", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
