@@ -2,9 +2,11 @@ package org.credstack.badge;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The badge service of CredStack (port 8083; see DESIGN.md for what it owns). */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class BadgeApplication {
 
     public static void main(String[] args) {

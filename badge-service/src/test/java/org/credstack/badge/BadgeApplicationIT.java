@@ -6,10 +6,12 @@ import org.credstack.testsupport.InfrastructureTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
+@Import(TestClock.Config.class)
 class BadgeApplicationIT {
 
     @LocalServerPort

@@ -1,0 +1,49 @@
+package org.credstack.badge.issuing;
+
+import java.util.Optional;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The issued credentials in the collection {@code badges}; owns its indexes (the unique {@code
+ * enrollmentId} that makes "one badge per enrollment" hold even for concurrent duplicates).
+ */
+@Component
+public class IssuedCredentials implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    IssuedCredentials(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Badge.COLLECTION)
+                .createIndex(
+                        new Index("enrollmentId", Sort.Direction.ASC).unique().named("one_badge_per_enrollment"));
+    }
+
+    /**
+     * The signed credential JSON of a badge.
+     *
+     * @param id the credential's uuid, the last segment of {@code <base>/credentials/{uuid}}
+     */
+    public Optional<String> signedCredential(String id) {
+        return Optional.ofNullable(mongo.findById(id, Badge.class)).map(Badge::credential);
+    }
+
+    boolean existsForEnrollment(String enrollmentId) {
+        return mongo.exists(new Query(Criteria.where("enrollmentId").is(enrollmentId)), Badge.class);
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException if the enrollment already has a badge */
+    void insert(Badge badge) {
+        mongo.insert(badge);
+    }
+}

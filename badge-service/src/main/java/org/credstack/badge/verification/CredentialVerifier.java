@@ -1,0 +1,163 @@
+package org.credstack.badge.verification;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.credstack.badge.issuer.Issuers;
+import org.credstack.badge.schema.OpenBadgeSchemaValidator;
+import org.credstack.badge.schema.SchemaViolation;
+import org.credstack.badge.signing.DataIntegrityVerifier;
+import org.credstack.badge.signing.Multikey;
+import org.credstack.badge.signing.ProofOptions;
+import org.credstack.badge.signing.ProofVerification;
+import org.credstack.badge.verification.VerificationReport.Checks;
+import org.credstack.badge.verification.VerificationReport.ProofCheck;
+import org.credstack.badge.verification.VerificationReport.SchemaCheck;
+import org.credstack.badge.verification.VerificationReport.ValidityCheck;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Verifies an Open Badges 3.0 credential (OB 3.0 §9.2 Verification, VC Data Model 2.0 §4.9 Validity
+ * Period) as three separate checks (see {@link VerificationReport}):
+ *
+ * <ul>
+ *   <li><b>proof</b>: an {@code eddsa-rdfc-2022} Data Integrity proof for {@code assertionMethod},
+ *       made by a verification method the issuer controls ({@code <issuer id>#...}). The key is this
+ *       service's own for its issuers ({@code <base>/issuers/{providerId}#<multikey>}, looked up
+ *       locally, never over HTTP), or read from the identifier for {@code did:key}; any other
+ *       verification method is reported as unresolvable.
+ *   <li><b>validity</b>: {@code validFrom} and {@code validUntil} against the injected clock.
+ *   <li><b>schema</b>: the OB 3.0 AchievementCredential JSON Schema.
+ * </ul>
+ *
+ * <p>Revocation (status lists) is not checked yet.
+ */
+@Service
+class CredentialVerifier {
+
+    private static final String DID_KEY = "did:key:";
+
+    private final Issuers issuers;
+    private final DataIntegrityVerifier proofs;
+    private final OpenBadgeSchemaValidator schema;
+    private final Clock clock;
+
+    CredentialVerifier(Issuers issuers, DataIntegrityVerifier proofs, OpenBadgeSchemaValidator schema, Clock clock) {
+        this.issuers = issuers;
+        this.proofs = proofs;
+        this.schema = schema;
+        this.clock = clock;
+    }
+
+    VerificationReport verify(ObjectNode credential) {
+        Instant now = clock.instant();
+        Checks checks = new Checks(proof(credential), validity(credential, now), schema(credential));
+        return VerificationReport.of(text(credential.get("id")), now, checks);
+    }
+
+    private ProofCheck proof(ObjectNode credential) {
+        JsonNode proof = credential.get("proof");
+        if (proof instanceof ArrayNode set && set.size() == 1) {
+            proof = set.get(0);
+        }
+        if (!(proof instanceof ObjectNode single)) {
+            return invalid(null, proof == null ? "credential has no proof" : "expected exactly one proof");
+        }
+        String method = text(single.get("verificationMethod"));
+        if (method == null) {
+            return invalid(null, "proof has no verificationMethod");
+        }
+        if (!ProofOptions.ASSERTION_METHOD.equals(text(single.get("proofPurpose")))) {
+            return invalid(method, "proofPurpose must be assertionMethod for an issuer's proof");
+        }
+        String issuer = issuerId(credential.get("issuer"));
+        if (issuer == null || !method.startsWith(issuer + "#")) {
+            return invalid(method, "verification method is not controlled by the issuer " + issuer);
+        }
+        Optional<PublicKey> key;
+        try {
+            key = resolve(method);
+        } catch (IllegalArgumentException e) {
+            return invalid(method, "verification method names no Ed25519 key: " + e.getMessage());
+        }
+        if (key.isEmpty()) {
+            return invalid(method, "verification method cannot be resolved: not one of this service's issuer keys");
+        }
+        ProofVerification result = proofs.verify(credential, key.get());
+        return result.verified()
+                ? new ProofCheck(VerificationReport.VALID, method, null)
+                : invalid(method, result.failure());
+    }
+
+    private Optional<PublicKey> resolve(String verificationMethod) {
+        if (verificationMethod.startsWith(DID_KEY)) {
+            int hash = verificationMethod.indexOf('#');
+            String multikey = verificationMethod.substring(DID_KEY.length(), hash);
+            if (!verificationMethod.substring(hash + 1).equals(multikey)) {
+                throw new IllegalArgumentException("did:key fragment differs from the key: " + verificationMethod);
+            }
+            return Optional.of(Multikey.decode(multikey));
+        }
+        return issuers.publicKey(verificationMethod);
+    }
+
+    private static ValidityCheck validity(ObjectNode credential, Instant now) {
+        Instant validFrom;
+        Instant validUntil;
+        try {
+            validFrom = instant(credential.get("validFrom"));
+            validUntil = instant(credential.get("validUntil"));
+        } catch (DateTimeParseException e) {
+            return new ValidityCheck(
+                    VerificationReport.NOT_VALID,
+                    null,
+                    null,
+                    "not an XML Schema dateTimeStamp: " + e.getParsedString());
+        }
+        if (validFrom == null) {
+            return new ValidityCheck(VerificationReport.NOT_VALID, null, validUntil, "credential has no validFrom");
+        }
+        String status;
+        if (now.isBefore(validFrom)) {
+            status = VerificationReport.NOT_YET_VALID;
+        } else if (validUntil != null && now.isAfter(validUntil)) {
+            status = VerificationReport.EXPIRED;
+        } else {
+            status = VerificationReport.VALID;
+        }
+        return new ValidityCheck(status, validFrom, validUntil, null);
+    }
+
+    private SchemaCheck schema(ObjectNode credential) {
+        List<SchemaViolation> violations = schema.validate(credential);
+        return new SchemaCheck(
+                violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
+    }
+
+    private static ProofCheck invalid(String verificationMethod, String detail) {
+        return new ProofCheck(VerificationReport.NOT_VALID, verificationMethod, detail);
+    }
+
+    private static String issuerId(JsonNode issuer) {
+        if (issuer != null && issuer.isObject()) {
+            return text(issuer.get("id"));
+        }
+        return text(issuer);
+    }
+
+    private static Instant instant(JsonNode value) {
+        String text = text(value);
+        return text == null ? null : OffsetDateTime.parse(text).toInstant();
+    }
+
+    private static String text(JsonNode value) {
+        return value != null && value.isString() ? value.asString() : null;
+    }
+}

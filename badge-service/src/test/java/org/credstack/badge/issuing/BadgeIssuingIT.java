@@ -1,0 +1,399 @@
+package org.credstack.badge.issuing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.credstack.badge.TestClock;
+import org.credstack.badge.signing.Multikey;
+import org.credstack.events.EventEnvelope;
+import org.credstack.events.Topic;
+import org.credstack.events.badge.BadgeIssued;
+import org.credstack.events.catalog.CredentialPublished;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.events.catalog.CredentialSnapshot.RenewalPolicy;
+import org.credstack.events.enrollment.EnrollmentCompleted;
+import org.credstack.events.enrollment.EnrollmentKind;
+import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Journey step 5 against the real broker and store: catalog snapshot and completion in, signed badge,
+ * {@code BadgeIssued}, HTTP resolution and verification out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+@Import(TestClock.Config.class)
+class BadgeIssuingIT {
+
+    static final Instant COMPLETED_AT = Instant.parse("2024-01-31T10:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestClock.Config.START);
+    }
+
+    @Test
+    void issuesOneSignedBadgePerEnrollmentHoweverOftenCompletionIsDelivered() {
+        Journey journey = new Journey();
+        journey.publishCatalog();
+        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
+        UUID eventId = UUID.randomUUID();
+
+        publish(completed, eventId);
+        publish(completed, eventId); // redelivery: same ce_id
+        publish(completed, UUID.randomUUID()); // re-publication: same enrollment, new ce_id
+        EnrollmentCompleted marker = journey.completion("enr-marker-" + journey.suffix);
+        publish(marker, UUID.randomUUID()); // same learner, same partition: handled after the duplicates
+
+        List<BadgeIssued> issued = journey.awaitBadgesIssuedFor(completed.enrollmentId(), marker.enrollmentId());
+
+        assertThat(issued)
+                .filteredOn(e -> e.enrollmentId().equals(completed.enrollmentId()))
+                .hasSize(1);
+        assertThat(mongo.count(new Query(Criteria.where("enrollmentId").is(completed.enrollmentId())), "badges"))
+                .isEqualTo(1);
+        BadgeIssued badge = issued.stream()
+                .filter(e -> e.enrollmentId().equals(completed.enrollmentId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(badge.learnerId()).isEqualTo(journey.learnerId);
+        assertThat(badge.credentialId()).isEqualTo(journey.credentialId);
+        assertThat(badge.achievementName()).isEqualTo("Cloud Security Fundamentals");
+        assertThat(badge.validFrom()).isEqualTo(COMPLETED_AT);
+        assertThat(badge.validUntil()).isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
+        assertThat(badge.reminderDaysBefore()).containsExactly(7, 1);
+        assertThat(badge.publicUrl()).isEqualTo(badge.badgeId()).startsWith("http://localhost:8083/credentials/");
+        assertThat(badge.occurredAt()).isEqualTo(TestClock.Config.START);
+    }
+
+    @Test
+    void servesTheSignedCredentialAndItsIssuerKeyOverHttp() {
+        Journey journey = new Journey();
+        journey.publishCatalog();
+        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
+        publish(completed, UUID.randomUUID());
+        BadgeIssued badge =
+                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+
+        ResponseEntity<String> response =
+                http().get().uri(local(badge.publicUrl())).retrieve().toEntity(String.class);
+
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("application/ld+json"));
+        JsonNode credential = json.readTree(response.getBody());
+        assertThat(credential.get("id").asString()).isEqualTo(badge.badgeId());
+        String issuerId = "http://localhost:8083/issuers/" + journey.providerId;
+        assertThat(credential.get("issuer").get("id").asString()).isEqualTo(issuerId);
+        JsonNode proof = credential.get("proof");
+        assertThat(proof.get("cryptosuite").asString()).isEqualTo("eddsa-rdfc-2022");
+        String verificationMethod = proof.get("verificationMethod").asString();
+        assertThat(verificationMethod).startsWith(issuerId + "#z6Mk");
+
+        JsonNode issuer =
+                json.readTree(http().get().uri(local(issuerId)).retrieve().body(String.class));
+        assertThat(issuer.get("id").asString()).isEqualTo(issuerId);
+        assertThat(issuer.get("type").asString()).isEqualTo("Profile");
+        assertThat(issuer.get("name").asString()).isEqualTo("Example Academy");
+        assertThat(issuer.get("@context").get(0).asString()).isEqualTo("https://www.w3.org/ns/did/v1");
+        assertThat(issuer.get("assertionMethod").get(0).asString()).isEqualTo(verificationMethod);
+        JsonNode method = issuer.get("verificationMethod").get(0);
+        assertThat(method.get("id").asString()).isEqualTo(verificationMethod);
+        assertThat(method.get("type").asString()).isEqualTo("Multikey");
+        assertThat(method.get("controller").asString()).isEqualTo(issuerId);
+        assertThat(Multikey.encode(
+                        Multikey.decode(method.get("publicKeyMultibase").asString())))
+                .isEqualTo(verificationMethod.substring(verificationMethod.indexOf('#') + 1));
+    }
+
+    @Test
+    void verifiesAnIssuedCredentialThenReportsTamperingAndExpiry() {
+        Journey journey = new Journey();
+        journey.publishCatalog();
+        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
+        publish(completed, UUID.randomUUID());
+        BadgeIssued badge =
+                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        String verification = URI.create(local(badge.publicUrl())) + "/verification";
+
+        JsonNode report =
+                json.readTree(http().get().uri(verification).retrieve().body(String.class));
+        assertThat(report.get("status").asString()).isEqualTo("verified");
+        assertThat(report.get("checks").get("proof").get("status").asString()).isEqualTo("valid");
+        assertThat(report.get("checks").get("validity").get("status").asString())
+                .isEqualTo("valid");
+        assertThat(report.get("checks").get("schema").get("status").asString()).isEqualTo("valid");
+
+        ObjectNode tampered = (ObjectNode) json.readTree(
+                http().get().uri(local(badge.publicUrl())).retrieve().body(String.class));
+        ((ObjectNode) tampered.get("credentialSubject").get("achievement")).put("name", "Cloud Security Expert");
+        JsonNode tamperedReport = verify(tampered);
+        assertThat(tamperedReport.get("status").asString()).isEqualTo("invalid");
+        assertThat(tamperedReport.get("checks").get("proof").get("status").asString())
+                .isEqualTo("invalid");
+        assertThat(tamperedReport.get("checks").get("schema").get("status").asString())
+                .isEqualTo("valid");
+
+        clock.set(Instant.parse("2024-02-29T10:00:01Z"));
+        JsonNode expired =
+                json.readTree(http().get().uri(verification).retrieve().body(String.class));
+        assertThat(expired.get("status").asString()).isEqualTo("expired");
+        assertThat(expired.get("checks").get("proof").get("status").asString()).isEqualTo("valid");
+        assertThat(expired.get("checks").get("validity").get("status").asString())
+                .isEqualTo("expired");
+    }
+
+    @Test
+    void answersProblemJsonForAnUnknownCredentialAndANonCredentialBody() {
+        ResponseEntity<String> missing = http().get()
+                .uri("http://localhost:" + port + "/credentials/" + UUID.randomUUID())
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(missing.getBody()).get("title").asString()).isEqualTo("Credential not found");
+
+        ResponseEntity<String> notACredential = http().post()
+                .uri("http://localhost:" + port + "/api/v1/verify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("[1, 2]")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(notACredential.getStatusCode().value()).isEqualTo(400);
+        assertThat(notACredential.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        ResponseEntity<String> unknownIssuer = http().get()
+                .uri("http://localhost:" + port + "/issuers/nobody")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(unknownIssuer.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void digitalBazaarVerifierAcceptsTheIssuedCredentialOffline(@TempDir Path files) throws Exception {
+        Path verifier = Path.of("src/test/js");
+        assumeTrue(nodeAvailable(), "node is not installed; CI runs this with node 20");
+        assertThat(verifier.resolve("node_modules/@digitalbazaar/vc"))
+                .as("run `npm ci --prefix badge-service/src/test/js` first")
+                .exists();
+        Journey journey = new Journey();
+        journey.publishCatalog();
+        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
+        publish(completed, UUID.randomUUID());
+        BadgeIssued badge =
+                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        String credential =
+                http().get().uri(local(badge.publicUrl())).retrieve().body(String.class);
+        String controller = http().get()
+                .uri("http://localhost:" + port + "/issuers/" + journey.providerId)
+                .retrieve()
+                .body(String.class);
+        Path credentialFile = Files.writeString(files.resolve("credential.json"), credential);
+        Path controllerFile = Files.writeString(files.resolve("controller.json"), controller);
+        ObjectNode tampered = (ObjectNode) json.readTree(credential);
+        tampered.put("validFrom", "2024-01-01T00:00:00Z");
+        Path tamperedFile = Files.writeString(files.resolve("tampered.json"), json.writeValueAsString(tampered));
+
+        NodeResult genuine = node(verifier, credentialFile, controllerFile, "2024-02-10T12:00:00Z");
+        NodeResult forged = node(verifier, tamperedFile, controllerFile, "2024-02-10T12:00:00Z");
+
+        assertThat(genuine.exitCode()).as(genuine.output()).isZero();
+        assertThat(json.readTree(genuine.output()).get("verified").asBoolean()).isTrue();
+        assertThat(forged.exitCode()).as(forged.output()).isEqualTo(1);
+        assertThat(json.readTree(forged.output()).get("verified").asBoolean()).isFalse();
+        assertThat(forged.output()).contains("Invalid signature");
+    }
+
+    record NodeResult(int exitCode, String output) {}
+
+    static NodeResult node(Path workingDirectory, Path credential, Path controller, String now) throws Exception {
+        Process process = new ProcessBuilder("node", "verify.mjs", credential.toString(), controller.toString(), now)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("node finished").isTrue();
+        return new NodeResult(
+                process.exitValue(),
+                output.lines().reduce((first, last) -> last).orElse(""));
+    }
+
+    static boolean nodeAvailable() {
+        try {
+            Process process = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    JsonNode verify(JsonNode credential) {
+        return json.readTree(http().post()
+                .uri("http://localhost:" + port + "/api/v1/verify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(credential))
+                .retrieve()
+                .body(String.class));
+    }
+
+    /** Our public URLs name the configured base; the test server listens on a random port. */
+    String local(String publicUrl) {
+        return "http://localhost:" + port + URI.create(publicUrl).getRawPath();
+    }
+
+    RestClient http() {
+        return RestClient.builder()
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
+    }
+
+    void publish(Object event, UUID id) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(EventEnvelope.wrap(event, id, clock.instant()).toProducerRecord(json));
+        }
+    }
+
+    /** One provider, credential and learner of its own, so tests sharing the context stay apart. */
+    class Journey {
+
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String providerId = "prov-" + suffix;
+        final String credentialId = "cred-" + suffix;
+        final String learnerId = "learner-" + suffix;
+
+        void publishCatalog() {
+            CredentialSnapshot template = OpenBadgeCredentialsTest.snapshot("P1M");
+            CredentialSnapshot snapshot = new CredentialSnapshot(
+                    credentialId,
+                    3,
+                    template.status(),
+                    template.ctid(),
+                    template.title(),
+                    template.description(),
+                    template.kind(),
+                    template.category(),
+                    new CredentialSnapshot.ProviderSnapshot(
+                            providerId,
+                            "Example Academy",
+                            "https://academy.example.org",
+                            "badges@example.org",
+                            "Europe/Berlin"),
+                    template.skills(),
+                    template.alignments(),
+                    template.deliveryModes(),
+                    template.level(),
+                    template.estimatedDuration(),
+                    template.cost(),
+                    template.assignments(),
+                    template.completionRule(),
+                    "P1M",
+                    new RenewalPolicy("P30D", "Retake the quiz", List.of(), List.of(7, 1)),
+                    template.image(),
+                    null,
+                    Instant.parse("2023-12-01T00:00:00Z"));
+            publish(
+                    new CredentialPublished(credentialId, snapshot, Instant.parse("2023-12-01T00:00:00Z")),
+                    UUID.randomUUID());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http().get()
+                            .uri("http://localhost:" + port + "/issuers/" + providerId)
+                            .retrieve()
+                            .toEntity(String.class)
+                            .getStatusCode()
+                            .is2xxSuccessful());
+        }
+
+        EnrollmentCompleted completion(String enrollmentId) {
+            return new EnrollmentCompleted(
+                    enrollmentId,
+                    learnerId,
+                    credentialId,
+                    3,
+                    EnrollmentKind.INITIAL,
+                    null,
+                    "Ada.Lovelace@example.org",
+                    "Ada Lovelace",
+                    COMPLETED_AT);
+        }
+
+        List<BadgeIssued> awaitBadgesIssuedFor(String... enrollmentIds) {
+            List<BadgeIssued> seen = new CopyOnWriteArrayList<>();
+            Map<String, Object> config = Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.get().kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "badge-it-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest");
+            try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topic.BADGE_EVENTS_V1));
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                        if (learnerId.equals(record.key())
+                                && EventEnvelope.read(Topic.BADGE_EVENTS, record.headers(), record.value(), json)
+                                                .data()
+                                        instanceof BadgeIssued issued) {
+                            seen.add(issued);
+                        }
+                    });
+                    return seen.stream().map(BadgeIssued::enrollmentId).toList().containsAll(List.of(enrollmentIds));
+                });
+            }
+            return new ArrayList<>(seen);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.credstack.badge.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.credstack.badge.schema.SchemaViolation;
+import org.credstack.badge.verification.VerificationReport.Checks;
+import org.credstack.badge.verification.VerificationReport.ProofCheck;
+import org.credstack.badge.verification.VerificationReport.SchemaCheck;
+import org.credstack.badge.verification.VerificationReport.ValidityCheck;
+import org.junit.jupiter.api.Test;
+
+class VerificationReportTest {
+
+    static final ProofCheck GOOD_PROOF = new ProofCheck("valid", "https://x.example/issuers/p#z6Mk", null);
+    static final ProofCheck BAD_PROOF = new ProofCheck("invalid", "https://x.example/issuers/p#z6Mk", "signature");
+    static final SchemaCheck GOOD_SCHEMA = new SchemaCheck("valid", List.of());
+    static final SchemaCheck BAD_SCHEMA =
+            new SchemaCheck("invalid", List.of(new SchemaViolation("/issuer", "required", "issuer is missing")));
+
+    static ValidityCheck validity(String status) {
+        return new ValidityCheck(status, null, null, null);
+    }
+
+    @Test
+    void isVerifiedWhenEveryCheckPasses() {
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("valid"), GOOD_SCHEMA)))
+                .isEqualTo("verified");
+    }
+
+    @Test
+    void isExpiredNotInvalidWhenAGenuineCredentialIsPastValidUntil() {
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("expired"), GOOD_SCHEMA)))
+                .isEqualTo("expired");
+    }
+
+    @Test
+    void isInvalidWhenTheProofFailsEvenIfAlsoExpired() {
+        assertThat(VerificationReport.overall(new Checks(BAD_PROOF, validity("expired"), GOOD_SCHEMA)))
+                .isEqualTo("invalid");
+        assertThat(VerificationReport.overall(new Checks(BAD_PROOF, validity("valid"), GOOD_SCHEMA)))
+                .isEqualTo("invalid");
+    }
+
+    @Test
+    void isInvalidWhenTheSchemaFails() {
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("valid"), BAD_SCHEMA)))
+                .isEqualTo("invalid");
+    }
+
+    @Test
+    void isInvalidBeforeValidFromOrWithUnreadableDates() {
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("not yet valid"), GOOD_SCHEMA)))
+                .isEqualTo("invalid");
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("invalid"), GOOD_SCHEMA)))
+                .isEqualTo("invalid");
+    }
+}
