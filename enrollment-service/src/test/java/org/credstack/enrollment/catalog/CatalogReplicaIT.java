@@ -9,49 +9,18 @@ import static org.credstack.enrollment.Credentials.tracked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.credstack.enrollment.Broker;
-import org.credstack.events.Topic;
+import org.credstack.enrollment.ServiceIT;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialRetired;
 import org.credstack.events.catalog.CredentialRevised;
 import org.credstack.events.catalog.CredentialSnapshot;
-import org.credstack.testsupport.InfrastructureTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-class CatalogReplicaIT {
+class CatalogReplicaIT extends ServiceIT {
 
     private static final Instant T = Instant.parse("2026-02-01T10:00:00Z");
-
-    @Autowired
-    CatalogReplica replica;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    JsonMapper json;
-
-    Broker catalog;
-
-    @BeforeEach
-    void connect() {
-        catalog = new Broker(json, Topic.CATALOG_CREDENTIALS);
-    }
-
-    @AfterEach
-    void disconnect() {
-        catalog.close();
-    }
 
     @Test
     void keepsTheLatestVersionWhenAnOlderOneArrivesLate() {
