@@ -2,6 +2,7 @@ package org.credstack.enrollment;
 
 import java.util.function.Consumer;
 import org.credstack.enrollment.catalog.CatalogReplica;
+import org.credstack.enrollment.statements.PartnerCompletionIntake;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * dead-letter topic apply). Each reads the CloudEvents envelope and delegates; none holds logic of its own.
  *
  * <ul>
- *   <li>{@code catalog-in-0}: {@code catalog.credentials.v1} into the {@link CatalogReplica}.
+ *   <li>{@code catalog-in-0}: {@code catalog.credentials.v1} into the {@link CatalogReplica};
+ *   <li>{@code partnerCompletions-in-0}: {@code partner.completions.v1} into {@link PartnerCompletionIntake}.
  * </ul>
  *
  * Bindings, group ({@code ${spring.application.name}}), start offset and dead-letter topics are in
@@ -26,5 +28,10 @@ class EnrollmentFunctions {
     @Bean
     Consumer<Message<byte[]>> catalog(CatalogReplica replica, JsonMapper json) {
         return message -> replica.apply(EventEnvelope.read(Topic.CATALOG_CREDENTIALS, message, json));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> partnerCompletions(PartnerCompletionIntake completions, JsonMapper json) {
+        return message -> completions.apply(EventEnvelope.read(Topic.PARTNER_COMPLETIONS, message, json));
     }
 }

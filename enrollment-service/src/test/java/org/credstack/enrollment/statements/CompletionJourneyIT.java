@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.Api;
+import org.credstack.enrollment.Broker;
 import org.credstack.enrollment.ServiceIT;
+import org.credstack.events.Topic;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
+import org.credstack.events.partner.CompletionReported;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -120,6 +123,43 @@ class CompletionJourneyIT extends ServiceIT {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
                         .hasSize(1));
+    }
+
+    @Test
+    void aPartnerRecordOnPartnerCompletionsCompletesTheAssignmentOnce() {
+        CredentialSnapshot credential = published(
+                snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(unique("quiz"), "CompletedOrPassed", 0.5)));
+        String learner = learner(unique("ida") + "@example.org");
+        api.put(
+                "/api/v1/learners/" + learner + "/identifiers",
+                "{\"accounts\": [{\"homePage\": \"https://partner.example\", \"name\": \"" + learner + "\"}]}",
+                Map.of());
+        api.post("/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + credential.id() + "\"}");
+        CompletionReported report = new CompletionReported(
+                "partner-7",
+                new CompletionReported.LearnerReference("https://partner.example", learner, null, null),
+                credential.assignments().getFirst().activityId(),
+                "record-" + learner,
+                null,
+                true,
+                0.75,
+                VERBS + "passed",
+                Instant.parse("2026-03-06T08:00:00Z"));
+
+        try (Broker partner = new Broker(json, Topic.PARTNER_COMPLETIONS)) {
+            partner.publish(report, Instant.parse("2026-03-06T08:00:05Z"));
+            partner.publish(report, Instant.parse("2026-03-06T08:00:06Z"));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+                        .singleElement()
+                        .extracting(EnrollmentCompleted::occurredAt)
+                        .isEqualTo(Instant.parse("2026-03-06T08:00:00Z")));
+        assertThat(enrollmentEvents.events(learner, AssignmentCompleted.class))
+                .singleElement()
+                .extracting(AssignmentCompleted::statementId)
+                .isEqualTo("record-" + learner);
     }
 
     /** Why the inbox holds a statement, or {@code null} when it does not. */
