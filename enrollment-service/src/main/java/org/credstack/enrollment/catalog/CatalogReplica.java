@@ -1,0 +1,113 @@
+package org.credstack.enrollment.catalog;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.bson.Document;
+import org.credstack.events.EventEnvelope;
+import org.credstack.events.catalog.CatalogEvent;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This service's copy of the catalog, rebuilt from {@code catalog.credentials.v1} (DESIGN.md: no service reads
+ * another's database). Keeps the latest snapshot per credential in the collection {@value #COLLECTION}.
+ *
+ * <p>Idempotent and order-tolerant: an event whose {@code ce_id} was already applied is skipped (collection
+ * {@value #PROCESSED}, {@code _id} = {@code ce_id}); an event about an older version than the one stored, or about
+ * the same version but earlier in business time, changes nothing. The guard is a single conditional upsert, so a
+ * replay racing a live event cannot write an older snapshot over a newer one.
+ */
+@Service
+public class CatalogReplica {
+
+    static final String COLLECTION = "credentials";
+    static final String PROCESSED = "processedEvents";
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogReplica.class);
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CatalogReplica(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one event read from {@code catalog.credentials.v1}.
+     *
+     * @param envelope an envelope whose data is a {@link CatalogEvent}
+     * @return whether the replica changed
+     * @throws IllegalArgumentException if the envelope does not carry a catalog event
+     */
+    public boolean apply(EventEnvelope<?> envelope) {
+        if (!(envelope.data() instanceof CatalogEvent event)) {
+            throw new IllegalArgumentException("not a catalog event: " + envelope.type());
+        }
+        String eventId = envelope.id().toString();
+        if (mongo.exists(Query.query(Criteria.where("_id").is(eventId)), PROCESSED)) {
+            return false;
+        }
+        boolean changed = store(eventId, event);
+        remember(eventId);
+        return changed;
+    }
+
+    /**
+     * The latest snapshot of a credential.
+     *
+     * @param credentialId the credential id
+     * @return the snapshot, or empty if the catalog never published it
+     */
+    public Optional<CredentialSnapshot> find(String credentialId) {
+        return Optional.ofNullable(mongo.findById(credentialId, ReplicatedCredential.class))
+                .map(r -> json.readValue(r.snapshot(), CredentialSnapshot.class));
+    }
+
+    private boolean store(String eventId, CatalogEvent event) {
+        CredentialSnapshot snapshot = event.credential();
+        Criteria olderOrAbsent = new Criteria()
+                .orOperator(
+                        Criteria.where("credentialVersion").lt(snapshot.version()),
+                        Criteria.where("credentialVersion")
+                                .is(snapshot.version())
+                                .and("occurredAt")
+                                .lte(event.occurredAt()));
+        Query query = Query.query(Criteria.where("_id").is(event.credentialId()).andOperator(olderOrAbsent));
+        Update update = new Update()
+                .set("credentialVersion", snapshot.version())
+                .set("status", snapshot.status())
+                .set("occurredAt", event.occurredAt())
+                .set("eventId", eventId)
+                .set("snapshot", json.writeValueAsString(snapshot));
+        try {
+            mongo.upsert(query, update, ReplicatedCredential.class);
+            return true;
+        } catch (DuplicateKeyException newerStored) {
+            log.debug(
+                    "ignored {} of {} v{}: a newer version is stored",
+                    eventId,
+                    event.credentialId(),
+                    snapshot.version());
+            return false;
+        }
+    }
+
+    private void remember(String eventId) {
+        try {
+            mongo.insert(new Document("_id", eventId).append("at", clock.instant()), PROCESSED);
+        } catch (DuplicateKeyException alreadyRemembered) {
+            // a redelivery raced us; the replica is the same either way
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.credstack.enrollment.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.credstack.enrollment.catalog.CatalogReplica;
+import org.credstack.enrollment.enrollment.Enrollment.Recipient;
+import org.credstack.enrollment.learner.LearnerProfile;
+import org.credstack.enrollment.learner.Learners;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.runtime.OutboxRelay;
+import org.credstack.runtime.PendingEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Enrollments (collection {@value #COLLECTION}, relayed by the outbox): enrolling, withdrawing and completing
+ * assignments. Every change loads the aggregate, applies it, and saves state and events in one document write under
+ * the optimistic lock, retrying on a conflict; then it asks the {@link OutboxRelay} to publish right away.
+ */
+@Service
+public class Enrollments {
+
+    static final String COLLECTION = "enrollments";
+    private static final int ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final CatalogReplica catalog;
+    private final Learners learners;
+    private final OutboxRelay relay;
+    private final ApplicationEventPublisher spring;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Enrollments(
+            MongoTemplate mongo,
+            CatalogReplica catalog,
+            Learners learners,
+            OutboxRelay relay,
+            ApplicationEventPublisher spring,
+            JsonMapper json,
+            Clock clock) {
+        this.mongo = mongo;
+        this.catalog = catalog;
+        this.learners = learners;
+        this.relay = relay;
+        this.spring = spring;
+        this.json = json;
+        this.clock = clock;
+        mongo.indexOps(COLLECTION)
+                .createIndex(
+                        new Index().on("activeKey", Sort.Direction.ASC).unique().sparse());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("learnerId", Sort.Direction.ASC));
+    }
+
+    /** An enrollment and whether this request created it. */
+    record Enrolled(Enrollment enrollment, boolean created) {}
+
+    /**
+     * Enrolls a learner in the latest published version of a credential, or returns the active enrollment the
+     * learner already has in it.
+     *
+     * @throws org.credstack.enrollment.learner.LearnerNotFound, CredentialNotFound, CredentialNotOpen
+     */
+    Enrolled enroll(String learnerId, String credentialId) {
+        LearnerProfile learner = learners.profile(learnerId);
+        Optional<Enrollment> existing = active(learnerId, credentialId);
+        if (existing.isPresent()) {
+            return new Enrolled(existing.get(), false);
+        }
+        CredentialSnapshot credential =
+                catalog.find(credentialId).orElseThrow(() -> new CredentialNotFound(credentialId));
+        Enrollment enrollment = Enrollment.enroll(
+                UUID.randomUUID().toString(), learnerId, credential, recipient(learner), clock.instant());
+        try {
+            Enrollment saved = save(enrollment);
+            spring.publishEvent(new EnrollmentStarted(learnerId, saved.id()));
+            return new Enrolled(saved, true);
+        } catch (DuplicateKeyException concurrentEnrollment) {
+            return new Enrolled(active(learnerId, credentialId).orElseThrow(() -> concurrentEnrollment), false);
+        }
+    }
+
+    List<Enrollment> of(String learnerId) {
+        learners.profile(learnerId);
+        return mongo.find(
+                Query.query(Criteria.where("learnerId").is(learnerId)).with(Sort.by("enrolledAt")), Enrollment.class);
+    }
+
+    Enrollment get(String learnerId, String enrollmentId) {
+        return Optional.ofNullable(mongo.findById(enrollmentId, Enrollment.class))
+                .filter(e -> e.learnerId().equals(learnerId))
+                .orElseThrow(() -> new EnrollmentNotFound(enrollmentId));
+    }
+
+    Enrollment withdraw(String learnerId, String enrollmentId) {
+        return change(enrollmentId, e -> e.learnerId().equals(learnerId), e -> e.withdraw(clock.instant()));
+    }
+
+    Enrollment markDoneByLearner(String learnerId, String enrollmentId, String assignmentId) {
+        Recipient who = recipient(learners.profile(learnerId));
+        return change(
+                enrollmentId,
+                e -> e.learnerId().equals(learnerId),
+                e -> e.markDoneByLearner(assignmentId, clock.instant(), who));
+    }
+
+    /** No authentication yet: any caller may act as the provider named in the path. */
+    Enrollment markDoneByProvider(String providerId, String enrollmentId, String assignmentId, Instant at) {
+        Enrollment current = load(enrollmentId, e -> providerId.equals(e.providerId()));
+        Recipient who = recipient(learners.profile(current.learnerId()));
+        Instant now = clock.instant();
+        if (at != null && at.isAfter(now)) {
+            throw new InvalidEnrollmentRequest("completedAt", "completedAt is not in the future");
+        }
+        Instant doneAt = at == null ? now : at;
+        return change(
+                enrollmentId,
+                e -> providerId.equals(e.providerId()),
+                e -> e.markDone(assignmentId, ReportedBy.PROVIDER, doneAt, null, who));
+    }
+
+    /**
+     * The assignments of a learner's active (not withdrawn) enrollments that report against an activity.
+     *
+     * @param learnerId the learner
+     * @param activityId the xAPI activity IRI
+     */
+    public List<TrackedAssignment> tracking(String learnerId, String activityId) {
+        Query query = Query.query(Criteria.where("learnerId")
+                .is(learnerId)
+                .and("status")
+                .ne(Status.WITHDRAWN.name())
+                .and("assignments.activityId")
+                .is(activityId));
+        return mongo.find(query, Enrollment.class).stream()
+                .flatMap(e -> e.assignments().stream()
+                        .filter(a -> activityId.equals(a.activityId()))
+                        .map(a -> new TrackedAssignment(
+                                e.id(), a.assignmentId(), a.moveOn(), a.masteryScore(), e.enrolledAt(), a.done())))
+                .toList();
+    }
+
+    /**
+     * A partner's statements met an assignment's moveOn criteria. Idempotent: an assignment already done stays as it
+     * was; a withdrawn enrollment is left alone.
+     *
+     * @param at business time: the timestamp of the statement that met the criteria
+     * @param statementId that statement (or partner record)
+     */
+    public void markDoneByPartner(String enrollmentId, String assignmentId, Instant at, String statementId) {
+        Enrollment current = load(enrollmentId, e -> true);
+        if (current.status() == Status.WITHDRAWN) {
+            return;
+        }
+        Recipient who = recipient(learners.profile(current.learnerId()));
+        change(enrollmentId, e -> true, e -> e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, who));
+    }
+
+    private Enrollment change(String enrollmentId, Predicate<Enrollment> visible, Consumer<Enrollment> change) {
+        for (int attempt = 1; ; attempt++) {
+            Enrollment enrollment = load(enrollmentId, visible);
+            change.accept(enrollment);
+            if (enrollment.raised().isEmpty()) {
+                return enrollment;
+            }
+            try {
+                return save(enrollment);
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    private Enrollment load(String enrollmentId, Predicate<Enrollment> visible) {
+        return Optional.ofNullable(mongo.findById(enrollmentId, Enrollment.class))
+                .filter(visible)
+                .orElseThrow(() -> new EnrollmentNotFound(enrollmentId));
+    }
+
+    private Enrollment save(Enrollment enrollment) {
+        Instant now = clock.instant();
+        enrollment.stage(event -> PendingEvent.of(event, now, json));
+        Enrollment saved = mongo.save(enrollment);
+        relay.relay();
+        return saved;
+    }
+
+    private Optional<Enrollment> active(String learnerId, String credentialId) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("activeKey").is(Enrollment.activeKey(learnerId, credentialId))),
+                Enrollment.class));
+    }
+
+    private static Recipient recipient(LearnerProfile learner) {
+        return new Recipient(learner.primaryEmail(), learner.displayName());
+    }
+}

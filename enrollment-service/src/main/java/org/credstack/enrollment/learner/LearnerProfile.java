@@ -1,0 +1,13 @@
+package org.credstack.enrollment.learner;
+
+import java.util.List;
+
+/**
+ * What other features read about a learner.
+ *
+ * @param id learner id
+ * @param displayName display name
+ * @param primaryEmail the first email; the recipient of awarded credentials
+ * @param identifierKeys the {@link IdentifierKeys} the learner is found by
+ */
+public record LearnerProfile(String id, String displayName, String primaryEmail, List<String> identifierKeys) {}

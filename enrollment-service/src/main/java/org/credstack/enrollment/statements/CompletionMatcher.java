@@ -1,0 +1,137 @@
+package org.credstack.enrollment.statements;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.credstack.enrollment.enrollment.EnrollmentStarted;
+import org.credstack.enrollment.enrollment.Enrollments;
+import org.credstack.enrollment.enrollment.TrackedAssignment;
+import org.credstack.enrollment.learner.LearnerIdentified;
+import org.credstack.enrollment.learner.LearnerProfile;
+import org.credstack.enrollment.learner.Learners;
+import org.credstack.enrollment.progress.MoveOn;
+import org.credstack.enrollment.progress.MoveOnCriteria;
+import org.credstack.enrollment.progress.ProgressStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns stored statements into assignment completions.
+ *
+ * <ol>
+ *   <li>A voiding statement marks its target voided (xAPI Data section 2.3.2); voided statements no longer count.
+ *   <li>The learner is the one holding the actor's identifier: {@code account} (homePage + name), {@code mbox} (domain
+ *       compared case-insensitively) or {@code mbox_sha1sum} (SHA-1 of any of the learner's {@code mailto:} IRIs).
+ *   <li>The assignments are those of the learner's active enrollments whose activity IRI is the statement's object.
+ *   <li>For each one not yet done, the assignment's {@link MoveOnCriteria} are evaluated over all that learner's
+ *       non-voided statements about the activity; when met, the assignment is completed by {@code PARTNER} at the
+ *       {@code Satisfaction}'s time, naming the statement that met it.
+ * </ol>
+ *
+ * A statement that finds no learner or no assignment is held in the {@link UnmatchedInbox} and retried when the
+ * learner is registered, gets an identifier, or enrolls. Every step is idempotent, so running a statement again (a
+ * retried request, a redelivered record) changes nothing more.
+ */
+@Service
+class CompletionMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionMatcher.class);
+
+    private final StatementLog statements;
+    private final UnmatchedInbox inbox;
+    private final Learners learners;
+    private final Enrollments enrollments;
+
+    CompletionMatcher(StatementLog statements, UnmatchedInbox inbox, Learners learners, Enrollments enrollments) {
+        this.statements = statements;
+        this.inbox = inbox;
+        this.learners = learners;
+        this.enrollments = enrollments;
+    }
+
+    /** Matches statements, voiding ones first so that a batch's voided statements never count. */
+    void process(List<StoredStatement> batch) {
+        batch.stream().filter(StoredStatement::isVoiding).forEach(this::process);
+        batch.stream().filter(s -> !s.isVoiding()).forEach(this::process);
+    }
+
+    private void process(StoredStatement statement) {
+        if (statement.isVoiding()) {
+            statements.markVoided(statement.voids());
+            inbox.release(statement.voids());
+        } else if (!statement.voided() && !statements.get(statement.id()).voided()) {
+            match(statement);
+        }
+        statements.markProcessed(statement.id());
+    }
+
+    private void match(StoredStatement statement) {
+        Optional<LearnerProfile> learner =
+                Optional.ofNullable(statement.actorKey()).flatMap(learners::byIdentifier);
+        if (learner.isEmpty()) {
+            inbox.hold(statement, UnmatchedInbox.Reason.NO_LEARNER);
+            return;
+        }
+        List<TrackedAssignment> assignments = statement.activityId() == null
+                ? List.of()
+                : enrollments.tracking(learner.get().id(), statement.activityId());
+        if (assignments.isEmpty()) {
+            inbox.hold(statement, UnmatchedInbox.Reason.NO_ASSIGNMENT);
+            return;
+        }
+        List<StoredStatement> about = statements.about(learner.get().identifierKeys(), statement.activityId());
+        Map<String, String> references =
+                about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
+        List<ProgressStatement> progress =
+                about.stream().map(StoredStatement::progress).toList();
+        assignments.stream().filter(a -> !a.done()).forEach(a -> evaluate(a, progress, references));
+        inbox.release(statement.id());
+    }
+
+    private void evaluate(TrackedAssignment assignment, List<ProgressStatement> progress, Map<String, String> refs) {
+        MoveOnCriteria criteria;
+        try {
+            criteria = new MoveOnCriteria(MoveOn.valueOf(assignment.moveOn()), assignment.masteryScore());
+        } catch (IllegalArgumentException | NullPointerException unknownRule) {
+            log.warn("assignment {} has no usable moveOn ({}); not evaluated", assignment.assignmentId(), unknownRule);
+            return;
+        }
+        criteria.evaluate(assignment.enrolledAt(), progress).ifPresent(satisfied -> {
+            Instant at = satisfied.at();
+            String statementId = satisfied.statementId() == null
+                    ? null
+                    : refs.get(satisfied.statementId().toString());
+            enrollments.markDoneByPartner(assignment.enrollmentId(), assignment.assignmentId(), at, statementId);
+        });
+    }
+
+    @EventListener
+    void onLearnerIdentified(LearnerIdentified event) {
+        retryFor(event.learnerId());
+    }
+
+    @EventListener
+    void onEnrollmentStarted(EnrollmentStarted event) {
+        retryFor(event.learnerId());
+    }
+
+    /** Runs the inbox's statements of a learner again; a failure leaves them held for the next retry. */
+    void retryFor(String learnerId) {
+        try {
+            LearnerProfile learner = learners.profile(learnerId);
+            inbox.heldFor(learner.identifierKeys()).stream()
+                    .map(held -> statements.get(held.statementId()))
+                    .filter(s -> s != null)
+                    .forEach(this::process);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "retrying the unmatched statements of learner {} failed; they stay held: {}",
+                    learnerId,
+                    e.toString());
+        }
+    }
+}

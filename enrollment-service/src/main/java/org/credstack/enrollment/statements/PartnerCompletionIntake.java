@@ -1,0 +1,106 @@
+package org.credstack.enrollment.statements;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.credstack.enrollment.learner.IdentifierKeys;
+import org.credstack.enrollment.progress.ProgressStatement;
+import org.credstack.events.EventEnvelope;
+import org.credstack.events.MalformedEventException;
+import org.credstack.events.partner.CompletionReported;
+import org.credstack.events.partner.CompletionReported.LearnerReference;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Completions partners report on {@code partner.completions.v1}: stored with the xAPI statements (same collection,
+ * source {@code PARTNER}) and matched the same way, so a learner's statements and records about an activity are
+ * evaluated together. Idempotent by the report's business key, its {@code statementId}: a redelivered or replayed
+ * record changes nothing.
+ */
+@Service
+public class PartnerCompletionIntake {
+
+    /** Verb of a record that names none; counted by its result only. */
+    static final String REPORTED = "https://credstack.org/xapi/verbs/reported";
+
+    private final StatementLog log;
+    private final CompletionMatcher matcher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PartnerCompletionIntake(StatementLog log, CompletionMatcher matcher, JsonMapper json, Clock clock) {
+        this.log = log;
+        this.matcher = matcher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one record read from {@code partner.completions.v1}.
+     *
+     * @throws MalformedEventException if it is not a {@link CompletionReported} with a partner, a statement id, an
+     *     activity and a time (it belongs in the dead-letter topic)
+     */
+    public void apply(EventEnvelope<?> envelope) {
+        if (!(envelope.data() instanceof CompletionReported report)
+                || report.partnerId() == null
+                || report.statementId() == null
+                || report.activityId() == null
+                || report.completedAt() == null) {
+            throw new MalformedEventException("a CompletionReported names partnerId, statementId, activityId and "
+                    + "completedAt: " + envelope.id());
+        }
+        StoredStatement pending = log.recordPartner(stored(report, clock.instant()));
+        if (pending != null) {
+            matcher.process(List.of(pending));
+        }
+    }
+
+    private StoredStatement stored(CompletionReported report, Instant now) {
+        String content = json.writeValueAsString(report);
+        return new StoredStatement(
+                id(report).toString(),
+                report.statementId(),
+                "PARTNER",
+                content,
+                content,
+                now,
+                report.completedAt().toString(),
+                actorKey(report.learner()),
+                report.activityId(),
+                report.verb() == null ? REPORTED : report.verb(),
+                ProgressStatement.Kind.XAPI.name(),
+                report.success(),
+                report.completion(),
+                report.scaledScore(),
+                null,
+                false,
+                false);
+    }
+
+    /** The statement id when it is a UUID, else a name-based UUID of partner and record id. */
+    private static UUID id(CompletionReported report) {
+        try {
+            return UUID.fromString(report.statementId());
+        } catch (IllegalArgumentException notUuid) {
+            return UUID.nameUUIDFromBytes(
+                    (report.partnerId() + "|" + report.statementId()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String actorKey(LearnerReference learner) {
+        if (learner == null) {
+            return null;
+        }
+        if (learner.accountName() != null && learner.accountHomePage() != null) {
+            return IdentifierKeys.account(learner.accountHomePage(), learner.accountName());
+        }
+        if (learner.mbox() != null) {
+            return IdentifierKeys.mbox(learner.mbox());
+        }
+        return learner.mboxSha1sum() == null ? null : IdentifierKeys.sha1(learner.mboxSha1sum());
+    }
+}

@@ -1,0 +1,189 @@
+package org.credstack.enrollment.statements;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.credstack.enrollment.learner.IdentifierKeys;
+import org.credstack.enrollment.progress.ProgressStatement;
+import org.credstack.enrollment.xapi.Activity;
+import org.credstack.enrollment.xapi.Agent;
+import org.credstack.enrollment.xapi.Ifi;
+import org.credstack.enrollment.xapi.Statement;
+import org.credstack.enrollment.xapi.StatementRef;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every accepted statement, one document each in {@value #COLLECTION} ({@code _id} = statement id).
+ *
+ * <p>A batch is all or nothing: every id is checked against what is stored before anything is written; a repeated id
+ * with the same content (xAPI Data section 2.3.1) is a no-op, with other content a {@link StatementConflict}. New
+ * statements are then inserted one by one, voiding statements last, so a crash part-way leaves a prefix that a retry
+ * of the same batch completes (the stored ones are then same-content repeats). Only a concurrent request writing one
+ * of the same ids with other content between the check and the insert can leave part of a batch stored; it is then
+ * answered 409.
+ */
+@Service
+class StatementLog {
+
+    static final String COLLECTION = "statements";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    StatementLog(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a validated batch.
+     *
+     * @param batch statements in request order
+     * @param pointer the JSON pointer of a statement's id in the request, by position
+     * @return the statements of the batch that matching has not run for yet (new ones and earlier unfinished ones)
+     * @throws StatementConflict naming the pointer of the first id stored with other content
+     */
+    List<StoredStatement> record(List<Statement> batch, Function<Integer, String> pointer) {
+        Instant now = clock.instant();
+        Map<String, StoredStatement> existing =
+                find(batch.stream().map(s -> key(s)).toList());
+        List<StoredStatement> fresh = new ArrayList<>();
+        List<StoredStatement> pending = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Statement statement = batch.get(i);
+            StoredStatement stored = existing.get(key(statement));
+            if (stored == null) {
+                fresh.add(of(statement, now));
+            } else if (!stored.contentKey().equals(statement.contentKey())) {
+                throw new StatementConflict(pointer.apply(i), statement.id().toString());
+            } else if (!stored.processed()) {
+                pending.add(stored);
+            }
+        }
+        fresh.sort(Comparator.comparing(StoredStatement::isVoiding));
+        for (StoredStatement statement : fresh) {
+            pending.add(insert(statement, pointer.apply(batch.indexOf(byId(batch, statement.id())))));
+        }
+        return pending;
+    }
+
+    /**
+     * Stores a partner's record unless its id is stored already.
+     *
+     * @return the record if matching has not run for it yet, else {@code null}
+     */
+    StoredStatement recordPartner(StoredStatement record) {
+        StoredStatement stored = mongo.findById(record.id(), StoredStatement.class);
+        if (stored != null) {
+            return stored.processed() ? null : stored;
+        }
+        try {
+            return mongo.insert(record.voided(isVoided(record.id())));
+        } catch (DuplicateKeyException redelivered) {
+            return null;
+        }
+    }
+
+    /** The non-voided statements of a learner (any of their identifier keys) about an activity. */
+    List<StoredStatement> about(List<String> actorKeys, String activityId) {
+        return mongo.find(
+                Query.query(Criteria.where("actorKey")
+                        .in(actorKeys)
+                        .and("activityId")
+                        .is(activityId)
+                        .and("voided")
+                        .is(false)),
+                StoredStatement.class);
+    }
+
+    StoredStatement get(String id) {
+        return mongo.findById(id, StoredStatement.class);
+    }
+
+    void markVoided(String id) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)), Update.update("voided", true), StoredStatement.class);
+    }
+
+    void markProcessed(String id) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)), Update.update("processed", true), StoredStatement.class);
+    }
+
+    private StoredStatement insert(StoredStatement statement, String pointer) {
+        try {
+            return mongo.insert(statement.voided(isVoided(statement.id())));
+        } catch (DuplicateKeyException concurrent) {
+            StoredStatement stored = get(statement.id());
+            if (!stored.contentKey().equals(statement.contentKey())) {
+                throw new StatementConflict(pointer, statement.id());
+            }
+            return stored;
+        }
+    }
+
+    /** A voiding statement may arrive before the statement it voids. */
+    private boolean isVoided(String id) {
+        return mongo.exists(Query.query(Criteria.where("voids").is(id)), StoredStatement.class);
+    }
+
+    private Map<String, StoredStatement> find(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), StoredStatement.class).stream()
+                .collect(Collectors.toMap(StoredStatement::id, s -> s));
+    }
+
+    private static Statement byId(List<Statement> batch, String id) {
+        return batch.stream().filter(s -> key(s).equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String key(Statement statement) {
+        return statement.id().toString();
+    }
+
+    private static StoredStatement of(Statement statement, Instant now) {
+        ProgressStatement progress = ProgressStatement.of(statement, now);
+        return new StoredStatement(
+                key(statement),
+                key(statement),
+                "XAPI",
+                statement.json(),
+                statement.contentKey(),
+                now,
+                progress.timestamp().toString(),
+                actorKey(statement),
+                statement.object() instanceof Activity a ? a.id() : null,
+                progress.verbId(),
+                progress.kind().name(),
+                progress.success(),
+                progress.completion(),
+                progress.scaled(),
+                statement.isVoiding() && statement.object() instanceof StatementRef ref
+                        ? ref.id().toString()
+                        : null,
+                false,
+                false);
+    }
+
+    /** xAPI Data section 2.4.2.3: an Agent's one identifier; a Group is nobody's enrollment. */
+    private static String actorKey(Statement statement) {
+        if (!(statement.actor() instanceof Agent agent)) {
+            return null;
+        }
+        return switch (agent.ifi()) {
+            case Ifi.Account a -> IdentifierKeys.account(a.homePage(), a.name());
+            case Ifi.Mbox m -> IdentifierKeys.mbox(m.iri());
+            case Ifi.MboxSha1Sum h -> IdentifierKeys.sha1(h.hex());
+            case Ifi.OpenId o -> "openid:" + o.uri();
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package org.credstack.enrollment.statements;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The unmatched inbox: statements kept (never dropped) until a learner or an enrollment they belong to appears. */
+@Service
+class UnmatchedInbox {
+
+    static final String COLLECTION = "unmatchedStatements";
+
+    /** Why a statement waits. */
+    enum Reason {
+        /** No learner holds the actor's identifier (or the actor is a Group). */
+        NO_LEARNER,
+        /** The learner has no active enrollment with an assignment for the object's activity. */
+        NO_ASSIGNMENT
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    UnmatchedInbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    void hold(StoredStatement statement, Reason reason) {
+        mongo.save(new UnmatchedStatement(
+                statement.id(),
+                reason.name(),
+                statement.actorKey(),
+                statement.activityId(),
+                statement.verbId(),
+                statement.timestamp(),
+                clock.instant()));
+    }
+
+    void release(String statementId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(statementId)), UnmatchedStatement.class);
+    }
+
+    List<UnmatchedStatement> all() {
+        return mongo.find(new Query().with(Sort.by("heldAt", "_id")), UnmatchedStatement.class);
+    }
+
+    List<UnmatchedStatement> heldFor(List<String> actorKeys) {
+        return mongo.find(Query.query(Criteria.where("actorKey").in(actorKeys)), UnmatchedStatement.class);
+    }
+}

@@ -1,0 +1,66 @@
+package org.credstack.enrollment.statements;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The version header of the xAPI resources (xAPI Communication section 3.3, "Versioning"): every request to
+ * {@code /xapi/**} names {@code X-Experience-API-Version} {@code 1.0.x} or {@code 2.0.x}, else it is answered 400
+ * (problem+json naming the header); every response carries the header, echoing the request's version ({@code 2.0.0}
+ * when it named none we speak).
+ */
+@Component
+class XapiVersionFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Experience-API-Version";
+    private static final Pattern SUPPORTED = Pattern.compile("(1\\.0|2\\.0)(\\.\\d+)?");
+
+    private final JsonMapper json;
+
+    XapiVersionFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/xapi/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String version = request.getHeader(HEADER);
+        if (version == null || !SUPPORTED.matcher(version.strip()).matches()) {
+            response.setHeader(HEADER, "2.0.0");
+            reject(response, version);
+            return;
+        }
+        response.setHeader(HEADER, version.strip());
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletResponse response, String version) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://credstack.org/problems/unsupported-xapi-version");
+        problem.put("title", "Bad Request");
+        problem.put("status", 400);
+        problem.put(
+                "detail",
+                version == null
+                        ? "the X-Experience-API-Version header is required"
+                        : "X-Experience-API-Version " + version + " is not supported; use 1.0.x or 2.0.x");
+        problem.put("field", HEADER);
+        response.setStatus(400);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}

@@ -1,0 +1,62 @@
+package org.credstack.enrollment;
+
+import java.time.Instant;
+import java.util.List;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.events.catalog.CredentialSnapshot.Assignment;
+import org.credstack.events.catalog.CredentialSnapshot.CompletionRule;
+import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
+
+/** Credential snapshots as the catalog publishes them, for tests. */
+public final class Credentials {
+
+    public static final Instant PUBLISHED_AT = Instant.parse("2026-01-05T09:00:00Z");
+
+    private Credentials() {}
+
+    /** A published micro-credential with the given assignments and completion rule. */
+    public static CredentialSnapshot snapshot(
+            String id, int version, String status, CompletionRule rule, Assignment... assignments) {
+        return new CredentialSnapshot(
+                id,
+                version,
+                status,
+                null,
+                "Data Literacy " + id,
+                "Read and question data.",
+                "MICRO_CREDENTIAL",
+                "TECHNICAL",
+                new ProviderSnapshot("provider-1", "Open Academy", "https://academy.example", null, "Europe/London"),
+                List.of("data literacy"),
+                List.of(),
+                List.of("ONLINE"),
+                "Beginner",
+                "PT10H",
+                null,
+                List.of(assignments),
+                rule,
+                "P2Y",
+                null,
+                null,
+                null,
+                PUBLISHED_AT);
+    }
+
+    /** An assignment tracked by a partner at {@code https://lms.example/activities/<id>}. */
+    public static Assignment tracked(String id, String moveOn, Double masteryScore) {
+        return new Assignment(id, "Module " + id, "https://lms.example/activities/" + id, moveOn, masteryScore);
+    }
+
+    /** A self-paced assignment nobody reports: the learner marks it done. */
+    public static Assignment selfPaced(String id) {
+        return new Assignment(id, "Reading " + id, null, "NotApplicable", null);
+    }
+
+    public static CompletionRule all() {
+        return new CompletionRule("ALL", null);
+    }
+
+    public static CompletionRule atLeast(int minimum) {
+        return new CompletionRule("AT_LEAST", minimum);
+    }
+}

@@ -1,0 +1,60 @@
+package org.credstack.enrollment.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.credstack.enrollment.Credentials.all;
+import static org.credstack.enrollment.Credentials.snapshot;
+import static org.credstack.enrollment.Credentials.tracked;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.credstack.enrollment.ServiceIT;
+import org.credstack.events.catalog.CredentialPublished;
+import org.credstack.events.catalog.CredentialRetired;
+import org.credstack.events.catalog.CredentialRevised;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+class CatalogReplicaIT extends ServiceIT {
+
+    private static final Instant T = Instant.parse("2026-02-01T10:00:00Z");
+
+    @Test
+    void keepsTheLatestVersionWhenAnOlderOneArrivesLate() {
+        String id = "cred-" + UUID.randomUUID();
+        CredentialSnapshot v1 = snapshot(id, 1, "PUBLISHED", all(), tracked("a1", "Completed", null));
+        CredentialSnapshot v2 = snapshot(id, 2, "PUBLISHED", all(), tracked("a1", "Passed", 0.8));
+
+        catalog.publish(new CredentialRevised(id, v2, T.plusSeconds(60)), T);
+        UUID late = catalog.publish(new CredentialPublished(id, v1, T), T);
+
+        awaitProcessed(late);
+        assertThat(replica.find(id)).contains(v2);
+    }
+
+    @Test
+    void retiringTheSameVersionReplacesThePublishedSnapshotAndAReplayChangesNothing() {
+        String id = "cred-" + UUID.randomUUID();
+        CredentialSnapshot published = snapshot(id, 1, "PUBLISHED", all(), tracked("a1", "Completed", null));
+        CredentialSnapshot retired = snapshot(id, 1, "RETIRED", all(), tracked("a1", "Completed", null));
+
+        UUID publishedId = catalog.publish(new CredentialPublished(id, published, T), T);
+        catalog.publish(new CredentialRetired(id, retired, T.plusSeconds(5)), T);
+        catalog.publish(new CredentialPublished(id, published, T), publishedId, T);
+        UUID afterReplay = catalog.publish(new CredentialPublished(id, published, T), T);
+
+        awaitProcessed(afterReplay);
+        assertThat(replica.find(id)).contains(retired);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(publishedId.toString())), CatalogReplica.PROCESSED))
+                .isEqualTo(1);
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(
+                        Query.query(Criteria.where("_id").is(eventId.toString())), CatalogReplica.PROCESSED));
+    }
+}

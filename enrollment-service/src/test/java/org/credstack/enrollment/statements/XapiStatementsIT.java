@@ -1,0 +1,181 @@
+package org.credstack.enrollment.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.credstack.enrollment.Api;
+import org.credstack.enrollment.ServiceIT;
+import org.credstack.enrollment.xapi.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The xAPI Statement Resource (Communication section 2.1) against the fixtures of test resources {@code xapi/}. */
+class XapiStatementsIT extends ServiceIT {
+
+    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "valid-01-spec-minimal-statement.json",
+                "valid-02-spec-simple-statement.json",
+                "valid-03-spec-attempted-completion-duration-seconds.json",
+                "valid-04-spec-long-example-group-actor-context.json",
+                "valid-05-spec-voiding-statement.json",
+                "valid-06-suite-unicode-statement.json",
+                "valid-07-suite-account-actor-result-context.json",
+                "valid-08-suite-mbox-sha1sum-actor.json",
+                "valid-09-suite-timestamp-rfc3339-plus-zero.json",
+                "valid-10-suite-timestamp-non-utc-offset.json",
+                "valid-11-suite-duration-sub-centisecond.json"
+            })
+    void acceptsAndStoresEveryValidFixture(String file) {
+        Api.Response response = api.post("/xapi/statements", Fixtures.text("xapi/" + file), XAPI);
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        assertThat(response.header("X-Experience-API-Version")).isEqualTo("1.0.3");
+        assertThat(response.body().size()).isEqualTo(1);
+        String id = response.body().get(0).stringValue();
+        assertThat(mongo.findById(id, StoredStatement.class, "statements")).isNotNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "invalid-01-suite-timestamp-neg-zero-offset.json, /timestamp",
+        "invalid-02-suite-timestamp-not-iso8601.json, /timestamp",
+        "invalid-03-suite-score-scaled-above-1.json, /result/score/scaled",
+        "invalid-04-suite-completion-as-string.json, /result/completion",
+        "invalid-05-suite-duration-weeks-combined.json, /result/duration",
+        "invalid-06-suite-agent-two-ifis.json, /actor",
+        "invalid-07-suite-mbox-not-mailto.json, /actor/mbox",
+        "invalid-08-suite-voided-verb-without-statementref.json, /object/objectType",
+        "invalid-09-suite-batch-duplicate-ids.json, /1/id"
+    })
+    void rejectsEveryInvalidFixtureNamingThePointerAndStoresNothing(String file, String pointer) {
+        long before = statementCount();
+
+        Api.Response response = api.post("/xapi/statements", Fixtures.text("xapi/" + file), XAPI);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("X-Experience-API-Version")).isEqualTo("1.0.3");
+        assertThat(response.body().get("errors").findValuesAsString("pointer")).contains(pointer);
+        assertThat(statementCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesARequestWithoutASupportedVersionHeader() {
+        String statement = statement(UUID.randomUUID(), "completed", null);
+
+        Api.Response missing = api.post("/xapi/statements", statement, Map.of());
+        Api.Response unsupported = api.post("/xapi/statements", statement, Map.of("X-Experience-API-Version", "0.95"));
+        Api.Response v2 = api.post("/xapi/statements", statement, Map.of("X-Experience-API-Version", "2.0.0"));
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().get("field").stringValue()).isEqualTo("X-Experience-API-Version");
+        assertThat(missing.header("X-Experience-API-Version")).isEqualTo("2.0.0");
+        assertThat(unsupported.status()).isEqualTo(400);
+        assertThat(v2.status()).isEqualTo(200);
+        assertThat(v2.header("X-Experience-API-Version")).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void repeatingAStatementIsANoOpAndDifferentContentUnderItsIdIsAConflict() {
+        UUID id = UUID.randomUUID();
+        String original = statement(id, "completed", "2026-03-01T10:00:00Z");
+        String sameContentOtherForm = statement(id, "completed", "2026-03-01T12:00:00+02:00");
+        String different = statement(id, "passed", "2026-03-01T10:00:00Z");
+
+        Api.Response first = api.post("/xapi/statements", original, XAPI);
+        Api.Response repeat = api.post("/xapi/statements", sameContentOtherForm, XAPI);
+        Api.Response put = api.put("/xapi/statements?statementId=" + id, original, XAPI);
+        Api.Response conflict = api.post("/xapi/statements", different, XAPI);
+        Api.Response putConflict = api.put("/xapi/statements?statementId=" + id, different, XAPI);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.body().get(0).stringValue()).isEqualTo(id.toString());
+        assertThat(put.status()).isEqualTo(204);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body().get("field").stringValue()).isEqualTo("/id");
+        assertThat(putConflict.status()).isEqualTo(409);
+        assertThat(mongo.findById(id.toString(), StoredStatement.class).verbId())
+                .endsWith("/completed");
+    }
+
+    @Test
+    void putStoresUnderTheStatementIdParameterAndRefusesAnotherId() {
+        UUID id = UUID.randomUUID();
+        String withoutId = statement(null, "completed", "2026-03-01T10:00:00Z");
+
+        Api.Response stored = api.put("/xapi/statements?statementId=" + id, withoutId, XAPI);
+        Api.Response mismatch =
+                api.put("/xapi/statements?statementId=" + UUID.randomUUID(), statement(id, "completed", null), XAPI);
+        Api.Response notUuid = api.put("/xapi/statements?statementId=nope", withoutId, XAPI);
+
+        assertThat(stored.status()).isEqualTo(204);
+        assertThat(stored.header("X-Experience-API-Version")).isEqualTo("1.0.3");
+        assertThat(mongo.findById(id.toString(), StoredStatement.class)).isNotNull();
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body().get("field").stringValue()).isEqualTo("/id");
+        assertThat(notUuid.status()).isEqualTo(400);
+        assertThat(notUuid.body().get("field").stringValue()).isEqualTo("statementId");
+    }
+
+    @Test
+    void aBatchWithOneInvalidStatementStoresNothing() {
+        UUID valid = UUID.randomUUID();
+        String batch = "[" + statement(valid, "completed", null) + ","
+                + statement(UUID.randomUUID(), "completed", "yesterday") + "]";
+        long before = statementCount();
+
+        Api.Response response = api.post("/xapi/statements", batch, XAPI);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").findValuesAsString("pointer")).containsExactly("/1/timestamp");
+        assertThat(statementCount()).isEqualTo(before);
+        assertThat(mongo.findById(valid.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
+    void aBatchWithOneConflictingStatementStoresNothing() {
+        UUID stored = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        api.post("/xapi/statements", statement(stored, "completed", null), XAPI);
+        String batch = "[" + statement(fresh, "completed", null) + "," + statement(stored, "passed", null) + "]";
+
+        Api.Response response = api.post("/xapi/statements", batch, XAPI);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body().get("field").stringValue()).isEqualTo("/1/id");
+        assertThat(mongo.findById(fresh.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
+    void storesATimestampWithAnOffsetAsUtc() {
+        Api.Response response =
+                api.post("/xapi/statements", Fixtures.text("xapi/valid-10-suite-timestamp-non-utc-offset.json"), XAPI);
+
+        StoredStatement stored = mongo.findById(response.body().get(0).stringValue(), StoredStatement.class);
+        assertThat(stored.timestamp()).isEqualTo("2023-05-04T17:00:00Z");
+    }
+
+    private long statementCount() {
+        return mongo.getCollection(StatementLog.COLLECTION).countDocuments();
+    }
+
+    /** A statement by an unknown learner about an unknown activity. */
+    static String statement(UUID id, String verb, String timestamp) {
+        return """
+                {%s"actor": {"mbox": "mailto:nobody-%s@example.org"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/%s"},
+                 "object": {"id": "https://lms.example/activities/unknown"}%s}""".formatted(
+                        id == null ? "" : "\"id\": \"" + id + "\", ",
+                        id,
+                        verb,
+                        timestamp == null ? "" : ", \"timestamp\": \"" + timestamp + "\"");
+    }
+}
