@@ -10,6 +10,7 @@ import static org.credstack.notification.Badges.renewal;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,10 @@ class BadgeNotificationIT extends RunningService {
                 .contains("valid until 2027-06-01 08:00 UTC");
         assertThat(delivery(learner).getString("status")).isEqualTo("SENT");
         assertThat(delivery(learner).getInteger("attempts")).isEqualTo(1);
+        JsonNode log = get("/api/v1/learners/" + learner + "/deliveries");
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).get("status").asString()).isEqualTo("SENT");
+        assertThat(log.get(0).get("recipient").asString()).isEqualTo(emailOf(learner));
 
         JsonNode listed = get("/api/v1/learners/" + learner + "/notifications");
         assertThat(listed).hasSize(1);
@@ -263,6 +268,25 @@ class BadgeNotificationIT extends RunningService {
         assertThat(expiry.expireDue()).doesNotContain(old.badgeId());
         assertThat(badgeStatus(old.badgeId())).isEqualTo("RENEWED");
         assertThat(broker.notificationEvents(learner, BadgeExpired.class)).isEmpty();
+    }
+
+    @Test
+    void movesAnUnreadableEventToTheDeadLetterTopicAndCarriesOn() {
+        String learner = learner();
+        Instant now = clock.instant();
+        broker.publishCorrupted(issued(learner, now, null), "{not json".getBytes(StandardCharsets.UTF_8), now);
+        BadgeIssued next = issued(learner, now, null);
+        broker.publish(next, now);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailTo(emailOf(learner)).size() == 1);
+        assertThat(Broker.keysOn("badge.events.v1.notification-service.dlq", learner, Duration.ofSeconds(30)))
+                .containsOnlyOnce(learner);
+        assertThat(get("/api/v1/learners/" + learner + "/notifications")
+                        .get(0)
+                        .get("badgeId")
+                        .asString())
+                .isEqualTo(next.badgeId());
     }
 
     @Test

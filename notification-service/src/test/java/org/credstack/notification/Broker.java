@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,6 +68,45 @@ public final class Broker implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Publishes a record whose envelope says {@code event} but whose value is {@code value} (a poison record).
+     */
+    public void publishCorrupted(Object event, byte[] value, Instant time) {
+        ProducerRecord<String, byte[]> valid =
+                EventEnvelope.wrap(event, UUID.randomUUID(), time).toProducerRecord(json);
+        try {
+            producer.send(new ProducerRecord<>(valid.topic(), null, valid.key(), value, valid.headers()))
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record keys on a topic from its beginning, read for up to {@code within}, stopping at {@code key}. */
+    public static List<String> keysOn(String topic, String key, Duration within) {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "notification-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(topic));
+            List<String> keys = new ArrayList<>();
+            long deadline = System.nanoTime() + within.toNanos();
+            while (!keys.contains(key) && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(250)).forEach(r -> keys.add(r.key()));
+            }
+            return keys;
         }
     }
 

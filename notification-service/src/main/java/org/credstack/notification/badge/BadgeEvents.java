@@ -103,7 +103,11 @@ public class BadgeEvents {
         }
         String key = "badge-issued|" + badge.badgeId();
         RenderedMail rendered = templates.render("badge-issued", model(badge));
-        mail.enqueue(key, badge.learnerId(), badge.recipientEmail(), rendered);
+        if (badge.recipientEmail() == null || badge.recipientEmail().isBlank()) {
+            log.warn("badge {} names no recipientEmail; in-app notification only", badge.badgeId());
+        } else {
+            mail.enqueue(key, badge.learnerId(), badge.recipientEmail(), rendered);
+        }
         inbox.add(
                 key,
                 badge.learnerId(),

@@ -94,7 +94,7 @@ public class DeliveryDispatcher {
     private boolean send(EmailDelivery delivery) {
         try {
             mail.send(message(delivery));
-        } catch (MailException | MessagingException e) {
+        } catch (MailException | MessagingException | IllegalArgumentException e) {
             failed(delivery, e);
             return false;
         }

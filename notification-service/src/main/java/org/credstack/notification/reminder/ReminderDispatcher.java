@@ -133,7 +133,9 @@ public class ReminderDispatcher {
         }
         String key = "expiry-reminder|" + reminder.badgeId() + "|" + reminder.daysBefore();
         RenderedMail rendered = templates.render("expiry-reminder", model(reminder));
-        mail.enqueue(key, reminder.learnerId(), reminder.recipientEmail(), rendered);
+        if (reminder.recipientEmail() != null && !reminder.recipientEmail().isBlank()) {
+            mail.enqueue(key, reminder.learnerId(), reminder.recipientEmail(), rendered);
+        }
         inbox.add(
                 key,
                 reminder.learnerId(),
