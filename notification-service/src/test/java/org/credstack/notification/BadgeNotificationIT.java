@@ -216,6 +216,32 @@ class BadgeNotificationIT extends RunningService {
     }
 
     @Test
+    void sendsOnlyTheMostUrgentDueReminderAfterAnOutageNotABurst() {
+        String learner = learner();
+        Instant now = clock.instant();
+        Instant validUntil = now.plus(DAY.multipliedBy(45));
+        broker.publish(issued(learner, now, validUntil), now);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/v1/learners/" + learner + "/reminders").size() == 3);
+
+        clock.advanceTo(validUntil.minus(DAY.multipliedBy(7)).plusSeconds(60));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        !broker.notificationEvents(learner, ReminderSent.class).isEmpty());
+        assertThat(broker.notificationEvents(learner, ReminderSent.class))
+                .extracting(ReminderSent::daysBefore)
+                .containsExactly(7);
+        JsonNode reminders = get("/api/v1/learners/" + learner + "/reminders");
+        assertThat(reminders
+                        .valueStream()
+                        .map(r -> r.get("daysBefore").asInt() + " "
+                                + r.get("status").asString()))
+                .containsExactly("30 SKIPPED", "7 SENT", "1 PENDING");
+        assertThat(reminders.get(0).get("note").asString()).isEqualTo("superseded by a later reminder that is due too");
+    }
+
+    @Test
     void sendsNoRemindersAndNoExpiryForARevokedBadge() {
         String learner = learner();
         Instant now = clock.instant();

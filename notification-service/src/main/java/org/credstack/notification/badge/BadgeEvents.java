@@ -2,6 +2,7 @@ package org.credstack.notification.badge;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
 import org.credstack.events.EventEnvelope;
@@ -150,7 +151,7 @@ public class BadgeEvents {
         } catch (DuplicateKeyException alreadyClosed) {
             log.debug("badge {} is already closed; {} changes nothing", badgeId, status);
         }
-        long cancelled = reminders.cancelPending(badgeId, status.name().toLowerCase(java.util.Locale.ROOT));
+        long cancelled = reminders.cancelPending(badgeId, status.name().toLowerCase(Locale.ROOT));
         log.info("badge {} {}: {} pending reminders cancelled", badgeId, status, cancelled);
     }
 
