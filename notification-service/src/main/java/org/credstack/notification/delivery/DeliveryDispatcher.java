@@ -1,0 +1,152 @@
+package org.credstack.notification.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.credstack.notification.NotificationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends stored e-mails over SMTP. Each run claims due deliveries one at a time with an atomic
+ * {@code findAndModify} ({@code PENDING}/{@code FAILED} with {@code nextAttemptAt <= now}, or {@code SENDING}
+ * whose lease ran out, to {@code SENDING} owned by this instance), so two instances never hold the same
+ * delivery. A failed attempt is logged on the delivery and retried with exponential backoff until
+ * {@code credstack.notification.mail.max-attempts}.
+ *
+ * <p>Delivery is at least once at the SMTP edge: an instance that dies after the server accepted a message but
+ * before recording it leaves a lease that another instance takes over and sends again.
+ */
+@Component
+public class DeliveryDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final MongoTemplate mongo;
+    private final JavaMailSender mail;
+    private final Clock clock;
+    private final NotificationProperties properties;
+    private final String owner = "delivery-" + UUID.randomUUID();
+
+    DeliveryDispatcher(MongoTemplate mongo, JavaMailSender mail, Clock clock, NotificationProperties properties) {
+        this.mongo = mongo;
+        this.mail = mail;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Sends what is due now, at most {@code batch-size} e-mails.
+     *
+     * @return ids of the deliveries this instance sent
+     */
+    public List<String> dispatchDue() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < properties.batchSize(); i++) {
+            EmailDelivery delivery = claimNext();
+            if (delivery == null) {
+                break;
+            }
+            if (send(delivery)) {
+                sent.add(delivery.id());
+            }
+        }
+        return sent;
+    }
+
+    private EmailDelivery claimNext() {
+        Instant now = clock.instant();
+        Criteria due = new Criteria()
+                .orOperator(
+                        Criteria.where("status")
+                                .in(DeliveryStatus.PENDING, DeliveryStatus.FAILED)
+                                .and("nextAttemptAt")
+                                .lte(now),
+                        Criteria.where("status")
+                                .is(DeliveryStatus.SENDING)
+                                .and("leaseUntil")
+                                .lte(now));
+        Update claim = new Update()
+                .set("status", DeliveryStatus.SENDING)
+                .set("claimedBy", owner)
+                .set("leaseUntil", now.plus(properties.claimLease()));
+        return mongo.findAndModify(
+                Query.query(due).with(Sort.by("createdAt")),
+                claim,
+                FindAndModifyOptions.options().returnNew(true),
+                EmailDelivery.class);
+    }
+
+    private boolean send(EmailDelivery delivery) {
+        try {
+            mail.send(message(delivery));
+        } catch (MailException | MessagingException | IllegalArgumentException e) {
+            failed(delivery, e);
+            return false;
+        }
+        Update sent = new Update()
+                .set("status", DeliveryStatus.SENT)
+                .set("sentAt", clock.instant())
+                .inc("attempts", 1)
+                .unset("nextAttemptAt")
+                .unset("claimedBy")
+                .unset("leaseUntil");
+        return mongo.updateFirst(mine(delivery), sent, EmailDelivery.class).getModifiedCount() == 1;
+    }
+
+    private MimeMessage message(EmailDelivery delivery) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        helper.setFrom(properties.mail().from());
+        helper.setTo(delivery.recipient());
+        helper.setSubject(delivery.subject());
+        helper.setText(delivery.body());
+        return message;
+    }
+
+    private void failed(EmailDelivery delivery, Exception e) {
+        int attempts = delivery.attempts() + 1;
+        NotificationProperties.Mail settings = properties.mail();
+        Update failed = new Update()
+                .set("status", DeliveryStatus.FAILED)
+                .set("attempts", attempts)
+                .set("lastError", e.getMessage())
+                .unset("claimedBy")
+                .unset("leaseUntil");
+        if (attempts < settings.maxAttempts()) {
+            failed.set(
+                    "nextAttemptAt",
+                    clock.instant()
+                            .plus(EmailDelivery.retryDelay(
+                                    attempts, settings.initialBackoff(), settings.maxBackoff())));
+            log.warn("e-mail {} attempt {} failed, will retry: {}", delivery.id(), attempts, e.toString());
+        } else {
+            failed.unset("nextAttemptAt");
+            log.error("e-mail {} failed {} times, giving up: {}", delivery.id(), attempts, e.toString());
+        }
+        mongo.updateFirst(mine(delivery), failed, EmailDelivery.class);
+    }
+
+    private Query mine(EmailDelivery delivery) {
+        return Query.query(Criteria.where("_id")
+                .is(delivery.id())
+                .and("status")
+                .is(DeliveryStatus.SENDING)
+                .and("claimedBy")
+                .is(owner));
+    }
+}

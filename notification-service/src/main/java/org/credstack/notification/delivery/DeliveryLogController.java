@@ -1,0 +1,58 @@
+package org.credstack.notification.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log of a learner's e-mails, newest first (for support and operators; bodies left out). */
+@RestController
+class DeliveryLogController {
+
+    private final MongoTemplate mongo;
+
+    DeliveryLogController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/v1/learners/{learnerId}/deliveries")
+    List<DeliveryView> list(@PathVariable String learnerId) {
+        Query query = Query.query(Criteria.where("learnerId").is(learnerId))
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(200);
+        return mongo.find(query, EmailDelivery.class).stream()
+                .map(DeliveryView::of)
+                .toList();
+    }
+
+    /** The JSON of one delivery. */
+    record DeliveryView(
+            String id,
+            String recipient,
+            String subject,
+            DeliveryStatus status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant sentAt,
+            String lastError) {
+
+        static DeliveryView of(EmailDelivery d) {
+            return new DeliveryView(
+                    d.id(),
+                    d.recipient(),
+                    d.subject(),
+                    d.status(),
+                    d.attempts(),
+                    d.createdAt(),
+                    d.nextAttemptAt(),
+                    d.sentAt(),
+                    d.lastError());
+        }
+    }
+}

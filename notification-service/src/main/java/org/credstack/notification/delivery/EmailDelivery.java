@@ -1,0 +1,78 @@
+package org.credstack.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One e-mail in the delivery log (collection {@value #COLLECTION}). It is stored before any SMTP traffic and
+ * sent from the store, so an SMTP outage delays it but does not lose it.
+ *
+ * @param id derived from {@code key}, so the same notification is stored once however often it is asked for
+ * @param key the business key, e.g. {@code badge-issued|<badgeId>}
+ * @param learnerId the learner
+ * @param recipient the {@code To} address
+ * @param subject the rendered subject
+ * @param body the rendered plain-text body
+ * @param status see {@link DeliveryStatus}
+ * @param attempts SMTP attempts so far
+ * @param createdAt when it was stored, UTC
+ * @param nextAttemptAt when it may be (re)tried; absent once sent or given up
+ * @param claimedBy the instance sending it now
+ * @param leaseUntil until when the claim holds
+ * @param sentAt when the SMTP server accepted it
+ * @param lastError the last SMTP failure, in words
+ */
+@Document(EmailDelivery.COLLECTION)
+record EmailDelivery(
+        @Id String id,
+        String key,
+        String learnerId,
+        String recipient,
+        String subject,
+        String body,
+        DeliveryStatus status,
+        int attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        String claimedBy,
+        Instant leaseUntil,
+        Instant sentAt,
+        String lastError) {
+
+    static final String COLLECTION = "deliveries";
+
+    static EmailDelivery pending(
+            String id, String key, String learnerId, String recipient, RenderedMail mail, Instant now) {
+        return new EmailDelivery(
+                id,
+                key,
+                learnerId,
+                recipient,
+                mail.subject(),
+                mail.body(),
+                DeliveryStatus.PENDING,
+                0,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * The wait before the next attempt: {@code initial} after the first failure, doubling after each further
+     * one, never longer than {@code max}.
+     *
+     * @param failedAttempts attempts that failed so far, at least 1
+     */
+    static Duration retryDelay(int failedAttempts, Duration initial, Duration max) {
+        Duration delay = initial;
+        for (int i = 1; i < failedAttempts && delay.compareTo(max) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+}

@@ -1,0 +1,43 @@
+package org.credstack.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores e-mails for the {@link DeliveryDispatcher} to send. Idempotent by business key: the delivery's id is
+ * a name-based UUID of the key, so a redelivered event or a retried reminder stores nothing new.
+ */
+@Service
+public class MailOutbox {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    MailOutbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores an e-mail unless one with the same key is stored already.
+     *
+     * @param key business key, e.g. {@code badge-issued|<badgeId>}
+     * @param learnerId the learner
+     * @param recipient the {@code To} address
+     * @param mail the rendered text
+     * @return whether it was stored now (false: it was already)
+     */
+    public boolean enqueue(String key, String learnerId, String recipient, RenderedMail mail) {
+        String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            mongo.insert(EmailDelivery.pending(id, key, learnerId, recipient, mail, clock.instant()));
+            return true;
+        } catch (DuplicateKeyException alreadyStored) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.credstack.notification.delivery;
+
+import com.samskivert.mustache.Mustache;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders e-mails from Mustache templates on the classpath: {@code templates/mail/<name>-subject.mustache} and
+ * {@code templates/mail/<name>.mustache}. Plain text, so nothing is HTML-escaped.
+ */
+@Component
+public class MailTemplates {
+
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Mustache.Compiler compiler;
+
+    MailTemplates(Mustache.Compiler compiler) {
+        this.compiler = compiler.escapeHTML(false).emptyStringIsFalse(true).nullValue("");
+    }
+
+    /**
+     * @param name the template name, e.g. {@code badge-issued}
+     * @param model the values the template names
+     * @throws com.samskivert.mustache.MustacheException if a template is missing or does not compile
+     */
+    public RenderedMail render(String name, Map<String, ?> model) {
+        String subject = compiler.loadTemplate("mail/" + name + "-subject").execute(model);
+        String body = compiler.loadTemplate("mail/" + name).execute(model);
+        return new RenderedMail(subject.strip(), body);
+    }
+
+    /** An instant as e-mails show it, e.g. {@code 2027-03-31 12:00 UTC}; {@code null} stays {@code null}. */
+    public static String utc(Instant instant) {
+        return instant == null ? null : UTC.format(instant);
+    }
+}

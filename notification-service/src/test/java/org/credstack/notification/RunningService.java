@@ -1,0 +1,120 @@
+package org.credstack.notification;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.credstack.testsupport.InfrastructureTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service against the real broker and store of {@link InfrastructureTest} and a GreenMail SMTP server
+ * on a free port, with a {@link TestClock} in place of the system clock. Every IT extends it, so they share one
+ * Spring context; each test works on learners and badges of its own.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "credstack.notification.dispatch-interval=200ms",
+            "credstack.notification.mail.initial-backoff=1m",
+            "credstack.runtime.outbox-poll-interval=200ms"
+        })
+@InfrastructureTest
+@Import(RunningService.Clocks.class)
+public abstract class RunningService {
+
+    /** Where the test clock starts. */
+    public static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
+
+    protected static final GreenMail SMTP = startSmtp();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestClock clock;
+
+    @Autowired
+    protected JsonMapper json;
+
+    protected Broker broker;
+    protected RestClient http;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @BeforeEach
+    void connect() {
+        broker = new Broker(json);
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void disconnect() {
+        broker.close();
+    }
+
+    /** The messages the SMTP server received for one address. */
+    protected static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipients(m).contains(address))
+                .toList();
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients())
+                    .map(Object::toString)
+                    .toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        return smtp;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START);
+        }
+    }
+}
