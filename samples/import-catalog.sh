@@ -35,7 +35,7 @@ summary() {
     if [[ "$status" == 200 ]]; then
       jq -r '[.credentials[].change] | group_by(.) | map("\(length) \(.[0])") | join(", ")' <<<"$body" 2>/dev/null
     else
-      jq -r '"\(.title): " + ([.errors[]? | "\(.pointer // .field): \(.message)"] | join("; "))' <<<"$body" 2>/dev/null
+      jq -r '"\(.title): " + ([.errors[]? | "\(if .pointer == "" then "(document)" else .pointer // .field end): \(.message)"] | join("; "))' <<<"$body" 2>/dev/null
     fi
   else
     printf '%s' "${body:0:200}"
