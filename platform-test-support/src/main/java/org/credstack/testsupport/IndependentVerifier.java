@@ -1,0 +1,198 @@
+package org.credstack.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A second opinion on our {@code OpenBadgeCredential}s: the DigitalBazaar verifier ({@code @digitalbazaar/vc} with
+ * {@code DataIntegrityProof} + {@code eddsa-rdfc-2022}) in the repository's {@code tools/ob-verifier}, run with
+ * {@code node}, entirely offline (contexts from npm packages, the issuer's controller document from a file).
+ *
+ * <p>{@link #find()} walks up from the working directory to the folder holding {@code tools/ob-verifier} and, when
+ * its {@code node_modules} is missing, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
+ * two test JVMs from installing at the same time). Tests skip themselves when {@link #available()} is false:
+ *
+ * <pre>{@code
+ * assumeTrue(IndependentVerifier.available(), "node is not installed");
+ * IndependentVerifier.Result result = IndependentVerifier.find().verify(credentialJson, controllerJson, now);
+ * assertThat(result.verified()).as(result.output()).isTrue();
+ * }</pre>
+ */
+public final class IndependentVerifier {
+
+    /** Where the verifier lives, relative to the repository root. */
+    public static final Path LOCATION = Path.of("tools", "ob-verifier");
+
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path directory;
+
+    private IndependentVerifier(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * What the verifier said.
+     *
+     * @param exitCode 0 verified, 1 not verified, 2 bad usage (anything else: node itself failed)
+     * @param verified whether it accepted the credential (exit code 0 and {@code "verified":true} in its report)
+     * @param output its standard output and error, stripped; the last line is its JSON report {@code {"verified":
+     *     true|false, "errors": [...]}}
+     */
+    public record Result(int exitCode, boolean verified, String output) {}
+
+    private record Outcome(int exitCode, String output) {}
+
+    /** Whether {@code node} runs from the {@code PATH}; the only reason the verifier cannot be used. */
+    public static boolean available() {
+        try {
+            return run(List.of("node", "--version"), Path.of("."), Duration.ofSeconds(30))
+                            .exitCode()
+                    == 0;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Finds {@code tools/ob-verifier} above the working directory and installs its packages if they are missing.
+     *
+     * @throws IllegalStateException if no folder above the working directory holds it, or {@code npm ci} fails
+     *     (its output is in the message)
+     */
+    public static IndependentVerifier find() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(LOCATION);
+            if (Files.isRegularFile(candidate.resolve("verify.mjs"))) {
+                IndependentVerifier verifier = new IndependentVerifier(candidate);
+                verifier.installIfMissing();
+                return verifier;
+            }
+        }
+        throw new IllegalStateException("no " + LOCATION + "/verify.mjs in " + start + " or any folder above it");
+    }
+
+    /** The verifier's folder, e.g. {@code /home/me/credstack/tools/ob-verifier}. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Verifies a credential as of {@code now}.
+     *
+     * @param credentialJson the signed credential as served ({@code GET /credentials/{id}})
+     * @param controllerJson the issuer's Profile and controller document ({@code GET /issuers/{providerId}})
+     * @param now the instant validity ({@code validFrom}, {@code validUntil}) is checked against
+     * @throws UncheckedIOException if the files cannot be written or node not started
+     * @throws IllegalStateException if node does not answer within 60 s
+     */
+    public Result verify(String credentialJson, String controllerJson, Instant now) {
+        try {
+            Path files = Files.createTempDirectory("ob-verifier");
+            try {
+                Path credential = Files.writeString(files.resolve("credential.json"), credentialJson);
+                Path controller = Files.writeString(files.resolve("controller.json"), controllerJson);
+                return verify(credential, controller, now);
+            } finally {
+                try (var list = Files.list(files)) {
+                    for (Path file : list.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(files);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code node verify.mjs <credential> <controller> <now>}.
+     *
+     * @see #verify(String, String, Instant)
+     */
+    public Result verify(Path credential, Path controller, Instant now) {
+        Outcome result = run(
+                List.of(
+                        "node",
+                        "verify.mjs",
+                        credential.toAbsolutePath().toString(),
+                        controller.toAbsolutePath().toString(),
+                        now.toString()),
+                directory,
+                VERIFY_TIMEOUT);
+        String report = result.output().lines().reduce((first, last) -> last).orElse("");
+        boolean verified = result.exitCode() == 0 && report.replace(" ", "").contains("\"verified\":true");
+        return new Result(result.exitCode(), verified, result.output());
+    }
+
+    private void installIfMissing() {
+        if (Files.isDirectory(directory.resolve("node_modules"))) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(
+                        directory.resolve(".npm-install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
+            if (Files.isDirectory(directory.resolve("node_modules"))) {
+                return; // another JVM installed it while we waited for the lock
+            }
+            Outcome npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), directory, INSTALL_TIMEOUT);
+            if (npm.exitCode() != 0) {
+                throw new IllegalStateException(
+                        "npm ci in " + directory + " failed (exit " + npm.exitCode() + "):\n" + npm.output());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + directory + " to install its packages", e);
+        }
+    }
+
+    private static Outcome run(List<String> command, Path workingDirectory, Duration timeout) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
+        }
+        try {
+            // the output is read on its own thread so a chatty process cannot block on a full pipe
+            var output = new CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    output.complete("(output unreadable: " + e + ")");
+                }
+            });
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+            }
+            return new Outcome(
+                    process.exitValue(), output.get(10, TimeUnit.SECONDS).strip());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + String.join(" ", command), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the output of " + String.join(" ", command), e);
+        }
+    }
+}
