@@ -126,6 +126,26 @@ final class Badge {
         return credential;
     }
 
+    String learnerId() {
+        return learnerId;
+    }
+
+    String credentialId() {
+        return credentialId;
+    }
+
+    Instant validFrom() {
+        return validFrom;
+    }
+
+    Instant validUntil() {
+        return validUntil;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
+    }
+
     List<PendingEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
     }

@@ -1,5 +1,6 @@
 package org.credstack.badge.issuing;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -27,6 +28,7 @@ public class IssuedCredentials implements InitializingBean {
         mongo.indexOps(Badge.COLLECTION)
                 .createIndex(
                         new Index("enrollmentId", Sort.Direction.ASC).unique().named("one_badge_per_enrollment"));
+        mongo.indexOps(Badge.COLLECTION).createIndex(new Index("learnerId", Sort.Direction.ASC));
     }
 
     /**
@@ -36,6 +38,13 @@ public class IssuedCredentials implements InitializingBean {
      */
     public Optional<String> signedCredential(String id) {
         return Optional.ofNullable(mongo.findById(id, Badge.class)).map(Badge::credential);
+    }
+
+    /** The badges issued to a learner, oldest first; empty for a learner without any. */
+    List<Badge> ofLearner(String learnerId) {
+        Query query = new Query(Criteria.where("learnerId").is(learnerId))
+                .with(Sort.by(Sort.Order.asc("issuedAt"), Sort.Order.asc("_id")));
+        return mongo.find(query, Badge.class);
     }
 
     boolean existsForEnrollment(String enrollmentId) {

@@ -187,6 +187,54 @@ class BadgeIssuingIT {
     }
 
     @Test
+    void listsEachCredentialIssuedToALearnerOnceWithItsValidityAndPublicUrl() {
+        Journey journey = new Journey();
+        journey.publishCatalog();
+        EnrollmentCompleted first = journey.completion("enr-a-" + journey.suffix);
+        EnrollmentCompleted second = journey.completion("enr-b-" + journey.suffix);
+        publish(first, UUID.randomUUID());
+        publish(first, UUID.randomUUID()); // a re-publication issues nothing more
+        publish(second, UUID.randomUUID());
+        List<BadgeIssued> issued = journey.awaitBadgesIssuedFor(first.enrollmentId(), second.enrollmentId());
+
+        JsonNode listed = json.readTree(http().get()
+                .uri("http://localhost:" + port + "/api/v1/learners/" + journey.learnerId + "/credentials")
+                .retrieve()
+                .body(String.class));
+
+        assertThat(listed.size()).isEqualTo(2);
+        assertThat(listed.valueStream().map(c -> c.get("enrollmentId").asString()))
+                .containsExactlyInAnyOrder(first.enrollmentId(), second.enrollmentId());
+        JsonNode entry = listed.valueStream()
+                .filter(c -> c.get("enrollmentId").asString().equals(first.enrollmentId()))
+                .findFirst()
+                .orElseThrow();
+        BadgeIssued badge = issued.stream()
+                .filter(e -> e.enrollmentId().equals(first.enrollmentId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.get("publicUrl").asString()).isEqualTo(badge.publicUrl());
+        assertThat(badge.publicUrl()).endsWith("/credentials/" + entry.get("id").asString());
+        assertThat(entry.get("credentialId").asString()).isEqualTo(journey.credentialId);
+        assertThat(entry.get("achievementName").asString()).isEqualTo("Cloud Security Fundamentals");
+        assertThat(Instant.parse(entry.get("validFrom").asString())).isEqualTo(COMPLETED_AT);
+        assertThat(Instant.parse(entry.get("validUntil").asString())).isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
+        assertThat(Instant.parse(entry.get("issuedAt").asString())).isEqualTo(TestClock.Config.START);
+    }
+
+    @Test
+    void listsNoCredentialsForALearnerWithoutAny() {
+        ResponseEntity<String> response = http().get()
+                .uri("http://localhost:" + port + "/api/v1/learners/nobody-" + UUID.randomUUID() + "/credentials")
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(response.getBody()).isArray()).isTrue();
+        assertThat(json.readTree(response.getBody()).size()).isZero();
+    }
+
+    @Test
     void answersProblemJsonForAnUnknownCredentialAndANonCredentialBody() {
         ResponseEntity<String> missing = http().get()
                 .uri("http://localhost:" + port + "/credentials/" + UUID.randomUUID())

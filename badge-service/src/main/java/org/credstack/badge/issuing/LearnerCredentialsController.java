@@ -1,0 +1,70 @@
+package org.credstack.badge.issuing;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The credentials issued to a learner: {@code GET /api/v1/learners/{learnerId}/credentials} → 200 with a JSON array,
+ * oldest first, one entry per badge:
+ *
+ * <pre>{@code
+ * [{"id": "<uuid>", "publicUrl": "<base>/credentials/<uuid>", "enrollmentId", "credentialId",
+ *   "achievementName", "validFrom", "validUntil" (null: never expires), "issuedAt"}]
+ * }</pre>
+ *
+ * An unknown learner has none: {@code []}, not 404 (the badge service does not own learners). No authentication
+ * yet, like the rest of {@code /api/v1}.
+ */
+@RestController
+class LearnerCredentialsController {
+
+    private final IssuedCredentials credentials;
+    private final JsonMapper json;
+
+    LearnerCredentialsController(IssuedCredentials credentials, JsonMapper json) {
+        this.credentials = credentials;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/learners/{learnerId}/credentials")
+    List<IssuedCredentialView> list(@PathVariable String learnerId) {
+        return credentials.ofLearner(learnerId).stream().map(this::view).toList();
+    }
+
+    private IssuedCredentialView view(Badge badge) {
+        return new IssuedCredentialView(
+                badge.id(),
+                badge.credentialUrl(),
+                badge.enrollmentId(),
+                badge.credentialId(),
+                achievementName(badge),
+                badge.validFrom(),
+                badge.validUntil(),
+                badge.issuedAt());
+    }
+
+    /** The name the learner was awarded, as signed: {@code credentialSubject.achievement.name}. */
+    private String achievementName(Badge badge) {
+        JsonNode name = json.readTree(badge.credential())
+                .path("credentialSubject")
+                .path("achievement")
+                .path("name");
+        return name.isString() ? name.asString() : null;
+    }
+
+    /** The JSON of one issued credential; instants in UTC. */
+    record IssuedCredentialView(
+            String id,
+            String publicUrl,
+            String enrollmentId,
+            String credentialId,
+            String achievementName,
+            Instant validFrom,
+            Instant validUntil,
+            Instant issuedAt) {}
+}
