@@ -1,0 +1,346 @@
+package org.credstack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.credstack.demo.JourneyReport.Enrollment;
+import org.credstack.demo.JourneyReport.IssuedCredential;
+import org.credstack.demo.JourneyReport.LearnerJourney;
+import org.credstack.demo.JourneyReport.Reminder;
+import org.credstack.testsupport.IndependentVerifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole platform as a user gets it: the launcher starts Kafka, the store, GreenMail and the four service jars
+ * as child processes (ports moved up by {@code credstack.e2e.portOffset}, 20000 by default; data in {@code
+ * platform-e2e/target/journey-it}), then the {@link Journey} runs on the real sample catalog. Each test pins one
+ * outcome of that one journey; the last one posts the partner's statements again.
+ *
+ * <p>Needs the services' jars and the launcher's {@code target/lib}: the reactor builds them first ({@code ./mvnw
+ * verify}); alone, {@code ./mvnw -q install -DskipTests} once, then {@code ./mvnw -q -f platform-e2e verify}. When
+ * anything fails, the tails of the launcher's and every child's log are printed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(JourneyIT.PlatformLogsOnFailure.class)
+class JourneyIT {
+
+    static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
+    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(4);
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    static Path root;
+    static Path dataDir;
+    static Process launcher;
+    static Journey journey;
+    static JourneyReport report;
+
+    @BeforeAll
+    static void startPlatformAndRunTheJourney() throws IOException {
+        root = Journey.repositoryRoot(Path.of(""));
+        dataDir = root.resolve("platform-e2e/target/journey-it");
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        Path launcherLog = dataDir.resolve("launcher.log");
+        launcher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        "platform-launcher/target/classes:platform-launcher/target/lib/*",
+                        "org.credstack.launcher.Launcher",
+                        "--data-dir=" + dataDir,
+                        "--port-offset=" + PORT_OFFSET)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(launcherLog.toFile())
+                .start();
+        await("the launcher's \"CredStack is up:\"")
+                .atMost(STARTUP_DEADLINE)
+                .pollInterval(Duration.ofSeconds(1))
+                .failFast("the launcher exited", () -> !launcher.isAlive())
+                .until(() -> Files.readString(launcherLog).contains("CredStack is up:"));
+        journey = new Journey(PlatformUrls.local(PORT_OFFSET), root, line -> System.out.println("journey: " + line));
+        report = journey.run();
+        System.out.println(Files.readString(launcherLog));
+    }
+
+    @AfterAll
+    static void stopPlatform() throws InterruptedException {
+        if (launcher == null) {
+            return;
+        }
+        List<ProcessHandle> children = launcher.descendants().toList();
+        launcher.destroy(); // SIGTERM: the launcher stops its children, then itself
+        if (!launcher.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    @Order(1)
+    void issuesExactlyOneCredentialPerEnrollment() {
+        for (LearnerJourney learner : report.learners()) {
+            assertThat(learner.enrollments()).hasSize(2);
+            assertThat(learner.credentials())
+                    .as(learner.learner().displayName())
+                    .extracting(IssuedCredential::enrollmentId)
+                    .containsExactlyInAnyOrderElementsOf(
+                            learner.enrollments().stream().map(Enrollment::id).toList());
+            for (IssuedCredential credential : learner.credentials()) {
+                Enrollment enrollment = enrollmentOf(learner, credential);
+                assertThat(credential.credentialId()).isEqualTo(enrollment.credentialId());
+                assertThat(credential.achievementName()).isEqualTo(enrollment.title());
+                assertThat(credential.publicUrl())
+                        .isEqualTo(journey.urls().badge() + "/credentials/" + credential.id());
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void badgeServiceVerifiesEveryIssuedCredential() {
+        assertThat(allCredentials())
+                .hasSize(6)
+                .allSatisfy(c ->
+                        assertThat(c.verificationStatus()).as(c.publicUrl()).isEqualTo("verified"));
+    }
+
+    @Test
+    @Order(3)
+    void digitalBazaarVerifierAcceptsEachCredentialOfflineAndRejectsATamperedCopy() {
+        assumeTrue(IndependentVerifier.available(), "node is not installed");
+        IndependentVerifier verifier = IndependentVerifier.find();
+        Instant now = Instant.now();
+        for (IssuedCredential issued : allCredentials()) {
+            String credential = get(URI.create(issued.publicUrl()));
+            ObjectNode signed = (ObjectNode) Http.JSON.readTree(credential);
+            String controller = get(URI.create(signed.get("issuer").get("id").asString()));
+            ObjectNode tampered = signed.deepCopy();
+            ((ObjectNode) tampered.get("credentialSubject").get("achievement"))
+                    .put("name", issued.achievementName() + " with Distinction");
+
+            IndependentVerifier.Result genuine = verifier.verify(credential, controller, now);
+            IndependentVerifier.Result forged =
+                    verifier.verify(Http.JSON.writeValueAsString(tampered), controller, now);
+
+            assertThat(genuine.verified())
+                    .as(issued.publicUrl() + ": " + genuine.output())
+                    .isTrue();
+            assertThat(forged.verified())
+                    .as(issued.publicUrl() + " tampered: " + forged.output())
+                    .isFalse();
+            assertThat(forged.output()).contains("Invalid signature");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void expiringCredentialIsValidForItsPeriodInTheIssuersTimeZone() {
+        LearnerJourney ada = report.learners().getFirst();
+        Enrollment cota = ada.enrollments().stream()
+                .filter(e -> e.validityPeriod() != null)
+                .findFirst()
+                .orElseThrow();
+        IssuedCredential credential = credentialOf(ada, cota);
+        ZoneId issuerZone = ZoneId.of(Http.JSON
+                .readTree(get(journey.urls().catalog().resolve("/api/v1/providers/" + cota.providerId())))
+                .get("timeZone")
+                .asString());
+
+        assertThat(cota.validityPeriod()).isEqualTo("P3Y");
+        assertThat(credential.validUntil())
+                .isEqualTo(credential
+                        .validFrom()
+                        .atZone(issuerZone)
+                        .plus(Period.parse(cota.validityPeriod()))
+                        .toInstant());
+        assertThat(credential.validFrom()).isBefore(credential.issuedAt());
+        assertThat(ada.credentials().stream().filter(c -> c != credential))
+                .allSatisfy(c -> assertThat(c.validUntil()).isNull());
+    }
+
+    @Test
+    @Order(5)
+    void schedulesReminderEmailsBeforeTheExpiringCredentialRunsOut() {
+        LearnerJourney ada = report.learners().getFirst();
+        IssuedCredential cota = ada.credentials().stream()
+                .filter(c -> c.validUntil() != null)
+                .findFirst()
+                .orElseThrow();
+
+        List<Reminder> reminders = ada.reminders().stream()
+                .filter(r -> r.badgeId().equals(cota.publicUrl()))
+                .toList();
+
+        assertThat(reminders).extracting(Reminder::daysBefore).containsExactlyInAnyOrder(30, 7, 1);
+        assertThat(reminders).allSatisfy(r -> {
+            assertThat(r.validUntil()).isEqualTo(cota.validUntil());
+            assertThat(r.dueAt()).isEqualTo(cota.validUntil().minus(Duration.ofDays(r.daysBefore())));
+            assertThat(r.status()).isEqualTo("PENDING");
+        });
+        assertThat(report.learners().stream().skip(1).flatMap(l -> l.reminders().stream()))
+                .as("credentials that never expire get no reminders")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void emailsEachLearnerAboutEachCredential() {
+        for (LearnerJourney learner : report.learners()) {
+            assertThat(learner.deliveries())
+                    .as(learner.learner().displayName())
+                    .filteredOn(d -> d.status().equals("SENT"))
+                    .hasSize(learner.credentials().size())
+                    .allSatisfy(d -> {
+                        assertThat(d.recipient()).isEqualTo(learner.learner().email());
+                        assertThat(d.sentAt()).isNotNull();
+                    });
+        }
+    }
+
+    @Test
+    @Order(7)
+    void postingTheSameStatementsAgainChangesNothing() {
+        Map<String, JsonNode> before = enrollmentStates();
+
+        List<Integer> statuses = journey.repostStatements();
+        // A marker behind the repeats: Ada's events share one partition, so once badge-service has issued for
+        // this new enrollment it has seen anything the repeats could have caused.
+        LearnerJourney ada = report.learners().getFirst();
+        Enrollment marker = journey.enroll(ada.learner(), journey.find(Journey.CODING_ATTENDANCE));
+        journey.report(ada.learner(), List.of(marker));
+        LearnerJourney adaAfter = journey.outcome(ada.learner(), List.of(marker));
+
+        assertThat(statuses).hasSize(3).containsOnly(200);
+        assertThat(adaAfter.credentials())
+                .extracting(IssuedCredential::enrollmentId)
+                .contains(marker.id());
+        assertThat(enrollmentStates()).isEqualTo(before);
+        for (LearnerJourney learner : report.learners()) {
+            assertThat(journey.credentials(learner.learner()))
+                    .filteredOn(c -> !c.enrollmentId().equals(marker.id()))
+                    .extracting(IssuedCredential::id)
+                    .containsExactlyInAnyOrderElementsOf(learner.credentials().stream()
+                            .map(IssuedCredential::id)
+                            .toList());
+        }
+    }
+
+    static Map<String, JsonNode> enrollmentStates() {
+        return report.learners().stream()
+                .flatMap(l ->
+                        l.enrollments().stream().map(e -> Map.entry(e.id(), journey.enrollment(l.learner(), e.id()))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    static List<IssuedCredential> allCredentials() {
+        return report.learners().stream().flatMap(l -> l.credentials().stream()).toList();
+    }
+
+    static Enrollment enrollmentOf(LearnerJourney learner, IssuedCredential credential) {
+        return learner.enrollments().stream()
+                .filter(e -> e.id().equals(credential.enrollmentId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static IssuedCredential credentialOf(LearnerJourney learner, Enrollment enrollment) {
+        return learner.credentials().stream()
+                .filter(c -> c.enrollmentId().equals(enrollment.id()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no credential for " + enrollment));
+    }
+
+    static String get(URI uri) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Prints the last lines of the launcher's and each child's log when a test or the setup fails. */
+    static class PlatformLogsOnFailure
+            implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+        static final int LINES = 60;
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            printTails();
+            throw failure;
+        }
+
+        @Override
+        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
+                throws Throwable {
+            printTails();
+            throw failure;
+        }
+
+        static void printTails() {
+            if (dataDir == null || !Files.isDirectory(dataDir)) {
+                return;
+            }
+            try (Stream<Path> logs = Files.walk(dataDir, 2)) {
+                for (Path log :
+                        logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                    List<String> lines = Files.readAllLines(log);
+                    System.out.printf(
+                            "%n===== last %d lines of %s =====%n%s%n",
+                            LINES,
+                            log,
+                            String.join("\n", lines.subList(Math.max(0, lines.size() - LINES), lines.size())));
+                }
+            } catch (IOException | RuntimeException e) {
+                System.out.println("cannot print the platform logs: " + e);
+            }
+        }
+    }
+}
