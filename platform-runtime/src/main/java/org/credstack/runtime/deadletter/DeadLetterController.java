@@ -1,0 +1,114 @@
+package org.credstack.runtime.deadletter;
+
+import java.util.List;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Operators list and replay the service's dead letters (DESIGN.md, "Poison never blocks a partition").
+ * The dead-letter topics of a service are those named {@code <topic>.<spring.application.name>.dlq}.
+ *
+ * <ul>
+ *   <li>{@code GET /api/v1/dead-letters?limit=100} → 200, a JSON array of {@link DeadLetter}: {@code
+ *       {dlqTopic, partition, offset, key, originalTopic, originalPartition, originalOffset, exception: {type,
+ *       message}, ceId, ceType, timestamp, valuePreview, replayed}}, oldest first per topic and partition.
+ *       {@code limit} is 1 to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}); anything else is a 400
+ *       problem.
+ *   <li>{@code POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay} → 200, a {@link
+ *       DeadLetterReplay}: {@code {id, dlqTopic, partition, offset, originalTopic, replayedAt,
+ *       republishedPartition, republishedOffset}}. The record's key, value and own headers go to its
+ *       original topic, without the {@code x-original-*}, {@code x-exception-*} and {@code kafka_dlt-*}
+ *       headers. 404 problem if {@code dlqTopic} is not one of this service's dead-letter topics or holds no
+ *       such record; 409 problem (with {@code replayedAt}) if the record was replayed before, and nothing is
+ *       sent; 422 problem if the record names no original topic, or one its dead-letter topic is not for.
+ * </ul>
+ *
+ * <p>Errors are RFC 9457 {@code application/problem+json}; a broker that does not answer in time gives 503.
+ * The handlers sit here rather than in a service's advice so every service answers the same.
+ */
+@RestController
+@RequestMapping("/api/v1/dead-letters")
+class DeadLetterController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    List<DeadLetter> list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return deadLetters.list(limit);
+    }
+
+    @PostMapping("/{dlqTopic}/{partition}/{offset}/replay")
+    DeadLetterReplay replay(@PathVariable String dlqTopic, @PathVariable int partition, @PathVariable long offset) {
+        return deadLetters.replay(dlqTopic, partition, offset);
+    }
+
+    @ExceptionHandler(DeadLetterNotFoundException.class)
+    ProblemDetail notFound(DeadLetterNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Dead letter not found", e.getMessage());
+    }
+
+    @ExceptionHandler(DeadLetterAlreadyReplayedException.class)
+    ProblemDetail alreadyReplayed(DeadLetterAlreadyReplayedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Dead letter already replayed", e.getMessage());
+        problem.setProperty("replayedAt", e.replay().replayedAt());
+        return problem;
+    }
+
+    @ExceptionHandler(DeadLetterNotReplayableException.class)
+    ProblemDetail notReplayable(DeadLetterNotReplayableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Dead letter not replayable", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage());
+        problem.setProperty("field", e.field);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidParameter(
+                new InvalidParameterException(e.getName(), e.getName() + " must be a number, was " + e.getValue()));
+    }
+
+    @ExceptionHandler(TimeoutException.class)
+    ProblemDetail brokerTimeout(TimeoutException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not answer in time", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static final class InvalidParameterException extends RuntimeException {
+
+        private final String field;
+
+        InvalidParameterException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+}

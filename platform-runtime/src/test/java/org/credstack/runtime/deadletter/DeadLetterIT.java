@@ -1,0 +1,323 @@
+package org.credstack.runtime.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=runtime-test")
+@InfrastructureTest
+class DeadLetterIT {
+
+    static final String ORIGINAL = "catalog.credentials.v1";
+    static final String DLQ = "catalog.credentials.v1.runtime-test.dlq";
+    static final String OTHER_SERVICES_DLQ = "catalog.credentials.v1.other-service.dlq";
+
+    @Configuration
+    @EnableAutoConfiguration
+    static class TestApplication {}
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @Autowired
+    JsonMapper json;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        admin.createOrModifyTopics(
+                TopicBuilder.name(DLQ).partitions(2).build(),
+                TopicBuilder.name(OTHER_SERVICES_DLQ).partitions(1).build());
+    }
+
+    @Test
+    void listsADeadLetterWithWhereItFailedAndWhy() {
+        String key = "cred-" + UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        String value = "{\"credentialId\":\"" + key + "\",\"title\":\"" + "x".repeat(600) + "\"}";
+        RecordMetadata dead = deadLetter(DLQ, 1, key, value, ceId);
+
+        JsonNode letter = listed(key);
+
+        assertThat(letter.get("dlqTopic").asString()).isEqualTo(DLQ);
+        assertThat(letter.get("partition").asInt()).isEqualTo(1);
+        assertThat(letter.get("offset").asLong()).isEqualTo(dead.offset());
+        assertThat(letter.get("originalTopic").asString()).isEqualTo(ORIGINAL);
+        assertThat(letter.get("originalPartition").asInt()).isEqualTo(2);
+        assertThat(letter.get("originalOffset").asLong()).isEqualTo(41L);
+        assertThat(letter.get("exception").get("type").asString())
+                .isEqualTo("org.credstack.events.MalformedEventException");
+        assertThat(letter.get("exception").get("message").asString()).isEqualTo("title is too long");
+        assertThat(letter.get("ceId").asString()).isEqualTo(ceId);
+        assertThat(letter.get("ceType").asString()).isEqualTo("org.credstack.catalog.CredentialPublished.v1");
+        assertThat(letter.get("timestamp").asString()).isEqualTo("2025-01-31T10:15:30Z");
+        assertThat(letter.get("valuePreview").asString())
+                .hasSize(DeadLetter.PREVIEW_CHARS + 1)
+                .startsWith("{\"credentialId\":\"" + key)
+                .endsWith("x…");
+        assertThat(letter.get("replayed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void replaysTheRecordToItsOriginalTopicWithItsOwnHeadersOnly() {
+        String key = "cred-" + UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        String value = "{\"credentialId\":\"" + key + "\"}";
+        RecordMetadata dead = deadLetter(DLQ, 0, key, value, ceId);
+
+        http.post()
+                .uri("/api/v1/dead-letters/{topic}/{partition}/{offset}/replay", DLQ, 0, dead.offset())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.originalTopic")
+                .isEqualTo(ORIGINAL)
+                .jsonPath("$.offset")
+                .isEqualTo(dead.offset());
+
+        List<ConsumerRecord<String, byte[]>> replayed = recordsWithKey(ORIGINAL, key);
+        assertThat(replayed).hasSize(1);
+        ConsumerRecord<String, byte[]> record = replayed.getFirst();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(value);
+        assertThat(header(record, "ce_id")).isEqualTo(ceId);
+        assertThat(header(record, "ce_type")).isEqualTo("org.credstack.catalog.CredentialPublished.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/credstack/catalog");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.headers())
+                .extracting(Header::key)
+                .noneMatch(name -> name.startsWith("x-exception-") || name.startsWith("x-original-"));
+        assertThat(listed(key).get("replayed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answersConflictAndSendsNothingWhenReplayedTwice() {
+        String key = "cred-" + UUID.randomUUID();
+        RecordMetadata dead = deadLetter(DLQ, 0, key, "{}", UUID.randomUUID().toString());
+        String replay = "/api/v1/dead-letters/" + DLQ + "/0/" + dead.offset() + "/replay";
+        http.post().uri(replay).exchange().expectStatus().isOk();
+
+        http.post()
+                .uri(replay)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Dead letter already replayed")
+                .jsonPath("$.replayedAt")
+                .exists();
+
+        assertThat(recordsWithKey(ORIGINAL, key)).hasSize(1);
+    }
+
+    @Test
+    void answersNotFoundForAnOffsetTheDeadLetterTopicDoesNotHold() {
+        deadLetter(DLQ, 0, "cred-" + UUID.randomUUID(), "{}", UUID.randomUUID().toString());
+
+        expectNotFound("/api/v1/dead-letters/" + DLQ + "/0/999999/replay");
+        expectNotFound("/api/v1/dead-letters/" + DLQ + "/7/0/replay");
+    }
+
+    @Test
+    void neverReadsOrReplaysATopicThatIsNotADeadLetterTopicOfThisService() {
+        String key = "cred-" + UUID.randomUUID();
+        RecordMetadata foreign =
+                deadLetter(OTHER_SERVICES_DLQ, 0, key, "{}", UUID.randomUUID().toString());
+
+        expectNotFound("/api/v1/dead-letters/" + ORIGINAL + "/0/0/replay");
+        expectNotFound("/api/v1/dead-letters/" + OTHER_SERVICES_DLQ + "/0/" + foreign.offset() + "/replay");
+        assertThat(list()).noneMatch(letter -> key.equals(letter.get("key").asString()));
+        assertThat(recordsWithKey(ORIGINAL, key)).isEmpty();
+    }
+
+    @Test
+    void refusesToReplayARecordThatNamesATopicItsDeadLetterTopicIsNotFor() {
+        String key = "cred-" + UUID.randomUUID();
+        RecordMetadata dead = deadLetter(DLQ, 0, key, "{}", UUID.randomUUID().toString(), "badge.events.v1");
+
+        http.post()
+                .uri("/api/v1/dead-letters/" + DLQ + "/0/" + dead.offset() + "/replay")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Dead letter not replayable");
+        assertThat(recordsWithKey("badge.events.v1", key)).isEmpty();
+        assertThat(listed(key).get("replayed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rejectsALimitOutsideOneToAThousand() {
+        for (String limit : List.of("0", "1001", "many")) {
+            http.get()
+                    .uri("/api/v1/dead-letters?limit=" + limit)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.field")
+                    .isEqualTo("limit");
+        }
+    }
+
+    private void expectNotFound(String uri) {
+        http.post()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Dead letter not found");
+    }
+
+    private JsonNode listed(String key) {
+        List<JsonNode> found = list().stream()
+                .filter(letter -> key.equals(letter.get("key").asString()))
+                .toList();
+        assertThat(found).hasSize(1);
+        return found.getFirst();
+    }
+
+    private List<JsonNode> list() {
+        String body = http.get()
+                .uri("/api/v1/dead-letters?limit=1000")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        List<JsonNode> letters = new ArrayList<>();
+        json.readTree(body).forEach(letters::add);
+        return letters;
+    }
+
+    /** A record as the Kafka binder dead-letters it: the event's own headers plus the binder's. */
+    private static RecordMetadata deadLetter(String topic, int partition, String key, String value, String ceId) {
+        return deadLetter(topic, partition, key, value, ceId, ORIGINAL);
+    }
+
+    private static RecordMetadata deadLetter(
+            String topic, int partition, String key, String value, String ceId, String originalTopic) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, partition, 1_738_318_530_000L, key, value.getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add("ce_specversion", utf8("1.0"))
+                .add("ce_id", utf8(ceId))
+                .add("ce_source", utf8("/credstack/catalog"))
+                .add("ce_type", utf8("org.credstack.catalog.CredentialPublished.v1"))
+                .add("ce_time", utf8("2025-01-31T10:15:00Z"))
+                .add("ce_subject", utf8(key))
+                .add("content-type", utf8("application/json"))
+                .add("x-original-topic", utf8(originalTopic))
+                .add("x-original-partition", ByteBuffer.allocate(4).putInt(2).array())
+                .add("x-original-offset", ByteBuffer.allocate(8).putLong(41).array())
+                .add(
+                        "x-original-timestamp",
+                        ByteBuffer.allocate(8).putLong(1_738_318_500_000L).array())
+                .add("x-original-timestamp-type", utf8("CreateTime"))
+                .add("x-exception-fqcn", utf8("org.credstack.events.MalformedEventException"))
+                .add("x-exception-message", utf8("title is too long"))
+                .add("x-exception-stacktrace", utf8("org.credstack.events.MalformedEventException: ..."));
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record with {@code key} on {@code topic}, read from the beginning to the end as of now. */
+    private static List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                            if (key.equals(record.key())
+                                    && record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
+                                found.add(record);
+                            }
+                        }
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+                    });
+            return found;
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
