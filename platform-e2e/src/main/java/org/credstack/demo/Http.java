@@ -8,16 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON over HTTP with the JDK's client: what the journey needs, nothing more. */
 final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -38,10 +35,6 @@ final class Http {
 
         JsonNode json() {
             return JSON.readTree(body);
-        }
-
-        <T> T as(Class<T> type) {
-            return JSON.readValue(body, type);
         }
 
         /** @throws IllegalStateException naming the request unless the status is 2xx */

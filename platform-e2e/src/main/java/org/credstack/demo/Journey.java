@@ -36,8 +36,8 @@ import tools.jackson.databind.node.ArrayNode;
  * <ol>
  *   <li>waits until the four services answer {@code /actuator/health} with 200;
  *   <li>imports the sample catalog with {@code samples/import-catalog.sh} (needs bash and curl);
- *   <li>picks from the catalog's search an expiring certification (NBCOT COTA, {@code P3Y}) and Open Badges (SKMCH life
- *       support, Institute of Coding, NOCTI);
+ *   <li>picks from the catalog's search an expiring certification (NBCOT COTA, {@code P3Y}), Open Badges (SKMCH life
+ *       support, Institute of Coding) and a certification whose cmi5 moveOn is {@code Passed} (NOCTI);
  *   <li>registers three learners (e-mail and an account on {@value PartnerStatements#PARTNER_HOME_PAGE}) and enrolls
  *       each in two credentials, retrying while enrollment-service's catalog replica catches up;
  *   <li>posts, as the partner LMS, xAPI statements for every assignment ({@link PartnerStatements}): the partner names
@@ -49,9 +49,6 @@ import tools.jackson.databind.node.ArrayNode;
  *
  * Every run registers new learners (its e-mails carry a random run id), so it can be repeated on the same platform.
  * Missed deadlines for credentials, reminders and e-mails are not errors: the report shows what was there.
- *
- * @throws IllegalStateException (from {@link #run()}) when a service is not healthy in time, the import script fails,
- *     a credential is missing from the catalog, or a registration, enrollment or statement is refused
  */
 public final class Journey {
 
@@ -98,7 +95,12 @@ public final class Journey {
         this.progress = progress;
     }
 
-    /** Runs every step; see the class comment. */
+    /**
+     * Runs every step; see the class comment.
+     *
+     * @throws IllegalStateException when a service is not healthy in time, the import script fails, a credential is
+     *     missing from the catalog, or a registration, enrollment or statement batch is refused
+     */
     public JourneyReport run() {
         awaitHealthy();
         List<String> imported = importCatalog();
