@@ -118,8 +118,9 @@ public final class Launcher {
                 continue;
             }
             Path log = options.logDir().resolve(service.name() + ".log");
-            serviceChildren.add(ChildProcess.start(
-                    service.name(), service.command(options.repoRoot(), agent, infra, platform), log));
+            Path running = service.copyForRun(jar, options.dataDir());
+            serviceChildren.add(
+                    ChildProcess.start(service.name(), service.command(running, agent, infra, platform), log));
             started.add(service);
         }
         return started;

@@ -1,7 +1,11 @@
 package org.credstack.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,21 +48,39 @@ record Service(String name, int port, String database) {
             "-XX:MaxDirectMemorySize=64m",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** The jar the build makes: {@code <repoRoot>/<name>/target/<name>-0.1.0-SNAPSHOT.jar}. */
     Path jar(Path repoRoot) {
         return repoRoot.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
     }
 
     /**
-     * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
-     * point the service at the local broker, store and SMTP server.
+     * Copies the built jar to {@code <dataDir>/apps/<name>.jar} and returns the copy: a running service
+     * reads classes from its jar lazily, so a rebuild of {@code target/} under it would break it.
+     *
+     * @throws UncheckedIOException if the copy fails
      */
-    List<String> command(Path repoRoot, Path watchdogAgent, Infrastructure infra, List<Service> platform) {
+    Path copyForRun(Path builtJar, Path dataDir) {
+        Path copy = dataDir.resolve("apps").resolve(name + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            Files.copy(builtJar, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + builtJar + " to " + copy, e);
+        }
+    }
+
+    /**
+     * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
+     * point the service at the local broker, store and SMTP server, and tell it the other services' URLs.
+     */
+    List<String> command(Path jar, Path watchdogAgent, Infrastructure infra, List<Service> platform) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.add("-javaagent:" + watchdogAgent);
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
-        command.add(jar(repoRoot).toString());
+        command.add(jar.toString());
         command.add("--server.port=" + port);
         command.add("--spring.mongodb.uri=mongodb://localhost:" + infra.mongoPort() + "/" + database);
         command.add("--spring.cloud.stream.kafka.binder.brokers=" + infra.kafkaBootstrap());

@@ -2,9 +2,11 @@ package org.credstack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceTest {
 
@@ -14,8 +16,8 @@ class ServiceTest {
     void runsTheFatJarWithItsOwnDatabaseAndTheLocalBrokerStoreAndSmtp() {
         Service badges = new Service("badge-service", 8083, "badge");
 
-        List<String> command =
-                badges.command(REPO, Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT, Service.ALL);
+        List<String> command = badges.command(
+                badges.jar(REPO), Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT, Service.ALL);
 
         assertThat(command)
                 .containsSubsequence(
@@ -39,7 +41,7 @@ class ServiceTest {
         List<Service> platform = Service.all(10000);
         Service badges = platform.get(2);
 
-        List<String> command = badges.command(REPO, Path.of("/d/w.jar"), shifted, platform);
+        List<String> command = badges.command(badges.jar(REPO), Path.of("/d/w.jar"), shifted, platform);
 
         assertThat(platform).extracting(Service::port).containsExactly(18081, 18082, 18083, 18084);
         assertThat(command)
@@ -50,6 +52,19 @@ class ServiceTest {
                         "--spring.mail.port=13025",
                         "--credstack.urls.badge=http://localhost:18083");
         assertThat(shifted.controllerPort()).isEqualTo(19093);
+    }
+
+    @Test
+    void runsACopyOfTheJarSoARebuildCannotPullItAway(@TempDir Path dir) throws Exception {
+        Path built = Files.writeString(dir.resolve("built.jar"), "version 1");
+        Service catalog = Service.ALL.getFirst();
+
+        Path running = catalog.copyForRun(built, dir.resolve("data"));
+        Files.writeString(built, "version 2");
+
+        assertThat(running).isEqualTo(dir.resolve("data/apps/catalog-service.jar"));
+        assertThat(running).hasContent("version 1");
+        assertThat(catalog.copyForRun(built, dir.resolve("data"))).hasContent("version 2");
     }
 
     @Test
