@@ -41,6 +41,13 @@ public class RuntimeAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The consumers' memory of handled {@code ce_id}s. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+        return new ProcessedEvents(mongo, clock);
+    }
+
     /** Named so that it replaces Boot's {@code hello}-based Mongo indicator. */
     @Bean(name = "mongoHealthContributor")
     MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {

@@ -19,6 +19,7 @@ import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.runtime.OutboxRelay;
 import org.credstack.runtime.PendingEvent;
+import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

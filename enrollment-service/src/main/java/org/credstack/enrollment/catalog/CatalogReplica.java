@@ -1,11 +1,10 @@
 package org.credstack.enrollment.catalog;
 
-import java.time.Clock;
 import java.util.Optional;
-import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * another's database). Keeps the latest snapshot per credential in the collection {@value #COLLECTION}.
  *
  * <p>Idempotent and order-tolerant: an event whose {@code ce_id} was already applied is skipped (collection
- * {@value #PROCESSED}, {@code _id} = {@code ce_id}); an event about an older version than the one stored, or about
+ * {@link ProcessedEvents}, {@code _id} = {@code ce_id}); an event about an older version than the one stored, or about
  * the same version but earlier in business time, changes nothing. The guard is a single conditional upsert, so a
  * replay racing a live event cannot write an older snapshot over a newer one.
  */
@@ -29,18 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class CatalogReplica {
 
     static final String COLLECTION = "credentials";
-    static final String PROCESSED = "processedEvents";
 
     private static final Logger log = LoggerFactory.getLogger(CatalogReplica.class);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
-    private final Clock clock;
+    private final ProcessedEvents processed;
 
-    CatalogReplica(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    CatalogReplica(MongoTemplate mongo, JsonMapper json, ProcessedEvents processed) {
         this.mongo = mongo;
         this.json = json;
-        this.clock = clock;
+        this.processed = processed;
     }
 
     /**
@@ -54,12 +52,11 @@ public class CatalogReplica {
         if (!(envelope.data() instanceof CatalogEvent event)) {
             throw new IllegalArgumentException("not a catalog event: " + envelope.type());
         }
-        String eventId = envelope.id().toString();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(eventId)), PROCESSED)) {
+        if (processed.contains(envelope.id())) {
             return false;
         }
-        boolean changed = store(eventId, event);
-        remember(eventId);
+        boolean changed = store(envelope.id().toString(), event);
+        processed.remember(envelope.id(), envelope.type());
         return changed;
     }
 
@@ -100,14 +97,6 @@ public class CatalogReplica {
                     event.credentialId(),
                     snapshot.version());
             return false;
-        }
-    }
-
-    private void remember(String eventId) {
-        try {
-            mongo.insert(new Document("_id", eventId).append("at", clock.instant()), PROCESSED);
-        } catch (DuplicateKeyException alreadyRemembered) {
-            // a redelivery raced us; the replica is the same either way
         }
     }
 }

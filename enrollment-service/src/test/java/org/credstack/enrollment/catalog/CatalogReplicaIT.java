@@ -14,6 +14,7 @@ import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialRetired;
 import org.credstack.events.catalog.CredentialRevised;
 import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.runtime.ProcessedEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,13 +49,14 @@ class CatalogReplicaIT extends ServiceIT {
 
         awaitProcessed(afterReplay);
         assertThat(replica.find(id)).contains(retired);
-        assertThat(mongo.count(Query.query(Criteria.where("_id").is(publishedId.toString())), CatalogReplica.PROCESSED))
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("_id").is(publishedId.toString())), ProcessedEvents.COLLECTION))
                 .isEqualTo(1);
     }
 
     private void awaitProcessed(UUID eventId) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.exists(
-                        Query.query(Criteria.where("_id").is(eventId.toString())), CatalogReplica.PROCESSED));
+                        Query.query(Criteria.where("_id").is(eventId.toString())), ProcessedEvents.COLLECTION));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeEvent;
 import org.credstack.events.badge.BadgeIssued;
@@ -15,6 +14,7 @@ import org.credstack.notification.delivery.RenderedMail;
 import org.credstack.notification.inbox.Inbox;
 import org.credstack.notification.inbox.NotificationKind;
 import org.credstack.notification.reminder.Reminders;
+import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * </ul>
  *
  * <p>Idempotent twice over, without multi-document transactions: an event whose {@code ce_id} is in
- * {@value #PROCESSED} ({@code _id} = {@code ce_id}, recorded after the work) is skipped, and every write is
+ * {@link ProcessedEvents} ({@code _id} = {@code ce_id}, recorded after the work) is skipped, and every write is
  * guarded by its business key (badge id; {@code badge-issued|<badgeId>} for the e-mail and notification;
  * {@code (badgeId, daysBefore)} for reminders), so a redelivery after a crash part-way through finishes the work
  * and a second event about the same badge changes nothing. Closing is a conditional write from {@code ACTIVE},
@@ -43,8 +43,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BadgeEvents {
-
-    static final String PROCESSED = "processedEvents";
 
     private static final Logger log = LoggerFactory.getLogger(BadgeEvents.class);
 
@@ -54,6 +52,7 @@ public class BadgeEvents {
     private final MailOutbox mail;
     private final Inbox inbox;
     private final Reminders reminders;
+    private final ProcessedEvents processed;
 
     BadgeEvents(
             MongoTemplate mongo,
@@ -61,13 +60,15 @@ public class BadgeEvents {
             MailTemplates templates,
             MailOutbox mail,
             Inbox inbox,
-            Reminders reminders) {
+            Reminders reminders,
+            ProcessedEvents processed) {
         this.mongo = mongo;
         this.clock = clock;
         this.templates = templates;
         this.mail = mail;
         this.inbox = inbox;
         this.reminders = reminders;
+        this.processed = processed;
     }
 
     /**
@@ -81,8 +82,7 @@ public class BadgeEvents {
         if (!(envelope.data() instanceof BadgeEvent event)) {
             throw new IllegalArgumentException("not a badge event: " + envelope.type());
         }
-        String eventId = envelope.id().toString();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(eventId)), PROCESSED)) {
+        if (processed.contains(envelope.id())) {
             return false;
         }
         switch (event) {
@@ -90,7 +90,7 @@ public class BadgeEvents {
             case BadgeRevoked revoked ->
                 close(revoked.badgeId(), revoked.learnerId(), BadgeStatus.REVOKED, revoked.reason());
         }
-        remember(eventId, envelope.type());
+        processed.remember(envelope.id(), envelope.type());
         return true;
     }
 
@@ -153,14 +153,6 @@ public class BadgeEvents {
         }
         long cancelled = reminders.cancelPending(badgeId, status.name().toLowerCase(Locale.ROOT));
         log.info("badge {} {}: {} pending reminders cancelled", badgeId, status, cancelled);
-    }
-
-    private void remember(String eventId, String type) {
-        try {
-            mongo.insert(new Document("_id", eventId).append("type", type).append("at", clock.instant()), PROCESSED);
-        } catch (DuplicateKeyException alreadyRemembered) {
-            // a redelivery raced us; the outcome is the same either way
-        }
     }
 
     private static Map<String, Object> model(BadgeIssued badge) {
