@@ -98,7 +98,11 @@ public final class Demo {
             for (Reminder r : journey.reminders()) {
                 out.printf(
                         "  reminder e-mail %2d %s before %s: due %s, %s%n",
-                        r.daysBefore(), r.daysBefore() == 1 ? "day " : "days", r.achievementName(), r.dueAt(), r.status());
+                        r.daysBefore(),
+                        r.daysBefore() == 1 ? "day " : "days",
+                        r.achievementName(),
+                        r.dueAt(),
+                        r.status());
             }
             for (Delivery d : journey.deliveries()) {
                 out.printf("  e-mail to %s \"%s\": %s%s%n", d.recipient(), d.subject(), d.status(), sent(d.sentAt()));
