@@ -82,7 +82,7 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(responses.getFirst().body().get("credentialVersion").intValue())
                 .isEqualTo(2);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, LearnerEnrolled.class))
+                .untilAsserted(() -> assertThat(enrollmentEvents(learner, LearnerEnrolled.class))
                         .hasSize(1));
     }
 
@@ -136,10 +136,10 @@ class EnrollmentsIT extends ServiceIT {
                 .isEqualTo("PROVIDER");
         assertThat(withdraw.status()).isEqualTo(409);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(enrollmentEvents.events(learner, AssignmentCompleted.class))
+            assertThat(enrollmentEvents(learner, AssignmentCompleted.class))
                     .extracting(AssignmentCompleted::reportedBy)
                     .containsExactly("LEARNER", "PROVIDER");
-            assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+            assertThat(enrollmentEvents(learner, EnrollmentCompleted.class))
                     .singleElement()
                     .satisfies(c -> {
                         assertThat(c.recipientEmail()).isEqualTo(email);
@@ -170,7 +170,7 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body().get("id").stringValue()).isNotEqualTo(first);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentWithdrawn.class))
+                .untilAsserted(() -> assertThat(enrollmentEvents(learner, EnrollmentWithdrawn.class))
                         .extracting(EnrollmentWithdrawn::enrollmentId)
                         .containsExactly(first));
     }
