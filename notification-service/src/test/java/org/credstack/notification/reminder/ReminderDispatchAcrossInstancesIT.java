@@ -87,9 +87,8 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
                 .as("the 2-day reminders are not due yet")
                 .isEqualTo(BADGES);
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        broker.notificationEvents(learner, ReminderSent.class).size() >= BADGES);
-        List<ReminderSent> events = broker.notificationEvents(learner, ReminderSent.class);
+                .until(() -> notificationEvents(learner, ReminderSent.class).size() >= BADGES);
+        List<ReminderSent> events = notificationEvents(learner, ReminderSent.class);
         assertThat(events)
                 .hasSize(BADGES)
                 .allSatisfy(e -> assertThat(e.daysBefore()).isEqualTo(5));
