@@ -2,13 +2,18 @@ package org.credstack.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.credstack.testsupport.ServiceHealth;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class CatalogApplicationIT extends CatalogIntegrationTest {
 
     @Test
     void reportsHealthyAgainstRealBrokerAndStore() {
-        String health = http().get().uri("/actuator/health").retrieve().body(String.class);
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"ok\":1");
+        JsonNode health = ServiceHealth.of(port);
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/details/ok").asDouble()).isEqualTo(1.0);
     }
 }
