@@ -3,11 +3,12 @@ package org.credstack.badge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.ServiceHealth;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
@@ -19,11 +20,10 @@ class BadgeApplicationIT {
 
     @Test
     void reportsHealthyAgainstRealBrokerAndStore() {
-        String health = RestClient.create()
-                .get()
-                .uri("http://localhost:" + port + "/actuator/health")
-                .retrieve()
-                .body(String.class);
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"ok\":1");
+        JsonNode health = ServiceHealth.of(port);
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/details/ok").asDouble()).isEqualTo(1.0);
     }
 }
