@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
@@ -20,10 +19,6 @@ class BadgeApplicationIT {
 
     @Test
     void reportsHealthyAgainstRealBrokerAndStore() {
-        JsonNode health = ServiceHealth.of(port);
-
-        assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/mongo/details/ok").asDouble()).isEqualTo(1.0);
+        assertThat(ServiceHealth.of(port)).isEqualTo(new ServiceHealth("UP", "UP", 1.0));
     }
 }

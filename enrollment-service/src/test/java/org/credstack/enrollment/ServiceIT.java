@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.catalog.CatalogReplica;
-import org.credstack.events.Topic;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.TestBroker;
-import org.credstack.testsupport.TestBroker.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,16 +53,6 @@ public abstract class ServiceIT {
     @AfterEach
     void disconnect() {
         broker.close();
-    }
-
-    /** The records on {@code enrollment.events.v1} for a learner read so far, after one more short poll. */
-    protected List<Received> enrollmentRecords(String learnerId) {
-        return broker.poll(Topic.ENROLLMENT_EVENTS_V1, learnerId);
-    }
-
-    /** The events of one type on {@code enrollment.events.v1} for a learner read so far. */
-    protected <E> List<E> enrollmentEvents(String learnerId, Class<E> type) {
-        return TestBroker.events(enrollmentRecords(learnerId), type);
     }
 
     /** Publishes a snapshot as the catalog would and waits until the replica has it. */

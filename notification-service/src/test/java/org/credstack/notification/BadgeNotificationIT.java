@@ -2,6 +2,7 @@ package org.credstack.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.credstack.events.Topic.NOTIFICATION_EVENTS_V1;
 import static org.credstack.notification.Badges.emailOf;
 import static org.credstack.notification.Badges.issued;
 import static org.credstack.notification.Badges.learner;
@@ -186,7 +187,7 @@ class BadgeNotificationIT extends RunningService {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> mailTo(emailOf(learner)).size() == mails);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> notificationEvents(learner, ReminderSent.class).stream()
+                    .until(() -> broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class).stream()
                             .anyMatch(e -> e.daysBefore() == days));
             assertThat(mailTo(emailOf(learner)).getLast().getSubject())
                     .isEqualTo("\"Kubernetes Cluster Administration\" expires in "
@@ -195,16 +196,17 @@ class BadgeNotificationIT extends RunningService {
 
         clock.advanceTo(validUntil.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !notificationEvents(learner, BadgeExpired.class).isEmpty());
+                .until(() -> !broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class)
+                        .isEmpty());
         assertThat(expiry.expireDue()).as("nothing left to expire").doesNotContain(badge.badgeId());
 
-        assertThat(notificationEvents(learner, ReminderSent.class))
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class))
                 .extracting(ReminderSent::badgeId, ReminderSent::daysBefore, ReminderSent::validUntil)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 30, validUntil),
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 7, validUntil),
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 1, validUntil));
-        assertThat(notificationEvents(learner, BadgeExpired.class))
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class))
                 .containsExactly(new BadgeExpired(badge.badgeId(), learner, badge.credentialId(), validUntil));
         assertThat(mailTo(emailOf(learner))).hasSize(4);
         assertThat(get("/api/v1/learners/" + learner + "/reminders")
@@ -229,8 +231,9 @@ class BadgeNotificationIT extends RunningService {
         clock.advanceTo(validUntil.minus(DAY.multipliedBy(7)).plusSeconds(60));
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !notificationEvents(learner, ReminderSent.class).isEmpty());
-        assertThat(notificationEvents(learner, ReminderSent.class))
+                .until(() -> !broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class)
+                        .isEmpty());
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class))
                 .extracting(ReminderSent::daysBefore)
                 .containsExactly(7);
         JsonNode reminders = get("/api/v1/learners/" + learner + "/reminders");
@@ -262,7 +265,7 @@ class BadgeNotificationIT extends RunningService {
         assertThat(reminderDispatcher.dispatchDue()).isEmpty();
         assertThat(expiry.expireDue()).doesNotContain(badge.badgeId());
         assertThat(badgeStatus(badge.badgeId())).isEqualTo("REVOKED");
-        assertThat(notificationRecords(learner)).isEmpty();
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner)).isEmpty();
     }
 
     @Test
@@ -294,7 +297,8 @@ class BadgeNotificationIT extends RunningService {
         clock.advanceTo(old.validUntil().plus(DAY));
         assertThat(expiry.expireDue()).doesNotContain(old.badgeId());
         assertThat(badgeStatus(old.badgeId())).isEqualTo("RENEWED");
-        assertThat(notificationEvents(learner, BadgeExpired.class)).isEmpty();
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class))
+                .isEmpty();
     }
 
     @Test

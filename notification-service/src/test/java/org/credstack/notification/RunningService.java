@@ -10,10 +10,8 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.credstack.events.Topic;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.TestBroker;
-import org.credstack.testsupport.TestBroker.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,16 +74,6 @@ public abstract class RunningService {
     @AfterEach
     void disconnect() {
         broker.close();
-    }
-
-    /** The records on {@code notification.events.v1} for a learner read so far, after one more short poll. */
-    protected List<Received> notificationRecords(String learnerId) {
-        return broker.poll(Topic.NOTIFICATION_EVENTS_V1, learnerId);
-    }
-
-    /** The events of one type on {@code notification.events.v1} for a learner read so far. */
-    protected <E> List<E> notificationEvents(String learnerId, Class<E> type) {
-        return TestBroker.events(notificationRecords(learnerId), type);
     }
 
     /** The messages the SMTP server received for one address. */

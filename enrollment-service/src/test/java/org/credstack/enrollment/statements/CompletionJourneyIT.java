@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.snapshot;
 import static org.credstack.enrollment.Credentials.tracked;
+import static org.credstack.events.Topic.ENROLLMENT_EVENTS_V1;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class CompletionJourneyIT extends ServiceIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("id").stringValue()).isEqualTo(enrollmentId);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .singleElement()
                         .satisfies(completed -> {
                             assertThat(completed.enrollmentId()).isEqualTo(enrollmentId);
@@ -73,10 +74,10 @@ class CompletionJourneyIT extends ServiceIT {
                             assertThat(completed.occurredAt()).isEqualTo(Instant.parse("2026-03-04T10:30:00.250Z"));
                             assertThat(completed.recipientEmail()).isEqualTo(email);
                         }));
-        assertThat(enrollmentEvents(learner, AssignmentCompleted.class))
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
                 .extracting(AssignmentCompleted::reportedBy, AssignmentCompleted::statementId)
                 .contains(org.assertj.core.groups.Tuple.tuple("PARTNER", passed.toString()));
-        assertThat(enrollmentRecords(learner))
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner))
                 .allSatisfy(r -> assertThat(r.envelope().source()).isEqualTo("/credstack/enrollment"));
 
         statements.forEach(s -> api.post("/xapi/statements", s, XAPI));
@@ -84,10 +85,12 @@ class CompletionJourneyIT extends ServiceIT {
 
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> enrollmentEvents(learner, EnrollmentCompleted.class)
+                .until(() -> broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class)
                                         .size()
                                 == 1
-                        && enrollmentEvents(learner, AssignmentCompleted.class).size() == 2);
+                        && broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class)
+                                        .size()
+                                == 2);
         JsonNode progress = api.get("/api/v1/learners/" + learner + "/enrollments/" + enrollmentId)
                 .body();
         assertThat(progress.get("status").stringValue()).isEqualTo("COMPLETED");
@@ -116,7 +119,7 @@ class CompletionJourneyIT extends ServiceIT {
 
         assertThat(reasonHeld(early)).isNull();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .hasSize(1));
     }
 
@@ -145,11 +148,11 @@ class CompletionJourneyIT extends ServiceIT {
         broker.publish(report, Instant.parse("2026-03-06T08:00:06Z"));
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .singleElement()
                         .extracting(EnrollmentCompleted::occurredAt)
                         .isEqualTo(Instant.parse("2026-03-06T08:00:00Z")));
-        assertThat(enrollmentEvents(learner, AssignmentCompleted.class))
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
                 .singleElement()
                 .extracting(AssignmentCompleted::statementId)
                 .isEqualTo("record-" + learner);
