@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  *     // one more 200 ms poll of a consumer that follows the topic from its beginning for this broker's life
  *     List<Received> sofar = broker.poll(Topic.ENROLLMENT_EVENTS_V1, learnerId);
- *     List<EnrollmentCompleted> completed = broker.poll(Topic.ENROLLMENT_EVENTS_V1, learnerId, EnrollmentCompleted.class);
+ *     List<EnrollmentCompleted> done = broker.poll(Topic.ENROLLMENT_EVENTS_V1, learnerId, EnrollmentCompleted.class);
  *     // a fresh consumer from the beginning until the condition holds on the records with that key (or 20 s pass)
  *     List<Received> read = broker.readUntil(Topic.BADGE_EVENTS_V1, learnerId, r -> !r.isEmpty(), Duration.ofSeconds(20));
  *     // every record from the beginning to the end offsets as they are at the call
