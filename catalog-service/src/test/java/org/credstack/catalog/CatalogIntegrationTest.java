@@ -1,21 +1,11 @@
 package org.credstack.catalog;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.credstack.testsupport.InfrastructureTest;
-import org.credstack.testsupport.TestInfrastructure;
+import org.credstack.testsupport.TestBroker;
+import org.credstack.testsupport.TestBroker.Received;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every catalog IT extends, whatever feature it tests: one Spring context (declared only here, so the
  * context cache reuses it for all ITs) against the real broker and store, an HTTP client that never throws
- * on error statuses, and a plain Kafka consumer of {@code catalog.credentials.v1}.
+ * on error statuses, and a {@link TestBroker} read of {@code catalog.credentials.v1}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
@@ -120,46 +110,16 @@ public abstract class CatalogIntegrationTest {
         return mongo.getCollection(CREDENTIALS).countDocuments();
     }
 
-    /** Every catalog event on the topic from offset 0 up to its current end, in partition order. */
-    protected List<CatalogRecord> catalogEvents() {
-        Properties config = new Properties();
-        config.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topic.CATALOG_CREDENTIALS_V1).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<CatalogRecord> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new CatalogRecord(
-                            r.key(),
-                            r.headers(),
-                            EventEnvelope.read(Topic.CATALOG_CREDENTIALS, r.headers(), r.value(), json)));
-                }
-            }
-            return records;
+    /** Every record on {@code catalog.credentials.v1} from offset 0 up to its current end, in partition order. */
+    protected List<Received> catalogEvents() {
+        try (TestBroker broker = new TestBroker(json)) {
+            return broker.readToEnd(Topic.CATALOG_CREDENTIALS_V1);
         }
     }
 
-    protected List<CatalogRecord> catalogEvents(String credentialId) {
+    protected List<Received> catalogEvents(String credentialId) {
         return catalogEvents().stream()
                 .filter(r -> credentialId.equals(r.key()))
                 .toList();
-    }
-
-    /** A consumed record: its key, raw headers and the envelope read from it. */
-    public record CatalogRecord(String key, org.apache.kafka.common.header.Headers headers, EventEnvelope<?> envelope) {
-
-        public String header(String name) {
-            return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 }

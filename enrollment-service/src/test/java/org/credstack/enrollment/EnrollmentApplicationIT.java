@@ -2,26 +2,13 @@ package org.credstack.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.ServiceHealth;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-class EnrollmentApplicationIT {
-
-    @LocalServerPort
-    int port;
+class EnrollmentApplicationIT extends ServiceIT {
 
     @Test
     void reportsHealthyAgainstRealBrokerAndStore() {
-        String health = RestClient.create()
-                .get()
-                .uri("http://localhost:" + port + "/actuator/health")
-                .retrieve()
-                .body(String.class);
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"ok\":1");
+        assertThat(ServiceHealth.of(port)).isEqualTo(new ServiceHealth("UP", "UP", 1.0));
     }
 }

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.credstack.enrollment.catalog.CatalogReplica;
-import org.credstack.events.Topic;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the service's integration tests: one Spring context (the same configuration everywhere, so it is cached
- * and shared) against the real broker and store, an HTTP client, and the catalog's and enrollment's topics.
+ * and shared) against the real broker and store, an HTTP client, and a {@link TestBroker} that publishes as the
+ * catalog and partners would and follows {@code enrollment.events.v1}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
@@ -41,20 +42,17 @@ public abstract class ServiceIT {
     protected CatalogReplica replica;
 
     protected Api api;
-    protected Broker catalog;
-    protected Broker enrollmentEvents;
+    protected TestBroker broker;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        catalog = new Broker(json, Topic.CATALOG_CREDENTIALS);
-        enrollmentEvents = new Broker(json, Topic.ENROLLMENT_EVENTS);
+        broker = new TestBroker(json);
     }
 
     @AfterEach
     void disconnect() {
-        catalog.close();
-        enrollmentEvents.close();
+        broker.close();
     }
 
     /** Publishes a snapshot as the catalog would and waits until the replica has it. */
@@ -63,7 +61,7 @@ public abstract class ServiceIT {
     }
 
     protected CredentialSnapshot published(CatalogEvent event) {
-        catalog.publish(event, event.occurredAt());
+        broker.publish(event, event.occurredAt());
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> assertThat(replica.find(event.credentialId())).contains(event.credential()));

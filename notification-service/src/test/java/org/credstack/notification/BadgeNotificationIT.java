@@ -2,6 +2,7 @@ package org.credstack.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.credstack.events.Topic.NOTIFICATION_EVENTS_V1;
 import static org.credstack.notification.Badges.emailOf;
 import static org.credstack.notification.Badges.issued;
 import static org.credstack.notification.Badges.learner;
@@ -15,13 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.badge.BadgeRevoked;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.events.notification.ReminderSent;
 import org.credstack.notification.badge.BadgeExpiry;
 import org.credstack.notification.reminder.ReminderDispatcher;
+import org.credstack.testsupport.TestBroker.Received;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -183,7 +187,7 @@ class BadgeNotificationIT extends RunningService {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> mailTo(emailOf(learner)).size() == mails);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> broker.notificationEvents(learner, ReminderSent.class).stream()
+                    .until(() -> broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class).stream()
                             .anyMatch(e -> e.daysBefore() == days));
             assertThat(mailTo(emailOf(learner)).getLast().getSubject())
                     .isEqualTo("\"Kubernetes Cluster Administration\" expires in "
@@ -192,17 +196,17 @@ class BadgeNotificationIT extends RunningService {
 
         clock.advanceTo(validUntil.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        !broker.notificationEvents(learner, BadgeExpired.class).isEmpty());
+                .until(() -> !broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class)
+                        .isEmpty());
         assertThat(expiry.expireDue()).as("nothing left to expire").doesNotContain(badge.badgeId());
 
-        assertThat(broker.notificationEvents(learner, ReminderSent.class))
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class))
                 .extracting(ReminderSent::badgeId, ReminderSent::daysBefore, ReminderSent::validUntil)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 30, validUntil),
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 7, validUntil),
                         org.assertj.core.groups.Tuple.tuple(badge.badgeId(), 1, validUntil));
-        assertThat(broker.notificationEvents(learner, BadgeExpired.class))
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class))
                 .containsExactly(new BadgeExpired(badge.badgeId(), learner, badge.credentialId(), validUntil));
         assertThat(mailTo(emailOf(learner))).hasSize(4);
         assertThat(get("/api/v1/learners/" + learner + "/reminders")
@@ -227,9 +231,9 @@ class BadgeNotificationIT extends RunningService {
         clock.advanceTo(validUntil.minus(DAY.multipliedBy(7)).plusSeconds(60));
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        !broker.notificationEvents(learner, ReminderSent.class).isEmpty());
-        assertThat(broker.notificationEvents(learner, ReminderSent.class))
+                .until(() -> !broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class)
+                        .isEmpty());
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class))
                 .extracting(ReminderSent::daysBefore)
                 .containsExactly(7);
         JsonNode reminders = get("/api/v1/learners/" + learner + "/reminders");
@@ -261,7 +265,7 @@ class BadgeNotificationIT extends RunningService {
         assertThat(reminderDispatcher.dispatchDue()).isEmpty();
         assertThat(expiry.expireDue()).doesNotContain(badge.badgeId());
         assertThat(badgeStatus(badge.badgeId())).isEqualTo("REVOKED");
-        assertThat(broker.notificationEvents(learner)).isEmpty();
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner)).isEmpty();
     }
 
     @Test
@@ -293,20 +297,26 @@ class BadgeNotificationIT extends RunningService {
         clock.advanceTo(old.validUntil().plus(DAY));
         assertThat(expiry.expireDue()).doesNotContain(old.badgeId());
         assertThat(badgeStatus(old.badgeId())).isEqualTo("RENEWED");
-        assertThat(broker.notificationEvents(learner, BadgeExpired.class)).isEmpty();
+        assertThat(broker.poll(NOTIFICATION_EVENTS_V1, learner, BadgeExpired.class))
+                .isEmpty();
     }
 
     @Test
     void movesAnUnreadableEventToTheDeadLetterTopicAndCarriesOn() {
         String learner = learner();
         Instant now = clock.instant();
-        broker.publishCorrupted(issued(learner, now, null), "{not json".getBytes(StandardCharsets.UTF_8), now);
+        publishCorrupted(issued(learner, now, null), "{not json".getBytes(StandardCharsets.UTF_8), now);
         BadgeIssued next = issued(learner, now, null);
         broker.publish(next, now);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailTo(emailOf(learner)).size() == 1);
-        assertThat(Broker.keysOn("badge.events.v1.notification-service.dlq", learner, Duration.ofSeconds(30)))
+        assertThat(broker.readUntil(
+                        "badge.events.v1.notification-service.dlq",
+                        learner,
+                        deadLetters -> !deadLetters.isEmpty(),
+                        Duration.ofSeconds(30)))
+                .extracting(Received::key)
                 .containsOnlyOnce(learner);
         assertThat(get("/api/v1/learners/" + learner + "/notifications")
                         .get(0)
@@ -396,5 +406,12 @@ class BadgeNotificationIT extends RunningService {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Publishes a record whose envelope says {@code event} but whose value is {@code value}: a poison record. */
+    private void publishCorrupted(Object event, byte[] value, Instant time) {
+        ProducerRecord<String, byte[]> valid =
+                EventEnvelope.wrap(event, UUID.randomUUID(), time).toProducerRecord(json);
+        broker.publish(new ProducerRecord<>(valid.topic(), null, valid.key(), value, valid.headers()));
     }
 }

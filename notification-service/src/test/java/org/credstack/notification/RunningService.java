@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ public abstract class RunningService {
     @Autowired
     protected JsonMapper json;
 
-    protected Broker broker;
+    protected TestBroker broker;
     protected RestClient http;
 
     @DynamicPropertySource
@@ -66,7 +67,7 @@ public abstract class RunningService {
 
     @BeforeEach
     void connect() {
-        broker = new Broker(json);
+        broker = new TestBroker(json);
         http = RestClient.create("http://localhost:" + port);
     }
 

@@ -3,28 +3,23 @@ package org.credstack.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.TestBroker;
+import org.credstack.testsupport.TestBroker.Received;
 import org.credstack.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,15 +83,13 @@ class OutboxRelayIT {
 
         assertThat(relay.relay()).isEqualTo(1);
 
-        ConsumerRecord<String, byte[]> record = readOne(Topic.NOTIFICATION_EVENTS, learnerId);
-        EventEnvelope<?> envelope =
-                EventEnvelope.read(Topic.NOTIFICATION_EVENTS, record.headers(), record.value(), json);
+        Received record = readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId);
+        EventEnvelope<?> envelope = record.envelope();
         assertThat(envelope.id()).hasToString(pending.eventId());
         assertThat(envelope.type()).isEqualTo("org.credstack.notification.BadgeExpired.v1");
         assertThat(envelope.time()).isEqualTo(Instant.parse("2027-01-31T00:00:05Z"));
         assertThat(envelope.data()).isEqualTo(event);
-        assertThat(new String(record.headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8))
-                .isEqualTo("/credstack/notification");
+        assertThat(record.header("ce_source")).isEqualTo("/credstack/notification");
 
         Document after = mongo.findById("thing-1", Document.class, "things");
         assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
@@ -153,25 +146,9 @@ class OutboxRelayIT {
                 .isEqualTo(Status.UP);
     }
 
-    private ConsumerRecord<String, byte[]> readOne(Topic topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "outbox-relay-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic.topicName()));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (found.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
+    private Received readOne(String topic, String key) {
+        try (TestBroker broker = new TestBroker(json)) {
+            List<Received> found = broker.readUntil(topic, key, read -> !read.isEmpty(), Duration.ofSeconds(20));
             assertThat(found).hasSize(1);
             return found.getFirst();
         }

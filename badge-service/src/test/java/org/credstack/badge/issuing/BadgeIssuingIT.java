@@ -7,22 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.credstack.badge.TestClock;
 import org.credstack.badge.signing.Multikey;
-import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.catalog.CredentialPublished;
@@ -32,8 +20,9 @@ import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.events.enrollment.EnrollmentKind;
 import org.credstack.testsupport.IndependentVerifier;
 import org.credstack.testsupport.InfrastructureTest;
-import org.credstack.testsupport.TestInfrastructure;
+import org.credstack.testsupport.TestBroker;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +60,18 @@ class BadgeIssuingIT {
 
     @Autowired
     TestClock clock;
+
+    TestBroker broker;
+
+    @BeforeEach
+    void connect() {
+        broker = new TestBroker(json);
+    }
+
+    @AfterEach
+    void disconnect() {
+        broker.close();
+    }
 
     @AfterEach
     void resetClock() {
@@ -114,11 +115,7 @@ class BadgeIssuingIT {
     @Test
     void servesTheSignedCredentialAndItsIssuerKeyOverHttp() {
         Journey journey = new Journey();
-        journey.publishCatalog();
-        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
-        publish(completed, UUID.randomUUID());
-        BadgeIssued badge =
-                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        BadgeIssued badge = journey.issueOne();
 
         ResponseEntity<String> response =
                 http().get().uri(local(badge.publicUrl())).retrieve().toEntity(String.class);
@@ -152,11 +149,7 @@ class BadgeIssuingIT {
     @Test
     void verifiesAnIssuedCredentialThenReportsTamperingAndExpiry() {
         Journey journey = new Journey();
-        journey.publishCatalog();
-        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
-        publish(completed, UUID.randomUUID());
-        BadgeIssued badge =
-                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        BadgeIssued badge = journey.issueOne();
         String verification = URI.create(local(badge.publicUrl())) + "/verification";
 
         JsonNode report =
@@ -265,11 +258,7 @@ class BadgeIssuingIT {
         assumeTrue(IndependentVerifier.available(), "node is not installed; CI runs this with node 20");
         IndependentVerifier verifier = IndependentVerifier.find();
         Journey journey = new Journey();
-        journey.publishCatalog();
-        EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
-        publish(completed, UUID.randomUUID());
-        BadgeIssued badge =
-                journey.awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        BadgeIssued badge = journey.issueOne();
         String credential =
                 http().get().uri(local(badge.publicUrl())).retrieve().body(String.class);
         String controller = http().get()
@@ -311,12 +300,7 @@ class BadgeIssuingIT {
     }
 
     void publish(Object event, UUID id) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers());
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(EventEnvelope.wrap(event, id, clock.instant()).toProducerRecord(json));
-        }
+        broker.publish(event, id, clock.instant());
     }
 
     /** One provider, credential and learner of its own, so tests sharing the context stay apart. */
@@ -383,29 +367,31 @@ class BadgeIssuingIT {
         }
 
         List<BadgeIssued> awaitBadgesIssuedFor(String... enrollmentIds) {
-            List<BadgeIssued> seen = new CopyOnWriteArrayList<>();
-            Map<String, Object> config = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.get().kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    "badge-it-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest");
-            try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(Topic.BADGE_EVENTS_V1));
-                await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                        if (learnerId.equals(record.key())
-                                && EventEnvelope.read(Topic.BADGE_EVENTS, record.headers(), record.value(), json)
-                                                .data()
-                                        instanceof BadgeIssued issued) {
-                            seen.add(issued);
-                        }
-                    });
-                    return seen.stream().map(BadgeIssued::enrollmentId).toList().containsAll(List.of(enrollmentIds));
-                });
-            }
-            return new ArrayList<>(seen);
+            List<String> expected = List.of(enrollmentIds);
+            List<BadgeIssued> issued = TestBroker.events(
+                    broker.readUntil(
+                            Topic.BADGE_EVENTS_V1,
+                            learnerId,
+                            read -> enrollmentIdsOf(TestBroker.events(read, BadgeIssued.class))
+                                    .containsAll(expected),
+                            Duration.ofSeconds(60)),
+                    BadgeIssued.class);
+            assertThat(enrollmentIdsOf(issued))
+                    .as("enrollments with a BadgeIssued")
+                    .containsAll(expected);
+            return issued;
+        }
+
+        /** Publishes the catalog and one completion, then waits for its badge. */
+        BadgeIssued issueOne() {
+            publishCatalog();
+            EnrollmentCompleted completed = completion("enr-" + suffix);
+            publish(completed, UUID.randomUUID());
+            return awaitBadgesIssuedFor(completed.enrollmentId()).getFirst();
+        }
+
+        private static List<String> enrollmentIdsOf(List<BadgeIssued> issued) {
+            return issued.stream().map(BadgeIssued::enrollmentId).toList();
         }
     }
 }

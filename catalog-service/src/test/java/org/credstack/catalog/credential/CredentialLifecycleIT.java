@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialRetired;
 import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.testsupport.TestBroker.Received;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +39,7 @@ class CredentialLifecycleIT extends CredentialIntegrationTest {
         Answer retired = post("/api/v1/credentials/" + id + "/retire", null);
         assertThat(retired.body().get("status").asString()).isEqualTo("RETIRED");
 
-        List<CatalogRecord> events =
+        List<Received> events =
                 await().atMost(Duration.ofSeconds(20)).until(() -> catalogEvents(id), list -> list.size() == 3);
         assertThat(events)
                 .extracting(r -> r.envelope().data().getClass().getSimpleName())
@@ -47,7 +48,7 @@ class CredentialLifecycleIT extends CredentialIntegrationTest {
                 .extracting(
                         r -> ((CatalogEvent) r.envelope().data()).credential().version())
                 .containsExactly(1, 2, 2);
-        CatalogRecord first = events.getFirst();
+        Received first = events.getFirst();
         assertThat(first.key()).isEqualTo(id);
         assertThat(first.header("ce_specversion")).isEqualTo("1.0");
         assertThat(first.header("ce_source")).isEqualTo("/credstack/catalog");
@@ -153,7 +154,7 @@ class CredentialLifecycleIT extends CredentialIntegrationTest {
 
     private Map<String, CredentialSnapshot> rebuild() {
         Map<String, CredentialSnapshot> replica = new HashMap<>();
-        for (CatalogRecord r : catalogEvents()) {
+        for (Received r : catalogEvents()) {
             CatalogEvent event = (CatalogEvent) r.envelope().data();
             replica.put(r.key(), event.credential());
         }

@@ -29,8 +29,8 @@ class CatalogReplicaIT extends ServiceIT {
         CredentialSnapshot v1 = snapshot(id, 1, "PUBLISHED", all(), tracked("a1", "Completed", null));
         CredentialSnapshot v2 = snapshot(id, 2, "PUBLISHED", all(), tracked("a1", "Passed", 0.8));
 
-        catalog.publish(new CredentialRevised(id, v2, T.plusSeconds(60)), T);
-        UUID late = catalog.publish(new CredentialPublished(id, v1, T), T);
+        broker.publish(new CredentialRevised(id, v2, T.plusSeconds(60)), T);
+        UUID late = broker.publish(new CredentialPublished(id, v1, T), T);
 
         awaitProcessed(late);
         assertThat(replica.find(id)).contains(v2);
@@ -42,10 +42,10 @@ class CatalogReplicaIT extends ServiceIT {
         CredentialSnapshot published = snapshot(id, 1, "PUBLISHED", all(), tracked("a1", "Completed", null));
         CredentialSnapshot retired = snapshot(id, 1, "RETIRED", all(), tracked("a1", "Completed", null));
 
-        UUID publishedId = catalog.publish(new CredentialPublished(id, published, T), T);
-        catalog.publish(new CredentialRetired(id, retired, T.plusSeconds(5)), T);
-        catalog.publish(new CredentialPublished(id, published, T), publishedId, T);
-        UUID afterReplay = catalog.publish(new CredentialPublished(id, published, T), T);
+        UUID publishedId = broker.publish(new CredentialPublished(id, published, T), T);
+        broker.publish(new CredentialRetired(id, retired, T.plusSeconds(5)), T);
+        broker.publish(new CredentialPublished(id, published, T), publishedId, T);
+        UUID afterReplay = broker.publish(new CredentialPublished(id, published, T), T);
 
         awaitProcessed(afterReplay);
         assertThat(replica.find(id)).contains(retired);

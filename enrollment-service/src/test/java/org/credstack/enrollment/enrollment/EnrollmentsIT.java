@@ -6,6 +6,7 @@ import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.selfPaced;
 import static org.credstack.enrollment.Credentials.snapshot;
 import static org.credstack.enrollment.Credentials.tracked;
+import static org.credstack.events.Topic.ENROLLMENT_EVENTS_V1;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(responses.getFirst().body().get("credentialVersion").intValue())
                 .isEqualTo(2);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, LearnerEnrolled.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, LearnerEnrolled.class))
                         .hasSize(1));
     }
 
@@ -136,10 +137,10 @@ class EnrollmentsIT extends ServiceIT {
                 .isEqualTo("PROVIDER");
         assertThat(withdraw.status()).isEqualTo(409);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(enrollmentEvents.events(learner, AssignmentCompleted.class))
+            assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
                     .extracting(AssignmentCompleted::reportedBy)
                     .containsExactly("LEARNER", "PROVIDER");
-            assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+            assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                     .singleElement()
                     .satisfies(c -> {
                         assertThat(c.recipientEmail()).isEqualTo(email);
@@ -170,7 +171,7 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body().get("id").stringValue()).isNotEqualTo(first);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentWithdrawn.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentWithdrawn.class))
                         .extracting(EnrollmentWithdrawn::enrollmentId)
                         .containsExactly(first));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.snapshot;
 import static org.credstack.enrollment.Credentials.tracked;
+import static org.credstack.events.Topic.ENROLLMENT_EVENTS_V1;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.Api;
-import org.credstack.enrollment.Broker;
 import org.credstack.enrollment.ServiceIT;
-import org.credstack.events.Topic;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
@@ -67,7 +66,7 @@ class CompletionJourneyIT extends ServiceIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("id").stringValue()).isEqualTo(enrollmentId);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .singleElement()
                         .satisfies(completed -> {
                             assertThat(completed.enrollmentId()).isEqualTo(enrollmentId);
@@ -75,22 +74,21 @@ class CompletionJourneyIT extends ServiceIT {
                             assertThat(completed.occurredAt()).isEqualTo(Instant.parse("2026-03-04T10:30:00.250Z"));
                             assertThat(completed.recipientEmail()).isEqualTo(email);
                         }));
-        assertThat(enrollmentEvents.events(learner, AssignmentCompleted.class))
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
                 .extracting(AssignmentCompleted::reportedBy, AssignmentCompleted::statementId)
                 .contains(org.assertj.core.groups.Tuple.tuple("PARTNER", passed.toString()));
-        enrollmentEvents.assertEnvelopesFromEnrollment();
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner))
+                .allSatisfy(r -> assertThat(r.envelope().source()).isEqualTo("/credstack/enrollment"));
 
         statements.forEach(s -> api.post("/xapi/statements", s, XAPI));
         api.post("/xapi/statements", "[" + String.join(",", statements) + "]", XAPI);
 
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> enrollmentEvents
-                                        .events(learner, EnrollmentCompleted.class)
+                .until(() -> broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class)
                                         .size()
                                 == 1
-                        && enrollmentEvents
-                                        .events(learner, AssignmentCompleted.class)
+                        && broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class)
                                         .size()
                                 == 2);
         JsonNode progress = api.get("/api/v1/learners/" + learner + "/enrollments/" + enrollmentId)
@@ -121,7 +119,7 @@ class CompletionJourneyIT extends ServiceIT {
 
         assertThat(reasonHeld(early)).isNull();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .hasSize(1));
     }
 
@@ -146,17 +144,15 @@ class CompletionJourneyIT extends ServiceIT {
                 VERBS + "passed",
                 Instant.parse("2026-03-06T08:00:00Z"));
 
-        try (Broker partner = new Broker(json, Topic.PARTNER_COMPLETIONS)) {
-            partner.publish(report, Instant.parse("2026-03-06T08:00:05Z"));
-            partner.publish(report, Instant.parse("2026-03-06T08:00:06Z"));
-        }
+        broker.publish(report, Instant.parse("2026-03-06T08:00:05Z"));
+        broker.publish(report, Instant.parse("2026-03-06T08:00:06Z"));
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(enrollmentEvents.events(learner, EnrollmentCompleted.class))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
                         .singleElement()
                         .extracting(EnrollmentCompleted::occurredAt)
                         .isEqualTo(Instant.parse("2026-03-06T08:00:00Z")));
-        assertThat(enrollmentEvents.events(learner, AssignmentCompleted.class))
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
                 .singleElement()
                 .extracting(AssignmentCompleted::statementId)
                 .isEqualTo("record-" + learner);

@@ -3,6 +3,7 @@ package org.credstack.notification.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.credstack.events.Topic.NOTIFICATION_EVENTS_V1;
 import static org.credstack.notification.Badges.issued;
 import static org.credstack.notification.Badges.learner;
 
@@ -87,9 +88,10 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
                 .as("the 2-day reminders are not due yet")
                 .isEqualTo(BADGES);
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        broker.notificationEvents(learner, ReminderSent.class).size() >= BADGES);
-        List<ReminderSent> events = broker.notificationEvents(learner, ReminderSent.class);
+                .until(() -> broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class)
+                                .size()
+                        >= BADGES);
+        List<ReminderSent> events = broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class);
         assertThat(events)
                 .hasSize(BADGES)
                 .allSatisfy(e -> assertThat(e.daysBefore()).isEqualTo(5));

@@ -1,30 +1,19 @@
 package org.credstack.runtime.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.credstack.testsupport.InfrastructureTest;
-import org.credstack.testsupport.TestInfrastructure;
+import org.credstack.testsupport.TestBroker;
+import org.credstack.testsupport.TestBroker.Received;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -246,11 +235,11 @@ class DeadLetterIT {
     }
 
     /** A record as the Kafka binder dead-letters it: the event's own headers plus the binder's. */
-    private static RecordMetadata deadLetter(String topic, int partition, String key, String value, String ceId) {
+    private RecordMetadata deadLetter(String topic, int partition, String key, String value, String ceId) {
         return deadLetter(topic, partition, key, value, ceId, ORIGINAL);
     }
 
-    private static RecordMetadata deadLetter(
+    private RecordMetadata deadLetter(
             String topic, int partition, String key, String value, String ceId, String originalTopic) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, partition, 1_738_318_530_000L, key, value.getBytes(StandardCharsets.UTF_8));
@@ -272,44 +261,18 @@ class DeadLetterIT {
                 .add("x-exception-fqcn", utf8("org.credstack.events.MalformedEventException"))
                 .add("x-exception-message", utf8("title is too long"))
                 .add("x-exception-stacktrace", utf8("org.credstack.events.MalformedEventException: ..."));
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (TestBroker broker = new TestBroker(json)) {
+            return broker.publish(record);
         }
     }
 
     /** Every record with {@code key} on {@code topic}, read from the beginning to the end as of now. */
-    private static List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
+    private List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key) {
+        try (TestBroker broker = new TestBroker(json)) {
+            return broker.readToEnd(topic).stream()
+                    .filter(r -> key.equals(r.key()))
+                    .map(Received::record)
                     .toList();
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20))
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .until(() -> {
-                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                            if (key.equals(record.key())
-                                    && record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
-                                found.add(record);
-                            }
-                        }
-                        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-                    });
-            return found;
         }
     }
 
