@@ -90,6 +90,25 @@ class RuntimeWebIT {
                 .isEqualTo("urn:credstack:problem:payload-too-large");
     }
 
+    @Test
+    void answersAnUnknownPathWithAProblem() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/no-such-thing")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void answersAWrongMethodWithAProblem() throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/echo-length")).DELETE());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).path("status").asInt()).isEqualTo(405);
+    }
+
     /** A publisher of unknown length, so the client sends it chunked. */
     private static HttpRequest.BodyPublisher chunked(int size) {
         return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[size]));
