@@ -3,6 +3,10 @@ package org.credstack.runtime.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -164,6 +169,40 @@ class DeadLetterIT {
     }
 
     @Test
+    void saysThePartitionIsEmptyWhenItHoldsNoDeadLetters() {
+        String empty = "enrollment.events.v1.runtime-test.dlq";
+        admin.createOrModifyTopics(TopicBuilder.name(empty).partitions(1).build());
+
+        http.post()
+                .uri("/api/v1/dead-letters/" + empty + "/0/0/replay")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("no dead letter " + empty + "/0/0: the partition is empty");
+    }
+
+    @Test
+    void listsWithoutKafkaClientWarnings() {
+        deadLetter(DLQ, 0, "cred-" + UUID.randomUUID(), "{}", UUID.randomUUID().toString());
+        Logger kafkaClients = (Logger) LoggerFactory.getLogger("org.apache.kafka");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        kafkaClients.addAppender(logged);
+        try {
+            assertThat(list()).isNotEmpty();
+        } finally {
+            kafkaClients.detachAppender(logged);
+        }
+
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
+    }
+
+    @Test
     void neverReadsOrReplaysATopicThatIsNotADeadLetterTopicOfThisService() {
         String key = "cred-" + UUID.randomUUID();
         RecordMetadata foreign =
@@ -220,7 +259,9 @@ class DeadLetterIT {
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title")
-                .isEqualTo("Dead letter not found");
+                .isEqualTo("Dead letter not found")
+                .jsonPath("$.type")
+                .isEqualTo("urn:credstack:problem:dead-letter-not-found");
     }
 
     private JsonNode listed(String key) {
