@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  *
  * @param name short name used in messages, e.g. {@code kafka}
  * @param process the running process
- * @param log the file that receives the child's stdout and stderr (truncated at start)
+ * @param log the file that receives the child's stdout and stderr, appended to after a {@code ---- started
+ *     <time>} line, so the previous run's output stays
  */
 public record ChildProcess(String name, Process process, Path log) {
 
@@ -45,10 +48,15 @@ public record ChildProcess(String name, Process process, Path log) {
     public static ChildProcess start(String name, List<String> command, Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.writeString(
+                    log,
+                    "---- started " + Instant.now() + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new ChildProcess(name, process, log);
         } catch (IOException e) {

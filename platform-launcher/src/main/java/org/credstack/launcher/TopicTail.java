@@ -21,12 +21,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicTail {
 
+    static final String LOG_CONFIG = "log4j2.configurationFile";
+
     private TopicTail() {}
 
     /**
      * @param args topic name, then optionally the bootstrap servers
      */
     public static void main(String[] args) {
+        // before the first logger exists: the Kafka client's config dump and INFO lines would bury the records
+        if (System.getProperty(LOG_CONFIG) == null) {
+            System.setProperty(LOG_CONFIG, "log4j2-topic-tail.xml");
+        }
         if (args.length < 1) {
             System.err.println("usage: TopicTail TOPIC [BOOTSTRAP_SERVERS]");
             System.exit(2);

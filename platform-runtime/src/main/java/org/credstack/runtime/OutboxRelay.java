@@ -3,13 +3,16 @@ package org.credstack.runtime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,28 +33,45 @@ import org.springframework.scheduling.annotation.Scheduled;
  * at least once and consumers drop the duplicate. Removing the events also increments the aggregate's
  * {@code version}, so a writer holding a stale copy fails its optimistic lock instead of writing the
  * published events back.
+ *
+ * <p>An event Kafka can never accept (any error that is not a {@link RetriableException}, such as a
+ * record over {@code max.request.size} or a serialization failure) is set aside: moved from
+ * {@code pendingEvents} to {@code failedEvents} with the error and the time, in the same update that
+ * removes the published ones, logged at ERROR and counted in {@code credstack.outbox.failed}. The events
+ * after it are still published in order. Retriable errors stop the aggregate's relay until the next run.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String PENDING = "pendingEvents";
+    static final String FAILED = "failedEvents";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
+    private final Clock clock;
     private final Counter published;
+    private final Counter failed;
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
      * @param collections the Mongo collections whose documents carry {@code pendingEvents}
      */
     public OutboxRelay(
-            MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections, MeterRegistry meters) {
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            MeterRegistry meters,
+            Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
+        this.clock = clock;
         this.published = Counter.builder("credstack.outbox.published")
                 .description("events published from aggregates' outboxes")
+                .register(meters);
+        this.failed = Counter.builder("credstack.outbox.failed")
+                .description("events set aside because Kafka can never accept them")
                 .register(meters);
     }
 
@@ -83,10 +103,15 @@ public class OutboxRelay {
 
     private int relay(String collection, Document aggregate) {
         List<String> sent = new ArrayList<>();
+        List<Document> setAside = new ArrayList<>();
         try {
             for (Document event : aggregate.getList(PENDING, Document.class)) {
-                send(event);
-                sent.add(event.getString("eventId"));
+                Throwable error = sendOrFail(event);
+                if (error == null) {
+                    sent.add(event.getString("eventId"));
+                } else {
+                    setAside.add(setAside(collection, aggregate, event, error));
+                }
             }
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.warn(
@@ -98,14 +123,58 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!sent.isEmpty()) {
+        if (!sent.isEmpty() || !setAside.isEmpty()) {
+            List<String> done = new ArrayList<>(sent);
+            setAside.forEach(event -> done.add(event.getString("eventId")));
             Update update = new Update()
-                    .pull(PENDING, new Document("eventId", new Document("$in", sent)))
+                    .pull(PENDING, new Document("eventId", new Document("$in", done)))
                     .inc("version", 1);
+            if (!setAside.isEmpty()) {
+                update.push(FAILED).each(setAside.toArray());
+            }
             mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))), update, collection);
             published.increment(sent.size());
+            failed.increment(setAside.size());
         }
         return sent.size();
+    }
+
+    /**
+     * Sends the event; returns the error if Kafka can never accept it, throws if a retry may succeed.
+     */
+    private Throwable sendOrFail(Document event) throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            send(event);
+            return null;
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable kafkaError = kafkaError(e);
+            if (kafkaError == null || kafkaError instanceof RetriableException) {
+                throw e;
+            }
+            return kafkaError;
+        }
+    }
+
+    /** The Kafka client's own exception in the cause chain, or null if there is none. */
+    private static Throwable kafkaError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.KafkaException || t instanceof RetriableException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private Document setAside(String collection, Document aggregate, Document event, Throwable error) {
+        log.error(
+                "outbox event {} ({}) of {} {} can never be published, set aside in {}: {}",
+                event.getString("eventId"),
+                event.getString("topic"),
+                collection,
+                aggregate.get("_id"),
+                FAILED,
+                error.toString());
+        return new Document(event).append("error", error.toString()).append("failedAt", Date.from(clock.instant()));
     }
 
     private void send(Document event) throws ExecutionException, InterruptedException, TimeoutException {

@@ -22,6 +22,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -75,13 +76,19 @@ public class RuntimeAutoConfiguration {
     @Bean
     @ConditionalOnExpression("!'${credstack.runtime.outbox-collections:}'.isEmpty()")
     OutboxRelay outboxRelay(
-            MongoTemplate mongo, KafkaProperties kafka, RuntimeProperties properties, MeterRegistry meters) {
+            MongoTemplate mongo,
+            KafkaProperties kafka,
+            RuntimeProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        return new OutboxRelay(mongo, template, properties.outboxCollections(), meters);
+        // the relay logs each failure itself, once and at the right level
+        template.setProducerListener(new ProducerListener<>() {});
+        return new OutboxRelay(mongo, template, properties.outboxCollections(), meters, clock);
     }
 }

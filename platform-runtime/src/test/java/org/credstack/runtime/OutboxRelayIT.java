@@ -2,9 +2,12 @@ package org.credstack.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,9 +52,16 @@ import tools.jackson.databind.json.JsonMapper;
 @InfrastructureTest
 class OutboxRelayIT {
 
+    static final Clock NOW = Clock.fixed(Instant.parse("2027-02-01T10:00:00Z"), ZoneOffset.UTC);
+
     @Configuration
     @EnableAutoConfiguration
-    static class TestApplication {}
+    static class TestApplication {
+        @Bean
+        Clock clock() {
+            return NOW;
+        }
+    }
 
     @Autowired
     MongoTemplate mongo;
@@ -63,6 +74,9 @@ class OutboxRelayIT {
 
     @Autowired
     Map<String, HealthIndicator> healthIndicators;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void emptyCollection() {
@@ -118,7 +132,7 @@ class OutboxRelayIT {
             }
         };
         OutboxRelay racing =
-                new OutboxRelay(mongo, appendingWhileSending, List.of("things"), new SimpleMeterRegistry());
+                new OutboxRelay(mongo, appendingWhileSending, List.of("things"), new SimpleMeterRegistry(), NOW);
 
         assertThat(racing.relay()).isEqualTo(1);
 
@@ -126,6 +140,37 @@ class OutboxRelayIT {
         assertThat(after.getList("pendingEvents", Document.class))
                 .extracting(d -> d.getString("eventId"))
                 .containsExactly(second.eventId());
+    }
+
+    @Test
+    void setsAsideAnEventKafkaCanNeverAcceptAndPublishesTheOnesAfterIt() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        PendingEvent tooLarge = PendingEvent.of(expired(learnerId, "x".repeat(1_500_000)), Instant.EPOCH, json);
+        PendingEvent later = PendingEvent.of(expired(learnerId, "urn:uuid:later"), Instant.EPOCH, json);
+        mongo.insert(
+                new Document("_id", "thing-3")
+                        .append("version", 0)
+                        .append(
+                                "pendingEvents",
+                                List.of(
+                                        mongo.getConverter().convertToMongoType(tooLarge),
+                                        mongo.getConverter().convertToMongoType(later))),
+                "things");
+        double failedBefore = meters.counter("credstack.outbox.failed").count();
+
+        assertThat(relay.relay()).isEqualTo(1);
+
+        Received record = readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId);
+        assertThat(record.header("ce_id")).isEqualTo(later.eventId());
+        Document after = mongo.findById("thing-3", Document.class, "things");
+        assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
+        List<Document> failed = after.getList("failedEvents", Document.class);
+        assertThat(failed).extracting(d -> d.getString("eventId")).containsExactly(tooLarge.eventId());
+        assertThat(failed.getFirst().getString("error")).contains("RecordTooLargeException");
+        assertThat(failed.getFirst().getDate("failedAt").toInstant()).isEqualTo(NOW.instant());
+        assertThat(failed.getFirst().getString("payload")).isEqualTo(tooLarge.payload());
+        assertThat(meters.counter("credstack.outbox.failed").count()).isEqualTo(failedBefore + 1);
+        assertThat(relay.relay()).as("nothing retried").isZero();
     }
 
     private static ProducerFactory<String, byte[]> producers() {

@@ -1,5 +1,6 @@
 package org.credstack.runtime.deadletter;
 
+import java.net.URI;
 import java.util.List;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.springframework.http.HttpStatus;
@@ -32,13 +33,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  *       sent; 422 problem if the record names no original topic, or one its dead-letter topic is not for.
  * </ul>
  *
- * <p>Errors are RFC 9457 {@code application/problem+json}; a broker that does not answer in time gives 503.
+ * <p>Errors are RFC 9457 {@code application/problem+json} with {@code type} {@code
+ * urn:credstack:problem:<name>}; a broker that does not answer in time gives 503.
  * The handlers sit here rather than in a service's advice so every service answers the same.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
 
+    static final String TYPE_PREFIX = "urn:credstack:problem:";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
@@ -63,24 +66,30 @@ class DeadLetterController {
 
     @ExceptionHandler(DeadLetterNotFoundException.class)
     ProblemDetail notFound(DeadLetterNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Dead letter not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found", e.getMessage());
     }
 
     @ExceptionHandler(DeadLetterAlreadyReplayedException.class)
     ProblemDetail alreadyReplayed(DeadLetterAlreadyReplayedException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Dead letter already replayed", e.getMessage());
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT, "dead-letter-already-replayed", "Dead letter already replayed", e.getMessage());
         problem.setProperty("replayedAt", e.replay().replayedAt());
         return problem;
     }
 
     @ExceptionHandler(DeadLetterNotReplayableException.class)
     ProblemDetail notReplayable(DeadLetterNotReplayableException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Dead letter not replayable", e.getMessage());
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "dead-letter-not-replayable",
+                "Dead letter not replayable",
+                e.getMessage());
     }
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
         problem.setProperty("field", e.field);
         return problem;
     }
@@ -93,11 +102,13 @@ class DeadLetterController {
 
     @ExceptionHandler(TimeoutException.class)
     ProblemDetail brokerTimeout(TimeoutException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not answer in time", e.getMessage());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Kafka did not answer in time", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String name, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + name));
         problem.setTitle(title);
         return problem;
     }

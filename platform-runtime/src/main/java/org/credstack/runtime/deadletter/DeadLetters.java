@@ -100,6 +100,9 @@ class DeadLetters implements AutoCloseable {
         try (Consumer<byte[], byte[]> consumer = consumer()) {
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             List<TopicPartition> partitions = deadLetterPartitions(consumer);
+            // assigned before asking for offsets: the client warns of every offset it learns for an
+            // unassigned partition ("Not updating high watermark ... no longer assigned")
+            consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
             for (TopicPartition partition : partitions) {
                 read(consumer, partition, ends.get(partition), limit - found.size(), deadline, found);
@@ -192,13 +195,16 @@ class DeadLetters implements AutoCloseable {
                 throw new DeadLetterNotFoundException("no dead letter " + id + ": no such topic or partition");
             }
             TopicPartition tp = new TopicPartition(dlqTopic, partition);
+            consumer.assign(List.of(tp));
             long begin = consumer.beginningOffsets(List.of(tp), READ_TIMEOUT).get(tp);
             long end = consumer.endOffsets(List.of(tp), READ_TIMEOUT).get(tp);
+            if (begin >= end) {
+                throw new DeadLetterNotFoundException("no dead letter " + id + ": the partition is empty");
+            }
             if (offset < begin || offset >= end) {
                 throw new DeadLetterNotFoundException(
                         "no dead letter " + id + ": offsets there run from " + begin + " to " + (end - 1));
             }
-            consumer.assign(List.of(tp));
             consumer.seek(tp, offset);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (consumer.position(tp) <= offset) {
