@@ -56,6 +56,40 @@ public abstract class CatalogIntegrationTest {
         return answer(http().get().uri(path).retrieve().toEntity(String.class));
     }
 
+    /**
+     * GETs a path and query string exactly as given, already encoded (no template expansion, no re-encoding).
+     */
+    protected Answer getExactly(String path) {
+        return answer(http().get()
+                .uri(URI.create("http://localhost:" + port + path))
+                .retrieve()
+                .toEntity(String.class));
+    }
+
+    /**
+     * GETs a request target byte for byte over a plain socket (HTTP/1.0), for targets no {@link URI} accepts,
+     * such as {@code ?q=%}.
+     */
+    protected Answer getRaw(String target) throws java.io.IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headersEnd = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, headersEnd);
+            String contentType = head.lines()
+                    .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip())
+                    .findFirst()
+                    .orElse(null);
+            String body = response.substring(headersEnd + 4);
+            return new Answer(
+                    Integer.parseInt(head.split(" ")[1]), contentType, null, body.isEmpty() ? null : readTree(body));
+        }
+    }
+
     protected Answer post(String path, Object body) {
         var request = http().post().uri(path);
         if (body instanceof String raw) {

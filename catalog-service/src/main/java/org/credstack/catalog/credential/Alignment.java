@@ -19,5 +19,10 @@ public record Alignment(String framework, String frameworkVersion, String code, 
     public Alignment {
         require(framework != null && !framework.isBlank(), "framework", "an alignment names its framework");
         require(label != null && !label.isBlank(), "label", "an alignment has a label");
+        Checks.maxLength(framework, Checks.MAX_NAME, "framework");
+        Checks.maxLength(frameworkVersion, Checks.MAX_NAME, "frameworkVersion");
+        Checks.maxLength(code, Checks.MAX_NAME, "code");
+        Checks.maxLength(label, Checks.MAX_NAME, "label");
+        Checks.httpUrl(targetUrl, "targetUrl");
     }
 }

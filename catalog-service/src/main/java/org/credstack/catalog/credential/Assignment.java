@@ -2,8 +2,6 @@ package org.credstack.catalog.credential;
 
 import static org.credstack.catalog.credential.CatalogRuleViolation.require;
 
-import java.net.URI;
-
 /**
  * A unit of work in a credential. Partners report completions against its activity IRI; its cmi5
  * {@code moveOn} rule says when it counts as done (cmi5 section 13.1.4).
@@ -20,19 +18,18 @@ public record Assignment(String id, String title, String activityId, MoveOn move
     public Assignment {
         require(id != null && !id.isBlank(), "id", "an assignment has an id");
         require(title != null && !title.isBlank(), "title", "an assignment has a title");
-        require(isAbsoluteIri(activityId), "activityId", "an assignment's activityId is an absolute IRI");
+        Checks.maxLength(id, Checks.MAX_ID, "id");
+        Checks.maxLength(title, Checks.MAX_NAME, "title");
+        require(
+                Checks.isSafeAbsoluteIri(activityId),
+                "activityId",
+                "an assignment's activityId is an absolute IRI (not javascript: or data:) of at most "
+                        + Checks.MAX_URL
+                        + " characters");
         require(moveOn != null, "moveOn", "an assignment has a cmi5 moveOn rule");
         require(
                 masteryScore == null || (masteryScore >= 0 && masteryScore <= 1),
                 "masteryScore",
                 "masteryScore is a scaled score between 0 and 1");
-    }
-
-    private static boolean isAbsoluteIri(String iri) {
-        try {
-            return iri != null && URI.create(iri).isAbsolute();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 public record ComponentRule(String label, int requiredNumber, List<String> credentialIds, List<ComponentRule> rules) {
 
     public ComponentRule {
+        Checks.maxLength(label, Checks.MAX_NAME, "stackRule.label");
+        Checks.strings(credentialIds, Checks.MAX_COMPONENTS, Checks.MAX_ID, "stackRule.credentialIds");
+        Checks.items(rules, Checks.MAX_ITEMS, "stackRule.rules");
         credentialIds = credentialIds == null ? List.of() : List.copyOf(credentialIds);
         rules = rules == null ? List.of() : List.copyOf(rules);
         int children = credentialIds.size() + rules.size();

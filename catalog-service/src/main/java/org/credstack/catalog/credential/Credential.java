@@ -109,6 +109,12 @@ class Credential {
      */
     void revise(CredentialDraft newContent, CatalogReferences refs, Instant now) {
         requireStatus(Status.PUBLISHED, "revise", "publish it first; a retired credential takes no revisions");
+        if (!newContent.providerId().equals(content.providerId())) {
+            throw new CatalogRuleViolation(
+                    "providerId",
+                    "a revision keeps the provider '" + content.providerId()
+                            + "': the issuer of existing awards does not change under them");
+        }
         ProviderSnapshot provider = checkReferences(newContent, refs, true);
         addVersion(newContent, now);
         raised.add(new CredentialRevised(id, snapshot(provider), now));

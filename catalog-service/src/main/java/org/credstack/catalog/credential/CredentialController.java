@@ -1,14 +1,18 @@
 package org.credstack.catalog.credential;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.credstack.catalog.credential.CatalogViews.CredentialView;
 import org.credstack.catalog.credential.CatalogViews.PageView;
 import org.credstack.catalog.credential.CatalogViews.VersionView;
+import org.springframework.beans.propertyeditors.CustomBooleanEditor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,13 +90,34 @@ class CredentialController {
                 .orElseThrow(() -> new UnknownCatalogEntry("version", id + "/" + version));
     }
 
+    /**
+     * Binds the query through {@link CredentialQuery}'s constructor only (no property paths such as
+     * {@code providerId[$ne]}), and booleans only from {@code true} or {@code false}, not the
+     * {@code yes}/{@code on}/{@code 1} Spring would accept.
+     */
+    @InitBinder
+    void strictBinding(WebDataBinder binder) {
+        binder.setDeclarativeBinding(true);
+        binder.registerCustomEditor(Boolean.class, new CustomBooleanEditor("true", "false", true));
+    }
+
     /** Searches; see {@link CredentialQuery} for the parameters. */
     @GetMapping
-    PageView<CredentialView> search(@Valid @ModelAttribute CredentialQuery query)
+    PageView<CredentialView> search(@Valid @ModelAttribute CredentialQuery query, HttpServletRequest request)
             throws MissingServletRequestParameterException {
+        rejectPropertyPaths(request);
         if (query.maxCost() != null && query.currency() == null) {
             throw new MissingServletRequestParameterException("currency", "String");
         }
-        return PageView.of(search.search(query), CredentialView::of);
+        return PageView.of(search.search(query.normalised()), CredentialView::of);
+    }
+
+    /** Parameter names such as {@code q[0]} or {@code q.length} bind nothing: say so instead of ignoring them. */
+    private static void rejectPropertyPaths(HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (name.indexOf('[') >= 0 || name.indexOf(']') >= 0 || name.indexOf('.') >= 0) {
+                throw new InvalidQueryParameter(name, "is not a search parameter (no [ ] or . in names)");
+            }
+        }
     }
 }

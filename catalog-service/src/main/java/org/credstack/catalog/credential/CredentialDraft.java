@@ -58,6 +58,15 @@ public record CredentialDraft(
         require(kind != null, "kind", "a credential is a MICRO_CREDENTIAL or a STACK");
         require(category != null, "category", "a credential has a category");
         require(providerId != null && !providerId.isBlank(), "providerId", "a credential names its provider");
+        Checks.maxLength(title, Checks.MAX_NAME, "title");
+        Checks.maxLength(description, Checks.MAX_TEXT, "description");
+        Checks.maxLength(providerId, Checks.MAX_ID, "providerId");
+        Checks.maxLength(level, Checks.MAX_NAME, "level");
+        Checks.ctid(ctid, "ctid");
+        Checks.strings(skills, Checks.MAX_ITEMS, Checks.MAX_NAME, "skills");
+        Checks.items(alignments, Checks.MAX_ITEMS, "alignments");
+        Checks.items(assignments, Checks.MAX_ITEMS, "assignments");
+        Checks.httpUrl(image, "image");
         skills = skills == null ? List.of() : List.copyOf(skills);
         alignments = alignments == null ? List.of() : List.copyOf(alignments);
         deliveryModes = deliveryModes == null ? Set.of() : Set.copyOf(deliveryModes);
@@ -66,15 +75,22 @@ public record CredentialDraft(
         require(
                 estimatedDuration == null || isIsoDuration(estimatedDuration),
                 "estimatedDuration",
-                "estimatedDuration is an ISO 8601 duration such as PT40H or P6M");
-        require(
-                validityPeriod == null || (!validityPeriod.isNegative() && !validityPeriod.isZero()),
-                "validityPeriod",
-                "a validity period is a positive ISO 8601 period");
+                "estimatedDuration is a positive ISO 8601 duration of at most 100 years, such as PT40H or P6M");
+        Checks.period(validityPeriod, "validityPeriod");
         require(
                 assignments.stream().map(Assignment::id).distinct().count() == assignments.size(),
                 "assignments",
                 "assignment ids are unique within a credential");
+        for (int i = 0; i < assignments.size(); i++) {
+            String activityId = assignments.get(i).activityId();
+            require(
+                    assignments.stream()
+                                    .filter(a -> a.activityId().equals(activityId))
+                                    .count()
+                            == 1,
+                    "assignments[" + i + "].activityId",
+                    "activity IRIs are unique within a credential (completions are matched by them)");
+        }
         require(
                 kind == Kind.STACK || !assignments.isEmpty(),
                 "assignments",
@@ -103,7 +119,13 @@ public record CredentialDraft(
         }
     }
 
+    /** At most 100 years (876,600 h). */
+    static final double MAX_HOURS = 876_600;
+
     static double hoursOf(String iso) {
+        if (iso.length() > 64 || !iso.startsWith("P") || iso.contains("-")) {
+            throw new DateTimeParseException("not a positive ISO 8601 duration", iso, 0);
+        }
         int t = iso.indexOf('T');
         double hours = 0;
         if (t != 1) {
@@ -112,6 +134,9 @@ public record CredentialDraft(
         }
         if (t >= 0) {
             hours += Duration.parse("P" + iso.substring(t)).toSeconds() / 3600.0;
+        }
+        if (hours > MAX_HOURS) {
+            throw new ArithmeticException("longer than 100 years");
         }
         return hours;
     }

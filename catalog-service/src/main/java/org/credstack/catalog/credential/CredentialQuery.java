@@ -45,8 +45,50 @@ record CredentialQuery(
         @Pattern(regexp = "(title|cost|duration|publishedAt)(,(asc|desc))?")
         String sort,
 
-        @Min(0) Integer page,
+        @Min(0) @Max(MAX_PAGE) Integer page,
         @Min(1) @Max(100) Integer size) {
 
     static final int DEFAULT_SIZE = 20;
+    static final int MAX_PAGE = 10_000;
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
+    private static final double MAX_HOURS = CredentialDraft.MAX_HOURS;
+
+    /**
+     * This query with {@code currency} in upper case, once the facts bean validation cannot state hold.
+     *
+     * @throws InvalidQueryParameter naming the parameter: a currency that is not ISO 4217, a {@code maxCost}
+     *     above 10^9, a {@code maxHours} that is not finite or above 100 years
+     */
+    CredentialQuery normalised() {
+        String upper = currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT);
+        if (upper != null) {
+            try {
+                new Cost(BigDecimal.ONE, upper);
+            } catch (CatalogRuleViolation e) {
+                throw new InvalidQueryParameter("currency", "'" + upper + "' is not an ISO 4217 currency code");
+            }
+        }
+        if (maxCost != null && maxCost.compareTo(MAX_COST) > 0) {
+            throw new InvalidQueryParameter("maxCost", "maxCost is at most " + MAX_COST.toPlainString());
+        }
+        if (maxHours != null && !(Double.isFinite(maxHours) && maxHours <= MAX_HOURS)) {
+            throw new InvalidQueryParameter("maxHours", "maxHours is a finite number of at most " + (long) MAX_HOURS);
+        }
+        return new CredentialQuery(
+                category,
+                skill,
+                providerId,
+                deliveryMode,
+                free,
+                maxCost,
+                upper,
+                maxHours,
+                stackableInto,
+                expires,
+                status,
+                q,
+                sort,
+                page,
+                size);
+    }
 }

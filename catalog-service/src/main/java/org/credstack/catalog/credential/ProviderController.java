@@ -40,7 +40,7 @@ class ProviderController {
 
     @GetMapping
     PageView<ProviderView> list(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(CredentialQuery.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(providers.list(page, size), ProviderView::of);
     }

@@ -18,6 +18,9 @@ public record ProviderDraft(String name, String url, String email, String timeZo
 
     public ProviderDraft {
         require(name != null && !name.isBlank(), "name", "a provider has a name");
+        Checks.maxLength(name, Checks.MAX_NAME, "name");
+        Checks.httpUrl(url, "url");
+        Checks.email(email, "email");
         timeZone = timeZone == null ? "UTC" : timeZone;
         require(isZone(timeZone), "timeZone", "'" + timeZone + "' is not an IANA time zone");
     }

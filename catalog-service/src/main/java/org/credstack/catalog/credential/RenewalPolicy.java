@@ -20,14 +20,14 @@ public record RenewalPolicy(
         Period renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
 
     public RenewalPolicy {
-        require(
-                renewalWindow == null || (!renewalWindow.isNegative() && !renewalWindow.isZero()),
-                "renewalWindow",
-                "a renewal window is a positive period");
+        Checks.period(renewalWindow, "renewalWindow");
+        Checks.maxLength(description, Checks.MAX_TEXT, "description");
+        Checks.items(requirements, Checks.MAX_ITEMS, "requirements");
+        Checks.items(reminderDaysBefore, 20, "reminderDaysBefore");
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
         reminderDaysBefore = reminderDaysBefore == null ? List.of() : List.copyOf(reminderDaysBefore);
         require(
-                reminderDaysBefore.stream().allMatch(d -> d != null && d >= 1),
+                reminderDaysBefore.stream().allMatch(d -> d >= 1 && d <= Checks.MAX_PERIOD_DAYS),
                 "reminderDaysBefore",
                 "reminders are due 1 or more days before validUntil");
     }

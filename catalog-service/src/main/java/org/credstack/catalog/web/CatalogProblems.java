@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.credstack.catalog.credential.CatalogRuleViolation;
 import org.credstack.catalog.credential.IllegalTransition;
+import org.credstack.catalog.credential.InvalidQueryParameter;
 import org.credstack.catalog.credential.UnknownCatalogEntry;
 import org.credstack.catalog.importing.ImportRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +32,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The catalog's one mapping from errors to RFC 9457 problem details ({@code application/problem+json}).
@@ -140,7 +146,7 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
         CatalogRuleViolation violation = causeOf(e, CatalogRuleViolation.class);
         String path = json == null ? "" : path(json);
         if (violation != null) {
-            String field = path.isEmpty() ? violation.field() : path + "." + violation.field();
+            String field = fieldAt(path, violation.field());
             return problem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "rule-violation",
@@ -148,7 +154,7 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
                     violation.getMessage(),
                     List.of(error(field, violation.getMessage())));
         }
-        String message = json == null ? "the body is not readable JSON" : json.getOriginalMessage();
+        String message = json == null ? "the body is not readable JSON" : plainMessage(json);
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "invalid-request",
@@ -188,6 +194,23 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
                 ? "another type"
                 : e.getRequiredType().getSimpleName();
         return invalid(List.of(error(e.getName(), "'" + echo(e.getValue()) + "' is not a valid " + expected)));
+    }
+
+    @ExceptionHandler(InvalidQueryParameter.class)
+    ResponseEntity<Object> invalidQueryParameter(InvalidQueryParameter e) {
+        return invalid(List.of(error(echo(e.parameter()), e.getMessage())));
+    }
+
+    /** A query parameter Spring cannot bind, such as {@code providerId[$ne]} or {@code q.length}. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<Object> invalidProperty(InvalidPropertyException e) {
+        return invalid(List.of(error(echo(e.getPropertyName()), "is not a parameter of this request")));
+    }
+
+    /** The query string cannot be decoded, e.g. {@code ?q=%} (Tomcat refuses it while parsing parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        return invalid(List.of(error("query", "the query string is not valid percent-encoded UTF-8")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -275,6 +298,68 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
     static String echo(Object value) {
         String text = String.valueOf(value);
         return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
+    }
+
+    /**
+     * Where a rule violation raised while reading the body lies: the value objects name their fields from
+     * their own root ({@code stackRule.requiredNumber}), so a nested rule's Jackson path
+     * ({@code stackRule.rules[1]}) replaces that root rather than repeating it.
+     */
+    static String fieldAt(String path, String field) {
+        if (path.isEmpty()) {
+            return field;
+        }
+        if (path.startsWith(STACK_RULE) && field.startsWith(STACK_RULE)) {
+            return path + field.substring(STACK_RULE.length());
+        }
+        return path + "." + field;
+    }
+
+    private static final String STACK_RULE = "stackRule";
+
+    /** A Jackson error in words a client can act on, without Java class names. */
+    static String plainMessage(JacksonException e) {
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            return "'" + echo(f.getValue()) + "' is not one of "
+                    + List.of(f.getTargetType().getEnumConstants());
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + echo(f.getValue()) + "' is not a valid " + describe(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "expected " + describe(m.getTargetType());
+        }
+        if (e instanceof DatabindException) {
+            return "this value cannot be read here";
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value of another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Period.class) {
+            return "an ISO 8601 period such as P2Y";
+        }
+        return "an object";
     }
 
     /** JSON path of a Jackson error, e.g. {@code assignments[0].moveOn}. */

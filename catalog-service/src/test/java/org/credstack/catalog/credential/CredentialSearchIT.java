@@ -54,6 +54,7 @@ class CredentialSearchIT extends CredentialIntegrationTest {
         assertThat(titles("free=true")).containsExactly("Kafka Basics");
         assertThat(titles("free=false")).containsExactly("Care Compliance", "Leading Teams", "Mongo Modelling");
         assertThat(titles("maxCost=150&currency=EUR")).containsExactly("Kafka Basics", "Mongo Modelling");
+        assertThat(titles("maxCost=150&currency=eur")).containsExactly("Kafka Basics", "Mongo Modelling");
     }
 
     @Test

@@ -243,6 +243,18 @@ class CredentialTest {
     }
 
     /** The catalog around the credential under test: provider p1 and whatever credentials were added. */
+    @Test
+    void refusesRevisionThatMovesThePublishedCredentialToAnotherProvider() {
+        Credential c = Credential.draft("c1", null, micro("Java", "p1"), refs, T0);
+        c.publish(refs, T1);
+
+        assertThatThrownBy(() -> c.revise(micro("Java", "p2"), refs, T2))
+                .isInstanceOfSatisfying(
+                        CatalogRuleViolation.class, e -> assertThat(e.field()).isEqualTo("providerId"));
+        assertThat(c.versions()).hasSize(1);
+        assertThat(c.content().providerId()).isEqualTo("p1");
+    }
+
     static final class Refs implements CatalogReferences {
         final Map<String, Component> credentials = new HashMap<>();
 

@@ -11,7 +11,7 @@ final class TestDrafts {
     private TestDrafts() {}
 
     static ProviderDraft provider(String name) {
-        return new ProviderDraft(name, "https://example.org/" + name, null, "Europe/London");
+        return new ProviderDraft(name, "https://example.org/" + name.replace(' ', '-'), null, "Europe/London");
     }
 
     static CredentialDraft micro(String title, String providerId) {

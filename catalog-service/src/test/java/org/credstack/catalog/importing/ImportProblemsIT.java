@@ -137,6 +137,21 @@ class ImportProblemsIT extends CatalogIntegrationTest {
     }
 
     @Test
+    void answers422ForABadgeWhoseImageOrCriteriaIsAJavascriptUrl() {
+        String gold = new String(Samples.bytes(GOLD), StandardCharsets.UTF_8);
+        String image = gold.replace(
+                "https://credentials.cognipilot.org/images/badges/GoldMember2026.svg", "javascript:alert(1)");
+        String criteria = gold.replace("\"criteria\": {", "\"criteria\": {\"id\": \"javascript:alert(1)\",");
+
+        JsonNode imageProblem = problem(importing("", image.getBytes(StandardCharsets.UTF_8)), 422, "import-rejected");
+        JsonNode criteriaProblem =
+                problem(importing("", criteria.getBytes(StandardCharsets.UTF_8)), 422, "import-rejected");
+
+        assertThat(imageProblem.toString()).contains("image");
+        assertThat(criteriaProblem.toString()).contains("activityId");
+    }
+
+    @Test
     void answers415ProblemForABodyThatIsNotDeclaredJson() {
         Answer text = post("/api/v1/imports", "text/plain", Samples.bytes(GOLD));
         Answer none = post("/api/v1/imports", null, Samples.bytes(GOLD));
