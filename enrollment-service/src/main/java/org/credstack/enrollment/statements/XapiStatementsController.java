@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Both need {@code X-Experience-API-Version} 1.0.x or 2.0.x ({@link XapiVersionFilter}; 400 otherwise) and
  * {@code Content-Type: application/json}. A batch is all or nothing. Errors as problem+json: 400 for an invalid
- * statement (member {@code errors} lists every JSON pointer and what is wrong, nothing stored), a missing or
+ * statement (member {@code errors} lists every JSON pointer and what is wrong, nothing stored; this includes a
+ * {@code timestamp} outside {@link PlausibleTimestamps}), a missing or
  * malformed {@code statementId}, or a PUT body whose {@code id} differs from it; 409 when an id is already stored
  * with different content (xAPI Data section 2.3.1), naming that id's pointer. Repeating a stored statement is a
  * no-op. No partner authentication yet.
@@ -40,15 +41,18 @@ class XapiStatementsController {
     private final StatementReader reader = new StatementReader();
     private final JsonMapper json = JsonMapper.builder().build();
     private final StatementIntake intake;
+    private final PlausibleTimestamps timestamps;
 
-    XapiStatementsController(StatementIntake intake) {
+    XapiStatementsController(StatementIntake intake, PlausibleTimestamps timestamps) {
         this.intake = intake;
+        this.timestamps = timestamps;
     }
 
     @PostMapping
     List<String> post(@RequestBody String body) {
         List<Statement> batch = reader.read(body);
         boolean array = body.stripLeading().startsWith("[");
+        timestamps.check(batch, i -> array ? "/" + i + "/timestamp" : "/timestamp");
         intake.accept(batch, i -> array ? "/" + i + "/id" : "/id");
         return batch.stream().map(s -> s.id().toString()).toList();
     }
@@ -66,6 +70,7 @@ class XapiStatementsController {
         } else if (!statement.id().equals(id)) {
             throw new InvalidStatementRequest("/id", "the statement's id differs from the statementId parameter");
         }
+        timestamps.check(List.of(statement), i -> "/timestamp");
         intake.accept(List.of(statement), i -> "/id");
         return ResponseEntity.noContent().build();
     }

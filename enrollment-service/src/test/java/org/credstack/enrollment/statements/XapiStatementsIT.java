@@ -155,6 +155,33 @@ class XapiStatementsIT extends ServiceIT {
     }
 
     @Test
+    void refusesAStatementDatedInTheFutureOrBeforeTheEpochAndStoresNothing() {
+        UUID valid = UUID.randomUUID();
+        String future = statement(UUID.randomUUID(), "completed", "2099-01-01T00:00:00Z");
+        String ancient = statement(UUID.randomUUID(), "completed", "0001-01-01T00:00:00Z");
+        String batch = "[" + statement(valid, "completed", null) + "," + future + "]";
+        long before = statementCount();
+
+        Api.Response single = api.post("/xapi/statements", future, XAPI);
+        Api.Response old = api.post("/xapi/statements", ancient, XAPI);
+        Api.Response inBatch = api.post("/xapi/statements", batch, XAPI);
+        Api.Response put = api.put(
+                "/xapi/statements?statementId=" + UUID.randomUUID(),
+                statement(null, "completed", "2099-01-01T00:00:00Z"),
+                XAPI);
+
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(inBatch.status()).isEqualTo(400);
+        assertThat(inBatch.body().get("errors").findValuesAsString("pointer")).containsExactly("/1/timestamp");
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(statementCount()).isEqualTo(before);
+        assertThat(mongo.findById(valid.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
     void storesATimestampWithAnOffsetAsUtc() {
         Api.Response response =
                 api.post("/xapi/statements", Fixtures.text("xapi/valid-10-suite-timestamp-non-utc-offset.json"), XAPI);
