@@ -12,6 +12,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -53,8 +54,21 @@ class ApiProblems {
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String field = e.getCause() instanceof DatabindException d ? d.getPathReference() : "";
+        String field = e.getCause() instanceof DatabindException d ? field(d.getPath()) : "";
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "the request body is not the expected JSON", field);
+    }
+
+    /** The request's own names: {@code emails[0]}, {@code accounts[1].name}; never a Java class. */
+    static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler
