@@ -1,9 +1,14 @@
 package org.credstack.enrollment.statements;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.xapi.Statement;
 import org.credstack.enrollment.xapi.StatementReader;
+import org.credstack.enrollment.xapi.StatementRejected;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +54,8 @@ class XapiStatementsController {
     }
 
     @PostMapping
-    List<String> post(@RequestBody String body) {
+    List<String> post(@RequestBody byte[] bytes) {
+        String body = utf8(bytes);
         List<Statement> batch = reader.read(body);
         boolean array = body.stripLeading().startsWith("[");
         timestamps.check(batch, i -> array ? "/" + i + "/timestamp" : "/timestamp");
@@ -58,7 +64,8 @@ class XapiStatementsController {
     }
 
     @PutMapping
-    ResponseEntity<Void> put(@RequestParam String statementId, @RequestBody String body) {
+    ResponseEntity<Void> put(@RequestParam String statementId, @RequestBody byte[] bytes) {
+        String body = utf8(bytes);
         UUID id = uuid(statementId);
         List<Statement> read = reader.read(body);
         if (read.size() != 1 || body.stripLeading().startsWith("[")) {
@@ -73,6 +80,20 @@ class XapiStatementsController {
         timestamps.check(List.of(statement), i -> "/timestamp");
         intake.accept(List.of(statement), i -> "/id");
         return ResponseEntity.noContent().build();
+    }
+
+    /** JSON is UTF-8 (RFC 8259 section 8.1): malformed bytes are refused, not replaced by U+FFFD and stored. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new StatementRejected(List.of(new StatementRejected.Problem("", "the body is not valid UTF-8")));
+        }
     }
 
     private static UUID uuid(String statementId) {

@@ -182,6 +182,31 @@ class XapiStatementsIT extends ServiceIT {
     }
 
     @Test
+    void refusesABodyThatIsNotUtf8AndStoresNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] text = statement(id, "completed", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(text, text.length + 2);
+        int quote = new String(text, java.nio.charset.StandardCharsets.UTF_8).indexOf("nobody-") + 6;
+        System.arraycopy(text, quote, body, quote + 2, text.length - quote);
+        body[quote] = (byte) 0xC3; // a lead byte followed by a non-continuation byte: malformed
+        body[quote + 1] = (byte) 0x28;
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/xapi/statements"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Experience-API-Version", "1.0.3")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("UTF-8");
+        assertThat(mongo.findById(id.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
     void storesATimestampWithAnOffsetAsUtc() {
         Api.Response response =
                 api.post("/xapi/statements", Fixtures.text("xapi/valid-10-suite-timestamp-non-utc-offset.json"), XAPI);
