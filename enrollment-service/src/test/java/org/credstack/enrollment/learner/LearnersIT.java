@@ -35,6 +35,7 @@ class LearnersIT extends ServiceIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("field").stringValue()).isEqualTo("emails[0]");
+        assertThat(response.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:invalid-identifier");
     }
 
     @Test
@@ -48,6 +49,7 @@ class LearnersIT extends ServiceIT {
 
         assertThat(number.status()).isEqualTo(400);
         assertThat(number.body().get("field").stringValue()).isEqualTo("displayName");
+        assertThat(number.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:unreadable-body");
         assertThat(emailNumber.status()).isEqualTo(400);
         assertThat(emailNumber.body().get("field").stringValue()).isEqualTo("emails[1]");
         assertThat(notAList.status()).isEqualTo(400);

@@ -76,6 +76,8 @@ class XapiStatementsIT extends ServiceIT {
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("field").stringValue()).isEqualTo("X-Experience-API-Version");
+        assertThat(missing.body().get("type").stringValue())
+                .isEqualTo("urn:credstack:problem:unsupported-xapi-version");
         assertThat(missing.header("X-Experience-API-Version")).isEqualTo("2.0.0");
         assertThat(unsupported.status()).isEqualTo(400);
         assertThat(v2.status()).isEqualTo(200);
