@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place that turns refusals into RFC 9457 problem details ({@code application/problem+json}). Every
- * problem carries a {@code type} under {@code https://credstack.org/problems/}, a {@code title}, the
+ * problem carries a {@code type} {@code urn:credstack:problem:<name>}, a {@code title}, the
  * {@code status} and a {@code detail}; a client mistake also names the offending request {@code field}. Spring
  * MVC's own errors (unknown path, wrong method, ...) come out as problem details too. A client mistake is never a
  * 500.
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    private static final String TYPES = "https://credstack.org/problems/";
+    private static final String TYPES = "urn:credstack:problem:";
 
     @ExceptionHandler
     ProblemDetail notFound(NotificationNotFound e) {

@@ -114,8 +114,7 @@ class BadgeNotificationIT extends RunningService {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             JsonNode problem = json.readTree(answer.getBody());
-            assertThat(problem.get("type").asString())
-                    .isEqualTo("https://credstack.org/problems/notification-not-found");
+            assertThat(problem.get("type").asString()).isEqualTo("urn:credstack:problem:notification-not-found");
             assertThat(problem.get("status").asInt()).isEqualTo(404);
         }
         assertThat(get("/api/v1/learners/" + learner + "/notifications")

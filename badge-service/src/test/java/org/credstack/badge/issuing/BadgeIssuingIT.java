@@ -236,6 +236,8 @@ class BadgeIssuingIT {
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(missing.getBody()).get("title").asString()).isEqualTo("Credential not found");
+        assertThat(json.readTree(missing.getBody()).get("type").asString())
+                .isEqualTo("urn:credstack:problem:credential-not-found");
 
         ResponseEntity<String> notACredential = http().post()
                 .uri("http://localhost:" + port + "/api/v1/verify")
@@ -245,12 +247,16 @@ class BadgeIssuingIT {
                 .toEntity(String.class);
         assertThat(notACredential.getStatusCode().value()).isEqualTo(400);
         assertThat(notACredential.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(notACredential.getBody()).get("type").asString())
+                .isEqualTo("urn:credstack:problem:not-a-credential");
 
         ResponseEntity<String> unknownIssuer = http().get()
                 .uri("http://localhost:" + port + "/issuers/nobody")
                 .retrieve()
                 .toEntity(String.class);
         assertThat(unknownIssuer.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(unknownIssuer.getBody()).get("type").asString())
+                .isEqualTo("urn:credstack:problem:issuer-not-found");
     }
 
     @Test

@@ -13,8 +13,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A learner and the identifiers partners know them by; one document in {@value Learners#COLLECTION}.
  *
- * <p>Invariants: a display name; at least one email, the first being the primary; no identifier twice. Uniqueness
- * across learners is the unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
+ * <p>Invariants: a display name of at most {@value #MAX_NAME} characters without control characters; one to
+ * {@value #MAX_IDENTIFIERS} email addresses (at most {@value #MAX_EMAIL} characters, no scheme such as
+ * {@code mailto:}, one {@code @}, a dotted domain, no spaces or control characters), the first being the primary; at
+ * most {@value #MAX_IDENTIFIERS} accounts; no identifier twice. The same caps hold for one request adding
+ * identifiers. Uniqueness across learners is the unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
  *
  * @param id learner id
  * @param displayName name shown to people and put in awarded credentials
@@ -34,12 +37,24 @@ record Learner(
         Instant registeredAt,
         @Version Long version) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_NAME = 200;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_IDENTIFIERS = 10;
+
+    /** RFC 5322 dot-atom local part (RFC 6531: letters beyond ASCII too) and a domain of at least two labels. */
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}"
+            + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}-]{2,63}");
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     static Learner register(
             String id, String displayName, List<String> emails, List<PartnerAccount> accounts, Instant at) {
         if (displayName == null || displayName.isBlank()) {
             throw new InvalidIdentifier("displayName", "a learner has a display name");
+        }
+        if (displayName.length() > MAX_NAME || hasControlCharacter(displayName)) {
+            throw new InvalidIdentifier(
+                    "displayName", "a display name has at most " + MAX_NAME + " characters and no control characters");
         }
         if (emails == null || emails.isEmpty()) {
             throw new InvalidIdentifier("emails", "a learner has at least one email; the first is the primary");
@@ -56,9 +71,14 @@ record Learner(
     Learner withIdentifiers(List<String> newEmails, List<PartnerAccount> newAccounts) {
         List<String> allEmails = new ArrayList<>(emails);
         List<String> list = newEmails == null ? List.of() : newEmails;
+        List<PartnerAccount> more = newAccounts == null ? List.of() : newAccounts;
+        requireAtMost(list.size(), "emails");
+        requireAtMost(more.size(), "accounts");
         for (int i = 0; i < list.size(); i++) {
             String email = list.get(i);
-            if (email == null || !EMAIL.matcher(email).matches()) {
+            if (email == null
+                    || email.length() > MAX_EMAIL
+                    || !EMAIL.matcher(email).matches()) {
                 throw new InvalidIdentifier("emails[" + i + "]", "an email address such as ada@example.com");
             }
             if (allEmails.stream().noneMatch(e -> IdentifierKeys.mbox(e).equals(IdentifierKeys.mbox(email)))) {
@@ -66,7 +86,6 @@ record Learner(
             }
         }
         List<PartnerAccount> allAccounts = new ArrayList<>(accounts);
-        List<PartnerAccount> more = newAccounts == null ? List.of() : newAccounts;
         for (int i = 0; i < more.size(); i++) {
             PartnerAccount account = more.get(i);
             if (account == null) {
@@ -77,6 +96,8 @@ record Learner(
                 allAccounts.add(valid);
             }
         }
+        requireAtMost(allEmails.size(), "emails");
+        requireAtMost(allAccounts.size(), "accounts");
         return new Learner(
                 id,
                 displayName,
@@ -85,6 +106,16 @@ record Learner(
                 keys(allEmails, allAccounts),
                 registeredAt,
                 version);
+    }
+
+    static boolean hasControlCharacter(String value) {
+        return CONTROL.matcher(value).find();
+    }
+
+    private static void requireAtMost(int count, String field) {
+        if (count > MAX_IDENTIFIERS) {
+            throw new InvalidIdentifier(field, "a learner has at most " + MAX_IDENTIFIERS + " " + field);
+        }
     }
 
     String primaryEmail() {

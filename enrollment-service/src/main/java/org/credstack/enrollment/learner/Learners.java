@@ -41,11 +41,11 @@ public class Learners {
     Learner register(String displayName, List<String> emails, List<PartnerAccount> accounts) {
         Learner learner =
                 Learner.register(UUID.randomUUID().toString(), displayName, emails, accounts, clock.instant());
-        rejectTaken(learner);
+        rejectTaken(learner.id(), emails, accounts);
         try {
             learner = mongo.insert(learner);
         } catch (DuplicateKeyException race) {
-            rejectTaken(learner);
+            rejectTaken(learner.id(), emails, accounts);
             throw race;
         }
         events.publishEvent(new LearnerIdentified(learner.id()));
@@ -59,13 +59,13 @@ public class Learners {
             if (updated.identifierKeys().equals(current.identifierKeys())) {
                 return current;
             }
-            rejectTaken(updated);
+            rejectTaken(learnerId, emails, accounts);
             try {
                 Learner saved = mongo.save(updated);
                 events.publishEvent(new LearnerIdentified(learnerId));
                 return saved;
             } catch (DuplicateKeyException race) {
-                rejectTaken(updated);
+                rejectTaken(learnerId, emails, accounts);
                 throw race;
             } catch (OptimisticLockingFailureException concurrent) {
                 if (attempt == ATTEMPTS) {
@@ -101,17 +101,22 @@ public class Learners {
                 .map(Learners::profile);
     }
 
-    /** Throws {@link IdentifierTaken} naming the first identifier of {@code learner} that another learner holds. */
-    private void rejectTaken(Learner learner) {
-        for (int i = 0; i < learner.emails().size(); i++) {
-            String email = learner.emails().get(i);
-            if (heldByOther(IdentifierKeys.mbox(email), learner.id())) {
+    /**
+     * Throws {@link IdentifierTaken} naming, by its index in the request, the first requested identifier another
+     * learner holds. The lists have passed {@link Learner}'s validation (capped, no nulls).
+     */
+    private void rejectTaken(String learnerId, List<String> emails, List<PartnerAccount> accounts) {
+        List<String> requestedEmails = emails == null ? List.of() : emails;
+        List<PartnerAccount> requestedAccounts = accounts == null ? List.of() : accounts;
+        for (int i = 0; i < requestedEmails.size(); i++) {
+            String email = requestedEmails.get(i);
+            if (heldByOther(IdentifierKeys.mbox(email), learnerId)) {
                 throw new IdentifierTaken("emails[" + i + "]", email);
             }
         }
-        for (int i = 0; i < learner.accounts().size(); i++) {
-            PartnerAccount account = learner.accounts().get(i);
-            if (heldByOther(account.key(), learner.id())) {
+        for (int i = 0; i < requestedAccounts.size(); i++) {
+            PartnerAccount account = requestedAccounts.get(i);
+            if (heldByOther(account.key(), learnerId)) {
                 throw new IdentifierTaken("accounts[" + i + "]", account.homePage() + " " + account.name());
             }
         }

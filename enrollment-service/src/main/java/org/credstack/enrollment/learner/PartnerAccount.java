@@ -7,18 +7,27 @@ import java.net.URISyntaxException;
  * A learner's account on a partner's learning system: the xAPI {@code account} identifier (xAPI Data section
  * 2.4.2.4).
  *
- * @param homePage absolute http(s) URL of the partner system
- * @param name the account's id or name there; not blank
+ * @param homePage absolute http(s) URL of the partner system, at most {@value #MAX_HOME_PAGE} characters
+ * @param name the account's id or name there; not blank, at most {@value #MAX_NAME} characters, no control
+ *     characters
  * @throws InvalidIdentifier naming {@code <field>.homePage} or {@code <field>.name}
  */
 public record PartnerAccount(String homePage, String name) {
 
+    static final int MAX_HOME_PAGE = 2_000;
+    static final int MAX_NAME = 500;
+
     static PartnerAccount of(String homePage, String name, String field) {
-        if (!isHttpUrl(homePage)) {
-            throw new InvalidIdentifier(field + ".homePage", "homePage is an absolute http(s) URL");
+        if (homePage == null || homePage.length() > MAX_HOME_PAGE || !isHttpUrl(homePage)) {
+            throw new InvalidIdentifier(
+                    field + ".homePage",
+                    "homePage is an absolute http(s) URL of at most " + MAX_HOME_PAGE + " characters");
         }
-        if (name == null || name.isBlank()) {
-            throw new InvalidIdentifier(field + ".name", "name is the account's non-empty name on that system");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME || Learner.hasControlCharacter(name)) {
+            throw new InvalidIdentifier(
+                    field + ".name",
+                    "name is the account's non-empty name on that system, at most " + MAX_NAME
+                            + " characters without control characters");
         }
         return new PartnerAccount(homePage, name);
     }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.credstack.enrollment.xapi.StatementRejected;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,19 +14,21 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
  * The one place that turns refusals into RFC 9457 problem details ({@code application/problem+json}). Every problem
- * carries a {@code type} under {@code https://credstack.org/problems/}, a {@code title}, the {@code status}, a
+ * carries a {@code type} {@code urn:credstack:problem:<name>}, a {@code title}, the {@code status}, a
  * {@code detail} and a {@code field} member naming the offending request field; a rejected xAPI request also lists
  * {@code errors}, each with the RFC 6901 {@code pointer} into the body and its {@code detail}. A client mistake is
  * never a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Boot's ProblemDetailsExceptionHandler when problemdetails are enabled
 class ApiProblems {
 
-    private static final String TYPES = "https://credstack.org/problems/";
+    private static final String TYPES = "urn:credstack:problem:";
 
     @ExceptionHandler
     ProblemDetail refused(DomainException e) {
@@ -53,8 +57,21 @@ class ApiProblems {
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String field = e.getCause() instanceof DatabindException d ? d.getPathReference() : "";
+        String field = e.getCause() instanceof DatabindException d ? field(d.getPath()) : "";
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "the request body is not the expected JSON", field);
+    }
+
+    /** The request's own names: {@code emails[0]}, {@code accounts[1].name}; never a Java class. */
+    static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler

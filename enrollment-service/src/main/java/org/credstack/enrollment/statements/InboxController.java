@@ -2,15 +2,20 @@ package org.credstack.enrollment.statements;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/inbox/unmatched} → 200 with the statements that matched no learner or no assignment yet, oldest
- * first: {@code [{statementId, reason, actorKey, activityId, verbId, timestamp, heldAt}]}; {@code reason} is
- * {@code NO_LEARNER} or {@code NO_ASSIGNMENT}.
+ * {@code GET /api/v1/inbox/unmatched?limit=100&page=0} → 200 with one page of the statements that matched no learner
+ * or no assignment yet, newest first: {@code [{statementId, reason, actorKey, activityId, verbId, timestamp,
+ * heldAt}]}; {@code reason} is {@code NO_LEARNER} or {@code NO_ASSIGNMENT}. {@code limit} is 1 to {@value #MAX_LIMIT}
+ * (default {@value #DEFAULT_LIMIT}), {@code page} counts from 0; 400 naming the parameter otherwise.
  */
 @RestController
 class InboxController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1_000;
 
     private final UnmatchedInbox inbox;
 
@@ -19,7 +24,14 @@ class InboxController {
     }
 
     @GetMapping("/api/v1/inbox/unmatched")
-    List<UnmatchedStatement> unmatched() {
-        return inbox.all();
+    List<UnmatchedStatement> unmatched(
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(defaultValue = "0") int page) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidStatementRequest("limit", "limit is 1 to " + MAX_LIMIT);
+        }
+        if (page < 0) {
+            throw new InvalidStatementRequest("page", "page counts from 0");
+        }
+        return inbox.newestFirst(page, limit);
     }
 }

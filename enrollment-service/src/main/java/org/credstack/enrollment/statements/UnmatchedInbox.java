@@ -45,8 +45,13 @@ class UnmatchedInbox {
         mongo.remove(Query.query(Criteria.where("_id").is(statementId)), UnmatchedStatement.class);
     }
 
-    List<UnmatchedStatement> all() {
-        return mongo.find(new Query().with(Sort.by("heldAt", "_id")), UnmatchedStatement.class);
+    /** One page of the held statements, the most recently held first. */
+    List<UnmatchedStatement> newestFirst(int page, int limit) {
+        Query query = new Query()
+                .with(Sort.by(Sort.Direction.DESC, "heldAt", "_id"))
+                .skip((long) page * limit)
+                .limit(limit);
+        return mongo.find(query, UnmatchedStatement.class);
     }
 
     List<UnmatchedStatement> heldFor(List<String> actorKeys) {

@@ -1,9 +1,14 @@
 package org.credstack.enrollment.statements;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.xapi.Statement;
 import org.credstack.enrollment.xapi.StatementReader;
+import org.credstack.enrollment.xapi.StatementRejected;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Both need {@code X-Experience-API-Version} 1.0.x or 2.0.x ({@link XapiVersionFilter}; 400 otherwise) and
  * {@code Content-Type: application/json}. A batch is all or nothing. Errors as problem+json: 400 for an invalid
- * statement (member {@code errors} lists every JSON pointer and what is wrong, nothing stored), a missing or
+ * statement (member {@code errors} lists every JSON pointer and what is wrong, nothing stored; this includes a
+ * {@code timestamp} outside {@link PlausibleTimestamps}), a missing or
  * malformed {@code statementId}, or a PUT body whose {@code id} differs from it; 409 when an id is already stored
  * with different content (xAPI Data section 2.3.1), naming that id's pointer. Repeating a stored statement is a
  * no-op. No partner authentication yet.
@@ -40,21 +46,26 @@ class XapiStatementsController {
     private final StatementReader reader = new StatementReader();
     private final JsonMapper json = JsonMapper.builder().build();
     private final StatementIntake intake;
+    private final PlausibleTimestamps timestamps;
 
-    XapiStatementsController(StatementIntake intake) {
+    XapiStatementsController(StatementIntake intake, PlausibleTimestamps timestamps) {
         this.intake = intake;
+        this.timestamps = timestamps;
     }
 
     @PostMapping
-    List<String> post(@RequestBody String body) {
+    List<String> post(@RequestBody byte[] bytes) {
+        String body = utf8(bytes);
         List<Statement> batch = reader.read(body);
         boolean array = body.stripLeading().startsWith("[");
+        timestamps.check(batch, i -> array ? "/" + i + "/timestamp" : "/timestamp");
         intake.accept(batch, i -> array ? "/" + i + "/id" : "/id");
         return batch.stream().map(s -> s.id().toString()).toList();
     }
 
     @PutMapping
-    ResponseEntity<Void> put(@RequestParam String statementId, @RequestBody String body) {
+    ResponseEntity<Void> put(@RequestParam String statementId, @RequestBody byte[] bytes) {
+        String body = utf8(bytes);
         UUID id = uuid(statementId);
         List<Statement> read = reader.read(body);
         if (read.size() != 1 || body.stripLeading().startsWith("[")) {
@@ -66,8 +77,23 @@ class XapiStatementsController {
         } else if (!statement.id().equals(id)) {
             throw new InvalidStatementRequest("/id", "the statement's id differs from the statementId parameter");
         }
+        timestamps.check(List.of(statement), i -> "/timestamp");
         intake.accept(List.of(statement), i -> "/id");
         return ResponseEntity.noContent().build();
+    }
+
+    /** JSON is UTF-8 (RFC 8259 section 8.1): malformed bytes are refused, not replaced by U+FFFD and stored. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new StatementRejected(List.of(new StatementRejected.Problem("", "the body is not valid UTF-8")));
+        }
     }
 
     private static UUID uuid(String statementId) {

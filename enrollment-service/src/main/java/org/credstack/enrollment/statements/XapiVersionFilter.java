@@ -50,7 +50,7 @@ class XapiVersionFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletResponse response, String version) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://credstack.org/problems/unsupported-xapi-version");
+        problem.put("type", "urn:credstack:problem:unsupported-xapi-version");
         problem.put("title", "Bad Request");
         problem.put("status", 400);
         problem.put(

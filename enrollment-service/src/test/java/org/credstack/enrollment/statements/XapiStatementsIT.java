@@ -76,6 +76,8 @@ class XapiStatementsIT extends ServiceIT {
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("field").stringValue()).isEqualTo("X-Experience-API-Version");
+        assertThat(missing.body().get("type").stringValue())
+                .isEqualTo("urn:credstack:problem:unsupported-xapi-version");
         assertThat(missing.header("X-Experience-API-Version")).isEqualTo("2.0.0");
         assertThat(unsupported.status()).isEqualTo(400);
         assertThat(v2.status()).isEqualTo(200);
@@ -152,6 +154,58 @@ class XapiStatementsIT extends ServiceIT {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.body().get("field").stringValue()).isEqualTo("/1/id");
         assertThat(mongo.findById(fresh.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
+    void refusesAStatementDatedInTheFutureOrBeforeTheEpochAndStoresNothing() {
+        UUID valid = UUID.randomUUID();
+        String future = statement(UUID.randomUUID(), "completed", "2099-01-01T00:00:00Z");
+        String ancient = statement(UUID.randomUUID(), "completed", "0001-01-01T00:00:00Z");
+        String batch = "[" + statement(valid, "completed", null) + "," + future + "]";
+        long before = statementCount();
+
+        Api.Response single = api.post("/xapi/statements", future, XAPI);
+        Api.Response old = api.post("/xapi/statements", ancient, XAPI);
+        Api.Response inBatch = api.post("/xapi/statements", batch, XAPI);
+        Api.Response put = api.put(
+                "/xapi/statements?statementId=" + UUID.randomUUID(),
+                statement(null, "completed", "2099-01-01T00:00:00Z"),
+                XAPI);
+
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(inBatch.status()).isEqualTo(400);
+        assertThat(inBatch.body().get("errors").findValuesAsString("pointer")).containsExactly("/1/timestamp");
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(statementCount()).isEqualTo(before);
+        assertThat(mongo.findById(valid.toString(), StoredStatement.class)).isNull();
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8AndStoresNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] text = statement(id, "completed", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(text, text.length + 2);
+        int quote = new String(text, java.nio.charset.StandardCharsets.UTF_8).indexOf("nobody-") + 6;
+        System.arraycopy(text, quote, body, quote + 2, text.length - quote);
+        body[quote] = (byte) 0xC3; // a lead byte followed by a non-continuation byte: malformed
+        body[quote + 1] = (byte) 0x28;
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/xapi/statements"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Experience-API-Version", "1.0.3")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("UTF-8");
+        assertThat(mongo.findById(id.toString(), StoredStatement.class)).isNull();
     }
 
     @Test
