@@ -9,8 +9,7 @@ import org.credstack.enrollment.ServiceIT;
 import org.credstack.enrollment.xapi.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The xAPI Statement Resource (Communication section 2.1) against the fixtures of test resources {@code xapi/}. */
 class XapiStatementsIT extends ServiceIT {
@@ -18,20 +17,7 @@ class XapiStatementsIT extends ServiceIT {
     private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "valid-01-spec-minimal-statement.json",
-                "valid-02-spec-simple-statement.json",
-                "valid-03-spec-attempted-completion-duration-seconds.json",
-                "valid-04-spec-long-example-group-actor-context.json",
-                "valid-05-spec-voiding-statement.json",
-                "valid-06-suite-unicode-statement.json",
-                "valid-07-suite-account-actor-result-context.json",
-                "valid-08-suite-mbox-sha1sum-actor.json",
-                "valid-09-suite-timestamp-rfc3339-plus-zero.json",
-                "valid-10-suite-timestamp-non-utc-offset.json",
-                "valid-11-suite-duration-sub-centisecond.json"
-            })
+    @MethodSource("org.credstack.enrollment.xapi.Fixtures#validStatements")
     void acceptsAndStoresEveryValidFixture(String file) {
         Api.Response response = api.post("/xapi/statements", Fixtures.text("xapi/" + file), XAPI);
 
@@ -43,17 +29,7 @@ class XapiStatementsIT extends ServiceIT {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "invalid-01-suite-timestamp-neg-zero-offset.json, /timestamp",
-        "invalid-02-suite-timestamp-not-iso8601.json, /timestamp",
-        "invalid-03-suite-score-scaled-above-1.json, /result/score/scaled",
-        "invalid-04-suite-completion-as-string.json, /result/completion",
-        "invalid-05-suite-duration-weeks-combined.json, /result/duration",
-        "invalid-06-suite-agent-two-ifis.json, /actor",
-        "invalid-07-suite-mbox-not-mailto.json, /actor/mbox",
-        "invalid-08-suite-voided-verb-without-statementref.json, /object/objectType",
-        "invalid-09-suite-batch-duplicate-ids.json, /1/id"
-    })
+    @MethodSource("org.credstack.enrollment.xapi.Fixtures#invalidStatements")
     void rejectsEveryInvalidFixtureNamingThePointerAndStoresNothing(String file, String pointer) {
         long before = statementCount();
 

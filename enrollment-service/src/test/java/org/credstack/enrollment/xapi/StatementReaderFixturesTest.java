@@ -9,8 +9,7 @@ import java.util.UUID;
 import org.credstack.enrollment.xapi.StatementRejected.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The xAPI fixtures in test resources {@code xapi/} behave as their README says. */
@@ -21,20 +20,7 @@ class StatementReaderFixturesTest {
     private final StatementReader reader = new StatementReader(() -> GENERATED);
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "valid-01-spec-minimal-statement.json",
-                "valid-02-spec-simple-statement.json",
-                "valid-03-spec-attempted-completion-duration-seconds.json",
-                "valid-04-spec-long-example-group-actor-context.json",
-                "valid-05-spec-voiding-statement.json",
-                "valid-06-suite-unicode-statement.json",
-                "valid-07-suite-account-actor-result-context.json",
-                "valid-08-suite-mbox-sha1sum-actor.json",
-                "valid-09-suite-timestamp-rfc3339-plus-zero.json",
-                "valid-10-suite-timestamp-non-utc-offset.json",
-                "valid-11-suite-duration-sub-centisecond.json"
-            })
+    @MethodSource("org.credstack.enrollment.xapi.Fixtures#validStatements")
     void acceptsEveryValidFixture(String file) {
         List<Statement> statements = reader.read(Fixtures.text("xapi/" + file));
 
@@ -47,17 +33,7 @@ class StatementReaderFixturesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "invalid-01-suite-timestamp-neg-zero-offset.json, /timestamp",
-        "invalid-02-suite-timestamp-not-iso8601.json, /timestamp",
-        "invalid-03-suite-score-scaled-above-1.json, /result/score/scaled",
-        "invalid-04-suite-completion-as-string.json, /result/completion",
-        "invalid-05-suite-duration-weeks-combined.json, /result/duration",
-        "invalid-06-suite-agent-two-ifis.json, /actor",
-        "invalid-07-suite-mbox-not-mailto.json, /actor/mbox",
-        "invalid-08-suite-voided-verb-without-statementref.json, /object/objectType",
-        "invalid-09-suite-batch-duplicate-ids.json, /1/id"
-    })
+    @MethodSource("org.credstack.enrollment.xapi.Fixtures#invalidStatements")
     void rejectsEveryInvalidFixtureNamingTheOffendingField(String file, String pointer) {
         StatementRejected rejected =
                 catchThrowableOfType(StatementRejected.class, () -> reader.read(Fixtures.text("xapi/" + file)));
