@@ -6,13 +6,20 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -25,10 +32,12 @@ import org.h2.mvstore.MVStore;
  * here the store is opened with auto-commit disabled and commits through {@link GroupCommit}, one chunk write for
  * all the commands that wait at that moment.
  *
- * <p><b>Fast on {@code _id}:</b> mongo-java-server uses an index only when a query names exactly that index's
- * fields, so {@code {_id: x, version: 3}} (every optimistic-lock save of Spring Data) read the whole collection.
- * Here a query with an equality (or {@code $in}) on {@code _id} reads only those documents and matches the rest of
- * the query on them, as MongoDB does.
+ * <p><b>Indexed:</b> mongo-java-server uses an index only when a query names exactly that index's fields, and has
+ * no non-unique indexes at all, so {@code {_id: x, version: 3}} (every optimistic-lock save of Spring Data) and
+ * {@code {learnerId: x}} read the whole collection, and a request's cost grew with the data stored. Here the
+ * non-unique indexes a service declares are kept ({@link SecondaryIndex}), and a query with equalities on every
+ * field of an index reads only the documents that index names, matching the rest of the query on them, as MongoDB
+ * does.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -66,16 +75,16 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IdFirstDatabase(databaseName, getMvStore(), getCursorRegistry());
+        return new IndexedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    /** An {@link H2Database} whose collections are {@link IdFirstCollection}s. */
-    private static final class IdFirstDatabase extends H2Database {
+    /** An {@link H2Database} with {@link SecondaryIndex}es, whose collections are {@link IndexedCollection}s. */
+    private static final class IndexedDatabase extends H2Database {
 
         private final MVStore store;
         private final boolean constructed;
 
-        IdFirstDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+        IndexedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
             this.store = store;
             this.constructed = true;
@@ -96,14 +105,24 @@ final class DurableH2Backend extends H2Backend {
             // the map names of H2Database, so files written before stay readable
             MVMap<Object, Document> data = store.openMap("databases." + name);
             MVMap<String, Object> meta = store.openMap("meta." + name);
-            return new IdFirstCollection(this, collectionName, options, data, meta, cursorRegistry);
+            return new IndexedCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new SecondaryIndex(indexName, keys, sparse);
         }
     }
 
-    /** An {@link H2Collection} that narrows a query to the documents its {@code _id} names before matching. */
-    private static final class IdFirstCollection extends H2Collection {
+    /**
+     * An {@link H2Collection} that answers a query from the documents an index names, when the query has an equality
+     * on every field of one ({@code _id} first, then unique, then secondary indexes), and matches the whole query on
+     * those documents; otherwise it reads the collection, as before.
+     */
+    private static final class IndexedCollection extends H2Collection {
 
-        IdFirstCollection(
+        IndexedCollection(
                 MongoDatabase database,
                 String collectionName,
                 CollectionOptions options,
@@ -116,15 +135,76 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-            if (query.size() > 1 && query.containsKey(ID)) {
+            Iterable<Object> candidates = candidates(query);
+            if (candidates == null) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+            }
+            return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** The positions of the only documents that can match, or null when no index narrows the query. */
+        private Iterable<Object> candidates(Document query) {
+            List<Index<Object>> indexes = getIndexes();
+            if (query.containsKey(ID)) {
                 Document byId = new Document(ID, query.get(ID));
-                for (Index<Object> index : getIndexes()) {
+                for (Index<Object> index : indexes) {
                     if (index.getName().equals(Constants.PRIMARY_KEY_INDEX_NAME) && index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fields);
+                        return existing(index.getPositions(byId));
                     }
                 }
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+            for (Index<Object> index : indexes) {
+                if (index.isUnique() && !index.getName().equals(Constants.PRIMARY_KEY_INDEX_NAME)) {
+                    Document equalities = equalities(query, fieldsOf(index));
+                    if (equalities != null && index.canHandle(equalities)) {
+                        return existing(index.getPositions(equalities));
+                    }
+                }
+            }
+            for (Index<Object> index : indexes) {
+                if (index instanceof SecondaryIndex secondary) {
+                    Document equalities = equalities(query, secondary.fields());
+                    if (equalities != null) {
+                        Set<Object> positions = secondary.positions(new ArrayList<>(equalities.values()));
+                        if (positions != null) {
+                            return existing(positions);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The query's plain equalities on these fields, or null unless it has one on each. */
+        private static Document equalities(Document query, List<String> fields) {
+            Document equalities = new Document();
+            for (String field : fields) {
+                Object value = query.get(field);
+                if (value == null
+                        || value instanceof Document
+                        || value instanceof Collection<?>
+                        || value instanceof Pattern
+                        || value instanceof BsonRegularExpression) {
+                    return null;
+                }
+                equalities.put(field, value);
+            }
+            return equalities;
+        }
+
+        private static List<String> fieldsOf(Index<Object> index) {
+            return index.getKeys().stream().map(IndexKey::getKey).toList();
+        }
+
+        /** A copy of the positions that still hold a document, so matching never meets a removed one. */
+        private List<Object> existing(Iterable<Object> positions) {
+            List<Object> found = new ArrayList<>();
+            for (Object position : positions) {
+                if (getDocument(position) != null) {
+                    found.add(position);
+                }
+            }
+            return found;
         }
     }
 }
