@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs the three time-driven jobs with a fixed delay of {@code credstack.notification.dispatch-interval}: reminders,
- * expiry, then e-mail delivery. The delay only sets how often they look; what is due is decided by the injected
+ * Runs the three time-driven jobs with a fixed delay: reminders and expiry every {@code
+ * credstack.notification.schedule-interval}, e-mail delivery every {@code credstack.notification.dispatch-interval}. The delay only sets how often they look; what is due is decided by the injected
  * clock. Every job claims its work atomically in the store, so several instances may run them at once.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +33,8 @@ class NotificationJobs implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(reminders::dispatchDue, properties.dispatchInterval());
-        tasks.addFixedDelayTask(expiry::expireDue, properties.dispatchInterval());
+        tasks.addFixedDelayTask(reminders::dispatchDue, properties.scheduleInterval());
+        tasks.addFixedDelayTask(expiry::expireDue, properties.scheduleInterval());
         tasks.addFixedDelayTask(deliveries::dispatchDue, properties.dispatchInterval());
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reminderDaysBefore days before a credential's {@code validUntil} to remind the learner when the
  *     {@code BadgeIssued} event names none; each at least 1 (default 30, 7, 1)
- * @param dispatchInterval real-time pause between two runs of each job (mail delivery, reminders, expiry); what
- *     is due is decided by the injected clock, not by this period
+ * @param dispatchInterval real-time pause between two runs of mail delivery, which claims from the few pending
+ *     e-mails; what is due is decided by the injected clock, not by this period
+ * @param scheduleInterval real-time pause between two runs of the reminder and expiry jobs, which read every
+ *     pending reminder and active credential (days-scale deadlines: once a minute is on time)
  * @param claimLease how long a claimed reminder or e-mail stays with the instance that claimed it; after that
  *     another instance may take it over (a crashed instance's work is not lost)
  * @param batchSize most items one job run claims
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(
         @DefaultValue({"30", "7", "1"}) @NotEmpty List<@NotNull @Positive Integer> reminderDaysBefore,
         @DefaultValue("1s") @NotNull Duration dispatchInterval,
+        @DefaultValue("1m") @NotNull Duration scheduleInterval,
         @DefaultValue("5m") @NotNull Duration claimLease,
         @DefaultValue("50") @Min(1) int batchSize,
         @DefaultValue @Valid Mail mail) {

@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "credstack.notification.dispatch-interval=200ms",
+            "credstack.notification.schedule-interval=200ms",
             "credstack.notification.mail.initial-backoff=1m",
-            "credstack.runtime.outbox-poll-interval=200ms"
+            "credstack.runtime.outbox-sweep-interval=200ms"
         })
 @InfrastructureTest
 @Import(RunningService.Clocks.class)

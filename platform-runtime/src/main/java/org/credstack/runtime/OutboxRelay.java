@@ -25,8 +25,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes the {@link PendingEvent}s that aggregates carry in their {@code pendingEvents} field, then
- * removes them from the document. Runs on a fixed delay ({@code credstack.runtime.outbox-poll-interval}) and
- * when a service calls {@link #relay()} right after a save.
+ * removes them from the document. A service calls {@link #publish} (through {@link Outbox}) right after the write
+ * that staged the events, which reads that one document by {@code _id}; a slow {@link #sweep} ({@code
+ * credstack.runtime.outbox-sweep-interval}, and once soon after start) reads whole collections for what a crash or
+ * a broker outage left behind.
  *
  * <p>Each record is sent with the idempotent producer ({@code acks=all}) and awaited before the event is
  * removed, so a crash between the two re-sends the same record with the same {@code ce_id}: delivery is
@@ -45,6 +47,8 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String PENDING = "pendingEvents";
     static final String FAILED = "failedEvents";
+    static final String VERSION = "version";
+    private static final int STRIPES = 64;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -52,7 +56,9 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failed;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock sweeping = new ReentrantLock();
+    /** One aggregate is published by one thread at a time, so its events go out once and in order. */
+    private final ReentrantLock[] aggregateLocks = new ReentrantLock[STRIPES];
 
     /**
      * @param collections the Mongo collections whose documents carry {@code pendingEvents}
@@ -66,6 +72,9 @@ public class OutboxRelay {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
+        for (int i = 0; i < STRIPES; i++) {
+            aggregateLocks[i] = new ReentrantLock();
+        }
         this.clock = clock;
         this.published = Counter.builder("credstack.outbox.published")
                 .description("events published from aggregates' outboxes")
@@ -75,37 +84,64 @@ public class OutboxRelay {
                 .register(meters);
     }
 
-    /** Publishes everything pending now; returns how many events were published. */
-    @Scheduled(fixedDelayString = "${credstack.runtime.outbox-poll-interval:500ms}")
-    public int relay() {
-        if (!lock.tryLock()) {
-            return 0;
-        }
+    /**
+     * Publishes the pending events of one aggregate, in order, and removes them from its document.
+     *
+     * @param collection the aggregate's collection
+     * @param id its {@code _id}
+     * @return how many events were published (0 when none were pending, or Kafka failed: the sweep retries)
+     */
+    public int publish(String collection, Object id) {
+        ReentrantLock lock = lockOf(id);
+        lock.lock();
         try {
-            int count = 0;
-            for (String collection : collections) {
-                count += relay(collection);
-            }
-            return count;
+            Document aggregate = mongo.findById(id, Document.class, collection);
+            return aggregate == null ? 0 : relay(collection, aggregate);
         } finally {
             lock.unlock();
         }
     }
 
-    private int relay(String collection) {
-        Query pending = new Query(Criteria.where(PENDING + ".0").exists(true));
-        int count = 0;
-        for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-            count += relay(collection, aggregate);
+    /**
+     * Publishes everything pending in every outbox collection; reads whole collections, so it runs seldom.
+     *
+     * @return how many events were published
+     */
+    @Scheduled(
+            initialDelayString = "${credstack.runtime.outbox-sweep-initial-delay:5s}",
+            fixedDelayString = "${credstack.runtime.outbox-sweep-interval:30s}")
+    public int sweep() {
+        if (!sweeping.tryLock()) {
+            return 0;
         }
-        return count;
+        try {
+            int count = 0;
+            for (String collection : collections) {
+                Query pending = new Query(Criteria.where(PENDING + ".0").exists(true));
+                pending.fields().include("_id");
+                for (Document found : mongo.find(pending, Document.class, collection)) {
+                    count += publish(collection, found.get("_id"));
+                }
+            }
+            return count;
+        } finally {
+            sweeping.unlock();
+        }
+    }
+
+    private ReentrantLock lockOf(Object id) {
+        return aggregateLocks[Math.floorMod(id.hashCode(), STRIPES)];
     }
 
     private int relay(String collection, Document aggregate) {
+        List<Document> pendingEvents = aggregate.getList(PENDING, Document.class);
+        if (pendingEvents == null || pendingEvents.isEmpty()) {
+            return 0;
+        }
         List<String> sent = new ArrayList<>();
         List<Document> setAside = new ArrayList<>();
         try {
-            for (Document event : aggregate.getList(PENDING, Document.class)) {
+            for (Document event : pendingEvents) {
                 Throwable error = sendOrFail(event);
                 if (error == null) {
                     sent.add(event.getString("eventId"));
@@ -128,7 +164,7 @@ public class OutboxRelay {
             setAside.forEach(event -> done.add(event.getString("eventId")));
             Update update = new Update()
                     .pull(PENDING, new Document("eventId", new Document("$in", done)))
-                    .inc("version", 1);
+                    .inc(VERSION, 1);
             if (!setAside.isEmpty()) {
                 update.push(FAILED).each(setAside.toArray());
             }

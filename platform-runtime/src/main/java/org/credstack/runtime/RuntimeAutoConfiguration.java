@@ -1,22 +1,29 @@
 package org.credstack.runtime;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.credstack.events.Topic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -24,11 +31,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every CredStack service gets the same way: the injected {@link Clock} (UTC), MongoDB health by
- * {@code ping}, the v1 topics created with their cleanup policy, and the {@link OutboxRelay} over the
- * collections named in {@code credstack.runtime.outbox-collections}.
+ * {@code ping}, the v1 topics created with their cleanup policy, the {@link Outbox} and its {@link OutboxRelay} over
+ * the service's {@link OutboxCollection} beans, and the {@link ConflictRetry} for optimistic-lock conflicts.
  */
 @AutoConfiguration
 @EnableScheduling
@@ -72,13 +80,14 @@ public class RuntimeAutoConfiguration {
                 .build();
     }
 
-    /** The outbox producer: idempotent, {@code acks=all}, raw JSON bytes as value. */
+    /** The outbox producer: idempotent, {@code acks=all}, raw JSON bytes as value, {@code linger.ms} on purpose. */
     @Bean
-    @ConditionalOnExpression("!'${credstack.runtime.outbox-collections:}'.isEmpty()")
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaProperties kafka,
             RuntimeProperties properties,
+            ObjectProvider<OutboxCollection> collections,
             MeterRegistry meters,
             Clock clock) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
@@ -86,9 +95,42 @@ public class RuntimeAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(
+                ProducerConfig.LINGER_MS_CONFIG, (int) properties.outboxLinger().toMillis());
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         // the relay logs each failure itself, once and at the right level
         template.setProducerListener(new ProducerListener<>() {});
-        return new OutboxRelay(mongo, template, properties.outboxCollections(), meters, clock);
+        List<String> names =
+                collections.orderedStream().map(OutboxCollection::name).toList();
+        return new OutboxRelay(mongo, template, names, meters, clock);
+    }
+
+    /** Staging and publishing for the service's aggregates. */
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(OutboxRelay relay, MongoTemplate mongo, JsonMapper json, Clock clock) {
+        return new Outbox(relay, mongo.getConverter(), json, clock);
+    }
+
+    /** Keeps a mapped save from dropping an aggregate's {@code pendingEvents} or {@code version}. */
+    @Bean
+    AggregateShapeGuard aggregateShapeGuard(ObjectProvider<OutboxCollection> collections) {
+        return new AggregateShapeGuard(
+                collections.orderedStream().map(OutboxCollection::name).collect(Collectors.toSet()));
+    }
+
+    /** The {@value ConflictRetry#NAME} retry, with its metrics in the service's registry. */
+    @Bean
+    @ConditionalOnMissingBean
+    ConflictRetry conflictRetry(RuntimeProperties properties, MeterRegistry meters) {
+        RuntimeProperties.ConflictRetryProperties settings = properties.conflictRetry();
+        RetryConfig config = RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0))
+                .retryExceptions(OptimisticLockingFailureException.class)
+                .build();
+        RetryRegistry registry = RetryRegistry.of(config);
+        TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+        return new ConflictRetry(registry.retry(ConflictRetry.NAME));
     }
 }

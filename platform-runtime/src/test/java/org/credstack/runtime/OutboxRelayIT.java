@@ -1,6 +1,7 @@
 package org.credstack.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(
         properties = {
-            "credstack.runtime.outbox-collections=things",
-            "credstack.runtime.outbox-poll-interval=1h",
+            "credstack.runtime.outbox-sweep-interval=1h",
+            "credstack.runtime.outbox-sweep-initial-delay=1h",
             "spring.application.name=runtime-test"
         })
 @InfrastructureTest
@@ -61,6 +62,11 @@ class OutboxRelayIT {
         Clock clock() {
             return NOW;
         }
+
+        @Bean
+        OutboxCollection things() {
+            return new OutboxCollection("things");
+        }
     }
 
     @Autowired
@@ -68,6 +74,9 @@ class OutboxRelayIT {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    Outbox outboxKit;
 
     @Autowired
     JsonMapper json;
@@ -95,7 +104,7 @@ class OutboxRelayIT {
                         .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(pending))),
                 "things");
 
-        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(relay.sweep()).isEqualTo(1);
 
         Received record = readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId);
         EventEnvelope<?> envelope = record.envelope();
@@ -108,7 +117,69 @@ class OutboxRelayIT {
         Document after = mongo.findById("thing-1", Document.class, "things");
         assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
         assertThat(after.getInteger("version")).isEqualTo(4);
-        assertThat(relay.relay()).as("nothing left to publish").isZero();
+        assertThat(relay.sweep()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void publishesOneAggregateRightAfterItsWriteWithoutTouchingOthers() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        PendingEvent mine = PendingEvent.of(expired(learnerId, "urn:uuid:mine"), Instant.EPOCH, json);
+        PendingEvent other = PendingEvent.of(expired(learnerId, "urn:uuid:other"), Instant.EPOCH, json);
+        mongo.insert(aggregate("mine", mine), "things");
+        mongo.insert(aggregate("other", other), "things");
+
+        assertThat(relay.publish("things", "mine")).isEqualTo(1);
+
+        assertThat(readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId).header("ce_id"))
+                .isEqualTo(mine.eventId());
+        assertThat(mongo.findById("mine", Document.class, "things").getList("pendingEvents", Document.class))
+                .isEmpty();
+        assertThat(mongo.findById("other", Document.class, "things").getList("pendingEvents", Document.class))
+                .as("left for its own writer or the sweep")
+                .hasSize(1);
+        assertThat(relay.publish("things", "missing"))
+                .as("an aggregate that is not there")
+                .isZero();
+    }
+
+    @Test
+    void stagesRaisedEventsWithOneEnvelopeTimeFromTheClock() {
+        String learnerId = "learner-" + UUID.randomUUID();
+
+        List<PendingEvent> staged =
+                outboxKit.stage(List.of(expired(learnerId, "urn:uuid:a"), expired(learnerId, "urn:uuid:b")));
+
+        assertThat(staged).extracting(PendingEvent::topic).containsOnly(Topic.NOTIFICATION_EVENTS_V1);
+        assertThat(staged)
+                .extracting(p -> p.headers().get("ce_time"))
+                .containsOnly(NOW.instant().toString());
+        assertThat(staged).extracting(PendingEvent::eventId).doesNotHaveDuplicates();
+        assertThat(outboxKit.stageForUpdate(expired(learnerId, "urn:uuid:c")).getString("topic"))
+                .isEqualTo(Topic.NOTIFICATION_EVENTS_V1);
+    }
+
+    @Test
+    void refusesToSaveAnAggregateMappedWithoutItsPendingEventsOrVersion() {
+        record ThingWithoutEvents(String id, Long version) {}
+        record ThingWithoutVersion(String id, List<PendingEvent> pendingEvents) {}
+
+        assertThatThrownBy(() -> mongo.save(new ThingWithoutEvents("t1", 1L), "things"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("pendingEvents");
+        assertThatThrownBy(() -> mongo.insert(new ThingWithoutVersion("t2", List.of()), "things"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version");
+        assertThat(mongo.findAll(Document.class, "things")).as("nothing stored").isEmpty();
+        mongo.save(new ThingWithoutEvents("t3", 1L), "elsewhere");
+        assertThat(mongo.findById("t3", Document.class, "elsewhere"))
+                .as("other collections")
+                .isNotNull();
+    }
+
+    private Document aggregate(String id, PendingEvent pending) {
+        return new Document("_id", id)
+                .append("version", 0)
+                .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(pending)));
     }
 
     @Test
@@ -134,7 +205,7 @@ class OutboxRelayIT {
         OutboxRelay racing =
                 new OutboxRelay(mongo, appendingWhileSending, List.of("things"), new SimpleMeterRegistry(), NOW);
 
-        assertThat(racing.relay()).isEqualTo(1);
+        assertThat(racing.sweep()).isEqualTo(1);
 
         Document after = mongo.findById("thing-2", Document.class, "things");
         assertThat(after.getList("pendingEvents", Document.class))
@@ -158,7 +229,7 @@ class OutboxRelayIT {
                 "things");
         double failedBefore = meters.counter("credstack.outbox.failed").count();
 
-        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(relay.sweep()).isEqualTo(1);
 
         Received record = readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId);
         assertThat(record.header("ce_id")).isEqualTo(later.eventId());
@@ -170,7 +241,7 @@ class OutboxRelayIT {
         assertThat(failed.getFirst().getDate("failedAt").toInstant()).isEqualTo(NOW.instant());
         assertThat(failed.getFirst().getString("payload")).isEqualTo(tooLarge.payload());
         assertThat(meters.counter("credstack.outbox.failed").count()).isEqualTo(failedBefore + 1);
-        assertThat(relay.relay()).as("nothing retried").isZero();
+        assertThat(relay.sweep()).as("nothing retried").isZero();
     }
 
     private static ProducerFactory<String, byte[]> producers() {

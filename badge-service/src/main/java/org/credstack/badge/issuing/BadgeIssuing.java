@@ -17,8 +17,7 @@ import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.EnrollmentCompleted;
-import org.credstack.runtime.OutboxRelay;
-import org.credstack.runtime.PendingEvent;
+import org.credstack.runtime.Outbox;
 import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,7 @@ public class BadgeIssuing {
     private final ProcessedEvents processed;
     private final OpenBadgeSchemaValidator schema;
     private final DataIntegritySigner signer;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final BadgeProperties properties;
     private final JsonMapper json;
     private final Clock clock;
@@ -66,7 +65,7 @@ public class BadgeIssuing {
             ProcessedEvents processed,
             OpenBadgeSchemaValidator schema,
             DataIntegritySigner signer,
-            OutboxRelay relay,
+            Outbox outbox,
             BadgeProperties properties,
             JsonMapper json,
             Clock clock) {
@@ -76,7 +75,7 @@ public class BadgeIssuing {
         this.processed = processed;
         this.schema = schema;
         this.signer = signer;
-        this.relay = relay;
+        this.outbox = outbox;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -96,14 +95,15 @@ public class BadgeIssuing {
         if (processed.contains(eventId)) {
             return;
         }
-        if (!credentials.existsForEnrollment(completed.enrollmentId())) {
-            store(completed);
-        }
+        String issued = credentials.existsForEnrollment(completed.enrollmentId()) ? null : store(completed);
         processed.remember(eventId, type);
-        relay.relay();
+        if (issued != null) {
+            outbox.publish(Badge.COLLECTION, issued);
+        }
     }
 
-    private void store(EnrollmentCompleted completed) {
+    /** Issues and stores the credential; returns its id, or null when a concurrent delivery stored it first. */
+    private String store(EnrollmentCompleted completed) {
         CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
                 .orElseThrow(() -> new CatalogVersionMissingException(
                         completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
@@ -153,12 +153,14 @@ public class BadgeIssuing {
                 credential.version(),
                 json.writeValueAsString(signed),
                 issued,
-                PendingEvent.of(issued, now, json));
+                outbox.stage(List.of(issued)).getFirst());
         try {
             credentials.insert(badge);
             log.info("issued {} for enrollment {}", award.credentialUrl(), completed.enrollmentId());
+            return id;
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.info("enrollment {} got its badge from a concurrent delivery", completed.enrollmentId());
+            return null;
         }
     }
 

@@ -2,7 +2,10 @@ package org.credstack.badge.issuing;
 
 import java.util.List;
 import java.util.Optional;
+import org.credstack.runtime.OutboxCollection;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,6 +24,15 @@ public class IssuedCredentials implements InitializingBean {
 
     IssuedCredentials(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Issued credentials carry their {@code BadgeIssued} to the outbox relay. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        OutboxCollection badgeOutbox() {
+            return new OutboxCollection(Badge.COLLECTION);
+        }
     }
 
     @Override

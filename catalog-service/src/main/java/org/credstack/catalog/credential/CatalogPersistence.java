@@ -2,6 +2,7 @@ package org.credstack.catalog.credential;
 
 import java.time.Period;
 import java.util.List;
+import org.credstack.runtime.OutboxCollection;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,12 @@ class CatalogPersistence {
     MongoCustomConversions mongoCustomConversions() {
         return MongoCustomConversions.create(adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING)
                 .registerConverters(List.of(new PeriodToString(), new StringToPeriod())));
+    }
+
+    /** Credentials carry their events to the outbox relay. */
+    @Bean
+    OutboxCollection credentialOutbox() {
+        return new OutboxCollection(Credential.COLLECTION);
     }
 
     @Bean

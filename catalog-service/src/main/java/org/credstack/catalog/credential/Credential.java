@@ -147,8 +147,8 @@ class Credential {
     }
 
     /** Moves the events raised since loading into the pending events saved with this document. */
-    void stageEvents(Function<CatalogEvent, PendingEvent> toPending) {
-        raised.forEach(e -> pendingEvents.add(toPending.apply(e)));
+    void stageEvents(Function<List<CatalogEvent>, List<PendingEvent>> stage) {
+        pendingEvents.addAll(stage.apply(List.copyOf(raised)));
         raised.clear();
     }
 

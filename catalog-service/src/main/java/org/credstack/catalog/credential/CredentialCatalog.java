@@ -3,18 +3,18 @@ package org.credstack.catalog.credential;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.credstack.runtime.OutboxRelay;
-import org.credstack.runtime.PendingEvent;
+import org.credstack.runtime.ConflictRetry;
+import org.credstack.runtime.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Credential use cases: each loads the aggregate, lets it change itself, and saves it together with the
- * events it raised in one document write, retrying on an optimistic-lock conflict; then nudges the relay.
+ * events it raised in one document write, retrying on an optimistic-lock conflict; then publishes them.
  */
 @Service
 class CredentialCatalog {
@@ -24,20 +24,20 @@ class CredentialCatalog {
     private final CredentialRepository credentials;
     private final MongoReferences references;
     private final Clock clock;
-    private final JsonMapper json;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
+    private final ConflictRetry conflicts;
 
     CredentialCatalog(
             CredentialRepository credentials,
             ProviderRepository providers,
             Clock clock,
-            JsonMapper json,
-            OutboxRelay relay) {
+            Outbox outbox,
+            ConflictRetry conflicts) {
         this.credentials = credentials;
         this.references = new MongoReferences(providers, credentials);
         this.clock = clock;
-        this.json = json;
-        this.relay = relay;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
     }
 
     Credential create(CredentialDraft content) {
@@ -67,7 +67,7 @@ class CredentialCatalog {
 
     /** Loads, changes and saves one credential, again from a fresh copy when another writer came first. */
     Credential update(String id, Consumer<Credential> change) {
-        return Retry.onConflict(() -> {
+        return conflicts.run(() -> {
             Credential credential = get(id);
             change.accept(credential);
             return save(credential);
@@ -80,25 +80,31 @@ class CredentialCatalog {
 
     /** Saves state and raised events in one write, then publishes them promptly. */
     Credential save(Credential credential) {
-        Credential saved = saveWithoutRelay(credential);
-        relayNow();
+        Credential saved = saveWithoutPublishing(credential);
+        publishEvents(List.of(saved));
         return saved;
     }
 
-    /** Saves state and raised events in one write; the caller relays. */
-    Credential saveWithoutRelay(Credential credential) {
-        Instant now = now();
-        credential.stageEvents(event -> PendingEvent.of(event, now, json));
+    /** Saves state and raised events in one write; the caller then calls {@link #publishEvents}. */
+    Credential saveWithoutPublishing(Credential credential) {
+        credential.stageEvents(outbox::stage);
         return credentials.save(credential);
     }
 
-    void relayNow() {
-        try {
-            relay.relay();
-        } catch (RuntimeException e) {
-            // the events are safe in the document; the scheduled relay sends them later
-            log.warn("prompt outbox relay failed, the scheduled one will retry: {}", e.toString());
+    /** Publishes the saved credentials' events now; what fails stays in their documents for the outbox sweep. */
+    void publishEvents(List<Credential> saved) {
+        for (Credential credential : saved) {
+            try {
+                outbox.publish(Credential.COLLECTION, credential.id());
+            } catch (RuntimeException e) {
+                log.warn("prompt outbox publish failed, the sweep will retry: {}", e.toString());
+            }
         }
+    }
+
+    /** Runs a load-change-save again when another writer saved first. */
+    <T> T onConflict(java.util.function.Supplier<T> change) {
+        return conflicts.run(change);
     }
 
     /** Now, at the millisecond precision MongoDB stores, so events and reads agree. */

@@ -49,11 +49,11 @@ public class CredentialImports {
      *     rule broken; nothing is stored then
      */
     public ImportResult importAll(ImportBatch batch) {
-        return Retry.onConflict(() -> {
+        return catalog.onConflict(() -> {
             Plan plan = plan(batch);
             plan.providers.forEach(providers::save);
-            plan.changed.forEach(catalog::saveWithoutRelay);
-            catalog.relayNow();
+            catalog.publishEvents(
+                    plan.changed.stream().map(catalog::saveWithoutPublishing).toList());
             return new ImportResult(batch.source(), plan.outcomes);
         });
     }

@@ -3,6 +3,7 @@ package org.credstack.catalog.credential;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.credstack.runtime.ConflictRetry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -14,10 +15,12 @@ class ProviderCatalog {
 
     private final ProviderRepository providers;
     private final Clock clock;
+    private final ConflictRetry conflicts;
 
-    ProviderCatalog(ProviderRepository providers, Clock clock) {
+    ProviderCatalog(ProviderRepository providers, Clock clock, ConflictRetry conflicts) {
         this.providers = providers;
         this.clock = clock;
+        this.conflicts = conflicts;
     }
 
     Provider create(ProviderDraft content) {
@@ -29,7 +32,7 @@ class ProviderCatalog {
     }
 
     Provider update(String id, ProviderDraft content) {
-        return Retry.onConflict(() -> {
+        return conflicts.run(() -> {
             Provider provider = get(id);
             return provider.update(content, now()) ? providers.save(provider) : provider;
         });

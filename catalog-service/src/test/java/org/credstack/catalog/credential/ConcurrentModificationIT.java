@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.credstack.runtime.RuntimeProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +22,9 @@ class ConcurrentModificationIT extends CredentialIntegrationTest {
 
     @Autowired
     CredentialCatalog catalog;
+
+    @Autowired
+    RuntimeProperties runtime;
 
     @Test
     void retriesOnAFreshCopyWhenAnotherWriterSavedFirst() {
@@ -57,7 +61,7 @@ class ConcurrentModificationIT extends CredentialIntegrationTest {
                 }))
                 .isInstanceOf(OptimisticLockingFailureException.class);
 
-        assertThat(attempts).hasValue(Retry.ATTEMPTS);
+        assertThat(attempts).hasValue(runtime.conflictRetry().maxAttempts());
         assertThat(get("/api/v1/credentials/" + id)
                         .body()
                         .get("content")

@@ -23,8 +23,8 @@ class CredentialMappingTest {
     void writesPendingEventsWithTheFieldNamesTheOutboxRelayReads() {
         Credential c = Credential.draft("c1", null, TestDrafts.micro("Java", "p1"), refs, CredentialTest.T0);
         c.publish(refs, CredentialTest.T1);
-        c.stageEvents(e -> new PendingEvent(
-                "e-1", "catalog.credentials.v1", "c1", Map.of("ce_id", "e-1"), "{\"credentialId\":\"c1\"}"));
+        c.stageEvents(raised -> java.util.List.of(new PendingEvent(
+                "e-1", "catalog.credentials.v1", "c1", Map.of("ce_id", "e-1"), "{\"credentialId\":\"c1\"}")));
 
         Document doc = new Document();
         converter.write(c, doc);

@@ -220,12 +220,15 @@ class CredentialTest {
         Credential c = published("c1", micro("Java", "p1"));
         List<String> staged = new java.util.ArrayList<>();
 
-        c.stageEvents(e -> {
-            staged.add(e.getClass().getSimpleName());
-            return new org.credstack.runtime.PendingEvent("id", "t", "k", Map.of(), "{}");
+        c.stageEvents(raised -> {
+            raised.forEach(e -> staged.add(e.getClass().getSimpleName()));
+            return raised.stream()
+                    .map(e -> new org.credstack.runtime.PendingEvent("id", "t", "k", Map.of(), "{}"))
+                    .toList();
         });
-        c.stageEvents(e -> {
-            throw new AssertionError("staged twice");
+        c.stageEvents(raised -> {
+            staged.add("second staging saw " + raised.size());
+            return List.of();
         });
 
         assertThat(staged).containsExactly("CredentialPublished");

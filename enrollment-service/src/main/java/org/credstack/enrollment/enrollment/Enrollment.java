@@ -222,8 +222,8 @@ class Enrollment {
     }
 
     /** Moves the raised events into the outbox as pending events. */
-    void stage(java.util.function.Function<EnrollmentEvent, PendingEvent> pending) {
-        raised.forEach(e -> pendingEvents.add(pending.apply(e)));
+    void stage(java.util.function.Function<List<EnrollmentEvent>, List<PendingEvent>> stage) {
+        pendingEvents.addAll(stage.apply(List.copyOf(raised)));
         raised.clear();
     }
 

@@ -12,57 +12,67 @@ import org.credstack.enrollment.enrollment.Enrollment.Recipient;
 import org.credstack.enrollment.learner.LearnerProfile;
 import org.credstack.enrollment.learner.Learners;
 import org.credstack.events.catalog.CredentialSnapshot;
-import org.credstack.runtime.OutboxRelay;
-import org.credstack.runtime.PendingEvent;
+import org.credstack.runtime.ConflictRetry;
+import org.credstack.runtime.Outbox;
+import org.credstack.runtime.OutboxCollection;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Enrollments (collection {@value #COLLECTION}, relayed by the outbox): enrolling, withdrawing and completing
  * assignments. Every change loads the aggregate, applies it, and saves state and events in one document write under
- * the optimistic lock, retrying on a conflict; then it asks the {@link OutboxRelay} to publish right away.
+ * the optimistic lock, retrying on a conflict ({@link ConflictRetry}); then it asks the {@link Outbox} to publish right
+ * away.
  */
 @Service
 public class Enrollments {
 
     static final String COLLECTION = "enrollments";
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final CatalogReplica catalog;
     private final Learners learners;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
+    private final ConflictRetry conflicts;
     private final ApplicationEventPublisher spring;
-    private final JsonMapper json;
     private final Clock clock;
 
     Enrollments(
             MongoTemplate mongo,
             CatalogReplica catalog,
             Learners learners,
-            OutboxRelay relay,
+            Outbox outbox,
+            ConflictRetry conflicts,
             ApplicationEventPublisher spring,
-            JsonMapper json,
             Clock clock) {
         this.mongo = mongo;
         this.catalog = catalog;
         this.learners = learners;
-        this.relay = relay;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
         this.spring = spring;
-        this.json = json;
         this.clock = clock;
         mongo.indexOps(COLLECTION)
                 .createIndex(
                         new Index().on("activeKey", Sort.Direction.ASC).unique().sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("learnerId", Sort.Direction.ASC));
+    }
+
+    /** Enrollments carry their events to the outbox relay. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        OutboxCollection enrollmentOutbox() {
+            return new OutboxCollection(COLLECTION);
+        }
     }
 
     /** An enrollment and whether this request created it. */
@@ -170,20 +180,11 @@ public class Enrollments {
     }
 
     private Enrollment change(String enrollmentId, Predicate<Enrollment> visible, Consumer<Enrollment> change) {
-        for (int attempt = 1; ; attempt++) {
+        return conflicts.run(() -> {
             Enrollment enrollment = load(enrollmentId, visible);
             change.accept(enrollment);
-            if (enrollment.raised().isEmpty()) {
-                return enrollment;
-            }
-            try {
-                return save(enrollment);
-            } catch (OptimisticLockingFailureException concurrentChange) {
-                if (attempt == ATTEMPTS) {
-                    throw concurrentChange;
-                }
-            }
-        }
+            return enrollment.raised().isEmpty() ? enrollment : save(enrollment);
+        });
     }
 
     private Enrollment load(String enrollmentId, Predicate<Enrollment> visible) {
@@ -193,10 +194,9 @@ public class Enrollments {
     }
 
     private Enrollment save(Enrollment enrollment) {
-        Instant now = clock.instant();
-        enrollment.stage(event -> PendingEvent.of(event, now, json));
+        enrollment.stage(outbox::stage);
         Enrollment saved = mongo.save(enrollment);
-        relay.relay();
+        outbox.publish(COLLECTION, saved.id());
         return saved;
     }
 

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.credstack.runtime.ConflictRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,16 +23,17 @@ import org.springframework.stereotype.Service;
 public class Learners {
 
     static final String COLLECTION = "learners";
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ConflictRetry conflicts;
 
-    Learners(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+    Learners(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events, ConflictRetry conflicts) {
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
+        this.conflicts = conflicts;
         mongo.indexOps(COLLECTION)
                 .createIndex(
                         new Index().on("identifierKeys", Sort.Direction.ASC).unique());
@@ -53,7 +54,7 @@ public class Learners {
     }
 
     Learner addIdentifiers(String learnerId, List<String> emails, List<PartnerAccount> accounts) {
-        for (int attempt = 1; ; attempt++) {
+        return conflicts.run(() -> {
             Learner current = get(learnerId);
             Learner updated = current.withIdentifiers(emails, accounts);
             if (updated.identifierKeys().equals(current.identifierKeys())) {
@@ -67,12 +68,8 @@ public class Learners {
             } catch (DuplicateKeyException race) {
                 rejectTaken(learnerId, emails, accounts);
                 throw race;
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == ATTEMPTS) {
-                    throw concurrent;
-                }
             }
-        }
+        });
     }
 
     Learner get(String learnerId) {

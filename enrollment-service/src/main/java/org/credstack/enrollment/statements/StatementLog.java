@@ -16,7 +16,9 @@ import org.credstack.enrollment.xapi.Ifi;
 import org.credstack.enrollment.xapi.Statement;
 import org.credstack.enrollment.xapi.StatementRef;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,6 +45,10 @@ class StatementLog {
     StatementLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("actorKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("voids", Sort.Direction.ASC).sparse());
     }
 
     /**
@@ -94,16 +100,23 @@ class StatementLog {
         }
     }
 
-    /** The non-voided statements of a learner (any of their identifier keys) about an activity. */
+    /**
+     * The non-voided statements of a learner (any of their identifier keys) about an activity; one indexed query per
+     * key, since the embedded store narrows only by equalities.
+     */
     List<StoredStatement> about(List<String> actorKeys, String activityId) {
-        return mongo.find(
-                Query.query(Criteria.where("actorKey")
-                        .in(actorKeys)
-                        .and("activityId")
-                        .is(activityId)
-                        .and("voided")
-                        .is(false)),
-                StoredStatement.class);
+        List<StoredStatement> about = new ArrayList<>();
+        for (String actorKey : actorKeys) {
+            about.addAll(mongo.find(
+                    Query.query(Criteria.where("actorKey")
+                            .is(actorKey)
+                            .and("activityId")
+                            .is(activityId)
+                            .and("voided")
+                            .is(false)),
+                    StoredStatement.class));
+        }
+        return about;
     }
 
     StoredStatement get(String id) {

@@ -1,9 +1,11 @@
 package org.credstack.enrollment.statements;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -28,6 +30,7 @@ class UnmatchedInbox {
     UnmatchedInbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("actorKey", Sort.Direction.ASC));
     }
 
     void hold(StoredStatement statement, Reason reason) {
@@ -54,7 +57,12 @@ class UnmatchedInbox {
         return mongo.find(query, UnmatchedStatement.class);
     }
 
+    /** The statements held for any of these identifier keys; one indexed query per key. */
     List<UnmatchedStatement> heldFor(List<String> actorKeys) {
-        return mongo.find(Query.query(Criteria.where("actorKey").in(actorKeys)), UnmatchedStatement.class);
+        List<UnmatchedStatement> held = new ArrayList<>();
+        for (String actorKey : actorKeys) {
+            held.addAll(mongo.find(Query.query(Criteria.where("actorKey").is(actorKey)), UnmatchedStatement.class));
+        }
+        return held;
     }
 }

@@ -189,14 +189,18 @@ class EnrollmentTest {
     void stagesRaisedEventsIntoTheOutboxOnce() {
         Enrollment enrollment = Enrollment.enroll("e-1", "l-1", twoTracked, ADA, ENROLLED);
 
-        enrollment.stage(e -> new PendingEvent("id", "t", e.learnerId(), Map.of(), e.toString()));
+        enrollment.stage(raised -> raised.stream()
+                .map(e -> new PendingEvent("id", "t", e.learnerId(), Map.of(), e.toString()))
+                .toList());
 
         assertThat(enrollment.raised()).isEmpty();
     }
 
     /** The aggregate as it is after a save and a reload: nothing raised. */
     private static Enrollment loaded(Enrollment enrollment) {
-        enrollment.stage(e -> new PendingEvent("id", "t", e.learnerId(), Map.of(), ""));
+        enrollment.stage(raised -> raised.stream()
+                .map(e -> new PendingEvent("id", "t", e.learnerId(), Map.of(), ""))
+                .toList());
         return enrollment;
     }
 }

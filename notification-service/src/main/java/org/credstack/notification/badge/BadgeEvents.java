@@ -122,14 +122,8 @@ public class BadgeEvents {
     /** Stores the badge as {@code ACTIVE} unless it is known; returns its status either way. */
     private BadgeStatus follow(BadgeIssued badge) {
         try {
-            mongo.insert(new TrackedBadge(
-                    badge.badgeId(),
-                    badge.learnerId(),
-                    badge.credentialId(),
-                    badge.validUntil(),
-                    BadgeStatus.ACTIVE,
-                    null,
-                    null));
+            mongo.insert(
+                    TrackedBadge.active(badge.badgeId(), badge.learnerId(), badge.credentialId(), badge.validUntil()));
             return BadgeStatus.ACTIVE;
         } catch (DuplicateKeyException known) {
             return mongo.findById(badge.badgeId(), TrackedBadge.class).status();

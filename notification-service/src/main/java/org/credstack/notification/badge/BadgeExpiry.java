@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.notification.NotificationProperties;
-import org.credstack.notification.PendingEvents;
 import org.credstack.notification.reminder.Reminders;
-import org.credstack.runtime.OutboxRelay;
+import org.credstack.runtime.Outbox;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Emits {@code BadgeExpired} for every followed credential whose {@code validUntil} has come (by the injected
@@ -30,22 +28,15 @@ public class BadgeExpiry {
     private final Clock clock;
     private final NotificationProperties properties;
     private final Reminders reminders;
-    private final OutboxRelay relay;
-    private final JsonMapper json;
+    private final Outbox outbox;
 
     BadgeExpiry(
-            MongoTemplate mongo,
-            Clock clock,
-            NotificationProperties properties,
-            Reminders reminders,
-            OutboxRelay relay,
-            JsonMapper json) {
+            MongoTemplate mongo, Clock clock, NotificationProperties properties, Reminders reminders, Outbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
         this.reminders = reminders;
-        this.relay = relay;
-        this.json = json;
+        this.outbox = outbox;
     }
 
     /**
@@ -69,7 +60,7 @@ public class BadgeExpiry {
             }
         }
         if (!expired.isEmpty()) {
-            relay.relay();
+            expired.forEach(id -> outbox.publish(TrackedBadge.COLLECTION, id));
         }
         return expired;
     }
@@ -79,7 +70,7 @@ public class BadgeExpiry {
         Update expire = new Update()
                 .set("status", BadgeStatus.EXPIRED)
                 .set("closedAt", now)
-                .push("pendingEvents", PendingEvents.of(event, now, json))
+                .push("pendingEvents", outbox.stageForUpdate(event))
                 .inc("version", 1);
         Query stillActive =
                 Query.query(Criteria.where("_id").is(badge.id()).and("status").is(BadgeStatus.ACTIVE));

@@ -3,6 +3,7 @@ package org.credstack.notification.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastError the last SMTP failure, in words
  */
 @Document(EmailDelivery.COLLECTION)
+@CompoundIndex(name = "status", def = "{'status': 1}")
+@CompoundIndex(name = "learner", def = "{'learnerId': 1}")
 record EmailDelivery(
         @Id String id,
         String key,

@@ -1,7 +1,10 @@
 package org.credstack.notification.reminder;
 
 import java.time.Instant;
+import java.util.List;
+import org.credstack.runtime.PendingEvent;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -9,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One reminder of one credential (collection {@value #COLLECTION}); unique on {@code (badgeId, daysBefore)},
  * the business key. Carries what the e-mail needs, so sending reads this document only. Its
- * {@code pendingEvents} (not mapped here) hold the {@code ReminderSent} until the outbox relay publishes it.
+ * {@code pendingEvents} hold the {@code ReminderSent} until the outbox relay publishes it.
  *
  * @param id a name-based UUID of {@code badgeId|daysBefore}
  * @param badgeId the credential
@@ -27,12 +30,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseUntil until when that claim holds
  * @param sentAt when it was sent, UTC
  * @param note why it was skipped or cancelled
+ * @param pendingEvents events not yet published (mapped so that no save can drop them)
+ * @param version the optimistic lock, incremented by every update
  */
 @Document(Reminder.COLLECTION)
 @CompoundIndexes({
     @CompoundIndex(name = "badge_offset", def = "{'badgeId': 1, 'daysBefore': 1}", unique = true),
     @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
-    @CompoundIndex(name = "learner", def = "{'learnerId': 1, 'dueAt': 1}")
+    @CompoundIndex(name = "learner", def = "{'learnerId': 1, 'dueAt': 1}"),
+    @CompoundIndex(name = "badge", def = "{'badgeId': 1}")
 })
 record Reminder(
         @Id String id,
@@ -50,7 +56,9 @@ record Reminder(
         String claimedBy,
         Instant leaseUntil,
         Instant sentAt,
-        String note) {
+        String note,
+        List<PendingEvent> pendingEvents,
+        @Version Long version) {
 
     static final String COLLECTION = "reminders";
 }

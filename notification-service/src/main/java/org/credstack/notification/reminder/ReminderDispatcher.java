@@ -9,13 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.credstack.events.notification.ReminderSent;
 import org.credstack.notification.NotificationProperties;
-import org.credstack.notification.PendingEvents;
 import org.credstack.notification.delivery.MailOutbox;
 import org.credstack.notification.delivery.MailTemplates;
 import org.credstack.notification.delivery.RenderedMail;
 import org.credstack.notification.inbox.Inbox;
 import org.credstack.notification.inbox.NotificationKind;
-import org.credstack.runtime.OutboxRelay;
+import org.credstack.runtime.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -25,7 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the reminders that are due by the injected clock, exactly once each across any number of instances.
@@ -48,8 +46,7 @@ public class ReminderDispatcher {
     private final MailTemplates templates;
     private final MailOutbox mail;
     private final Inbox inbox;
-    private final OutboxRelay relay;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final String owner = "reminders-" + UUID.randomUUID();
 
     ReminderDispatcher(
@@ -59,16 +56,14 @@ public class ReminderDispatcher {
             MailTemplates templates,
             MailOutbox mail,
             Inbox inbox,
-            OutboxRelay relay,
-            JsonMapper json) {
+            Outbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
         this.templates = templates;
         this.mail = mail;
         this.inbox = inbox;
-        this.relay = relay;
-        this.json = json;
+        this.outbox = outbox;
     }
 
     /**
@@ -88,7 +83,7 @@ public class ReminderDispatcher {
             }
         }
         if (!sent.isEmpty()) {
-            relay.relay();
+            sent.forEach(id -> outbox.publish(Reminder.COLLECTION, id));
         }
         return sent;
     }
@@ -150,7 +145,7 @@ public class ReminderDispatcher {
                 .set("sentAt", now)
                 .unset("claimedBy")
                 .unset("leaseUntil")
-                .push("pendingEvents", PendingEvents.of(event, now, json))
+                .push("pendingEvents", outbox.stageForUpdate(event))
                 .inc("version", 1);
         return mongo.updateFirst(mine(reminder), sent, Reminder.class).getModifiedCount() == 1;
     }

@@ -89,6 +89,8 @@ public class Reminders {
                 null,
                 null,
                 null,
-                planned.skipped() ? "already past when scheduled" : null);
+                planned.skipped() ? "already past when scheduled" : null,
+                List.of(),
+                null);
     }
 }

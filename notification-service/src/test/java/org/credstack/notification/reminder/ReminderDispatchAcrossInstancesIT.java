@@ -25,7 +25,7 @@ import org.credstack.notification.RunningService;
 import org.credstack.notification.delivery.MailOutbox;
 import org.credstack.notification.delivery.MailTemplates;
 import org.credstack.notification.inbox.Inbox;
-import org.credstack.runtime.OutboxRelay;
+import org.credstack.runtime.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -56,7 +56,7 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
     Inbox inbox;
 
     @Autowired
-    OutboxRelay relay;
+    Outbox outbox;
 
     @Test
     void twoInstancesRunningAtOnceSendEachDueReminderExactlyOnce() throws Exception {
@@ -127,6 +127,8 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
                 null,
                 null,
                 null,
+                null,
+                java.util.List.of(),
                 null);
 
         assertThatThrownBy(() -> mongo.insert(twin)).isInstanceOf(DuplicateKeyException.class);
@@ -136,7 +138,7 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
     }
 
     private ReminderDispatcher instance() {
-        return new ReminderDispatcher(mongo, clock, properties, templates, mail, inbox, relay, json);
+        return new ReminderDispatcher(mongo, clock, properties, templates, mail, inbox, outbox);
     }
 
     private long count(String learner, ReminderStatus status) {

@@ -1,0 +1,67 @@
+package org.credstack.runtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an aggregate's repository needs of the outbox: turning the events the aggregate raised into {@link
+ * PendingEvent}s (one envelope time, from the service's clock) and asking the relay to publish an aggregate right
+ * after the write that staged them.
+ *
+ * <p>Typical use: {@code aggregate.stage(outbox.stage(aggregate.raised())); mongo.save(aggregate);
+ * outbox.publish(COLLECTION, aggregate.id());}
+ */
+public class Outbox {
+
+    private final OutboxRelay relay;
+    private final MongoConverter converter;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    /**
+     * @param relay publishes the staged events
+     * @param converter maps a {@link PendingEvent} to the document shape the relay reads
+     * @param json writes event payloads
+     * @param clock the service's clock, for the envelope time {@code ce_time}
+     */
+    public Outbox(OutboxRelay relay, MongoConverter converter, JsonMapper json, Clock clock) {
+        this.relay = relay;
+        this.converter = converter;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * The pending events for raised events, in order, each with a fresh {@code ce_id} and the time now.
+     *
+     * @param raised records of the v1 topics (see {@code org.credstack.events.Topic})
+     * @throws IllegalArgumentException if no topic carries one of them
+     */
+    public List<PendingEvent> stage(Collection<?> raised) {
+        Instant now = clock.instant();
+        return raised.stream().map(event -> PendingEvent.of(event, now, json)).toList();
+    }
+
+    /**
+     * One event as the BSON document to {@code $push} onto an aggregate's {@code pendingEvents}, for aggregates
+     * changed by a conditional update rather than a mapped save.
+     */
+    public Document stageForUpdate(Object event) {
+        return (Document) converter.convertToMongoType(PendingEvent.of(event, clock.instant(), json));
+    }
+
+    /**
+     * Publishes the aggregate's pending events now (see {@link OutboxRelay#publish}); failures are left to the sweep.
+     *
+     * @param collection one of the service's {@link OutboxCollection}s
+     * @param id the aggregate's {@code _id}
+     */
+    public void publish(String collection, Object id) {
+        relay.publish(collection, id);
+    }
+}
