@@ -22,7 +22,9 @@ class ServiceTest {
         assertThat(command)
                 .containsSubsequence(
                         "-javaagent:/d/parent-watchdog.jar",
-                        "-Xmx160m",
+                        "-Xmx256m",
+                        "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=/work/credstack/badge-service/target/badge-service-0.1.0-SNAPSHOT.jsa",
                         "-jar",
                         "/work/credstack/badge-service/target/badge-service-0.1.0-SNAPSHOT.jar",
                         "--server.port=8083",
