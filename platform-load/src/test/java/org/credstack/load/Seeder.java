@@ -33,7 +33,7 @@ final class Seeder {
     record Seeded(List<Enrolled> learners, Duration took) {
 
         double perSecond() {
-            return took.isZero() ? 0 : learners.size() * 1000.0 / took.toMillis();
+            return learners.isEmpty() ? 0 : learners.size() * 1e9 / took.toNanos();
         }
     }
 
