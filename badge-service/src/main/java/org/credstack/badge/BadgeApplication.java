@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The badge service of CredStack (port 8083; see DESIGN.md for what it owns). */
+/** The badge service of CredStack (port 8083; see docs/architecture.md for what it owns). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BadgeApplication {

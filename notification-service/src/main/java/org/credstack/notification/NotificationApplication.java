@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The notification service of CredStack (port 8084; see DESIGN.md for what it owns). */
+/** The notification service of CredStack (port 8084; see docs/architecture.md for what it owns). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NotificationApplication {

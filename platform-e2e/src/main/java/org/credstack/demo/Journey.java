@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * The learner journey (DESIGN.md, steps 1-6) against a running platform, on real input:
+ * The learner journey (docs/architecture.md, journey steps 1-6) against a running platform, on real input:
  *
  * <ol>
  *   <li>waits until the four services answer {@code /actuator/health} with 200;

@@ -11,7 +11,7 @@ import org.credstack.events.partner.CompletionReported;
 import org.credstack.events.partner.PartnerCompletionEvent;
 
 /**
- * The v1 topics of DESIGN.md: name, owning service, cleanup policy and the sealed event type each
+ * The v1 topics of docs/architecture.md ("Topics"): name, owning service, cleanup policy and the sealed event type each
  * carries. Record keys and CloudEvents {@code subject}s are derived here, so every producer keys the
  * same way.
  */
@@ -110,7 +110,7 @@ public enum Topic {
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
     }
 
-    /** The record key of an event (see the topic table in DESIGN.md). */
+    /** The record key of an event (see the topic table in docs/architecture.md). */
     public static String keyOf(Object event) {
         return switch (event) {
             case CatalogEvent e -> e.credentialId();

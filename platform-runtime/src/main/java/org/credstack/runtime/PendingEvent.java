@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An event an aggregate has caused but the relay has not yet published. The aggregate stores its
  * pending events in its own document, so the state change and its events are one single-document
- * write (DESIGN.md, "Nothing lost between state and event"); {@link OutboxRelay} publishes and then
+ * write (docs/architecture.md, "Nothing lost between state and event"); {@link OutboxRelay} publishes and then
  * removes them.
  *
  * <p>The envelope is fixed when the event is created: a re-send after a crash carries the same

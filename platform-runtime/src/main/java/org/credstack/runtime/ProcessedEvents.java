@@ -7,7 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The {@code ce_id}s of the events a service's consumers have handled (DESIGN.md, "Every consumer is
+ * The {@code ce_id}s of the events a service's consumers have handled (docs/architecture.md, "Every consumer is
  * idempotent"), in the collection {@value #COLLECTION} ({@code { "_id": "<ce_id>", "type": "<ce_type>",
  * "processedAt": ISODate }}); the {@code _id} makes remembering an id twice harmless. A consumer checks
  * {@link #contains} first, does its work (guarded by its business key, so a crash before

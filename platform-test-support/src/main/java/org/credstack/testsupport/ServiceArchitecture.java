@@ -18,7 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
 /**
- * The package and coding rules every CredStack service keeps (STYLE.md, DESIGN.md). A service's
+ * The package and coding rules every CredStack service keeps (docs/architecture.md). A service's
  * architecture test includes them with {@code @ArchTest static final ArchTests rules =
  * ArchTests.in(ServiceArchitecture.class);} and may add its own.
  */
@@ -30,7 +30,10 @@ public final class ServiceArchitecture {
 
     private ServiceArchitecture() {}
 
-    /** Time comes from the one injected {@code Clock} (DESIGN.md, "Time"), never {@code now()} on the spot. */
+    /**
+     * Time comes from the one injected {@code Clock} (docs/architecture.md, "Time"), never {@code now()} on the
+     * spot.
+     */
     @ArchTest
     public static final ArchRule timeComesFromTheInjectedClock = noClasses()
             .should()
@@ -58,7 +61,7 @@ public final class ServiceArchitecture {
     @ArchTest
     public static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION.allowEmptyShould(true);
 
-    /** No service reads another's code or database; they talk through platform-events (DESIGN.md). */
+    /** No service reads another's code or database; they talk through platform-events (docs/architecture.md). */
     @ArchTest
     public static final ArchRule servicesDoNotDependOnEachOther = classes()
             .should(new ArchCondition<JavaClass>("depend only on their own service") {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issues an Open Badges 3.0 {@code OpenBadgeCredential} when an enrollment completes (DESIGN.md journey
+ * Issues an Open Badges 3.0 {@code OpenBadgeCredential} when an enrollment completes (docs/architecture.md, journey
  * step 5): builds it from the catalog version the learner completed, validates it against the OB 3.0
  * schema, signs it with the provider's key ({@code eddsa-rdfc-2022}), stores it and announces {@link
  * BadgeIssued} on {@code badge.events.v1} through the outbox.

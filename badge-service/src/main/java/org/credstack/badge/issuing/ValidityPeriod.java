@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * When an award stops being valid: {@code validFrom} plus the credential's ISO 8601 validity period,
- * added on the issuer's calendar (DESIGN.md, "Time"). The period is added to the local date-time in the
+ * added on the issuer's calendar (docs/architecture.md, "Time"). The period is added to the local date-time in the
  * provider's zone ({@link java.time.ZonedDateTime#plus}), so a month or a year ends on the same local
  * day, clamped to the end of a shorter month (2024-01-31 + P1M = 2024-02-29; 2024-02-29 + P1Y =
  * 2025-02-28), and a day is a calendar day even across a daylight-saving change.

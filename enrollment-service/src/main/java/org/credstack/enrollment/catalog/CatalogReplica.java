@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This service's copy of the catalog, rebuilt from {@code catalog.credentials.v1} (DESIGN.md: no service reads
- * another's database). Keeps the latest snapshot per credential in the collection {@value #COLLECTION}.
+ * This service's copy of the catalog, rebuilt from {@code catalog.credentials.v1} (docs/architecture.md: no
+ * service reads another's database). Keeps the latest snapshot per credential in the collection {@value #COLLECTION}.
  *
  * <p>Idempotent and order-tolerant: an event whose {@code ce_id} was already applied is skipped (collection
  * {@link ProcessedEvents}, {@code _id} = {@code ce_id}); an event about an older version than the one stored, or about

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A learner's enrollment in one version of a credential: the aggregate, one document in
- * {@value Enrollments#COLLECTION}, carrying its not yet published events in {@code pendingEvents} (DESIGN.md,
- * "Nothing lost between state and event").
+ * {@value Enrollments#COLLECTION}, carrying its not yet published events in {@code pendingEvents}
+ * (docs/architecture.md, "Nothing lost between state and event").
  *
  * <p>Invariants kept here:
  *

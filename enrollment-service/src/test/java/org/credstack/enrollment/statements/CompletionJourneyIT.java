@@ -21,7 +21,9 @@ import org.credstack.events.partner.CompletionReported;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DESIGN.md journey steps 2–4: enroll, partners report by xAPI, the credential completes exactly once. */
+/**
+ * docs/architecture.md, journey steps 2–4: enroll, partners report by xAPI, the credential completes exactly once.
+ */
 class CompletionJourneyIT extends ServiceIT {
 
     private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "2.0.0");

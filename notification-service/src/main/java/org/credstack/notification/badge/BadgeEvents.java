@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies {@code badge.events.v1} (DESIGN.md journey steps 6 and 7).
+ * Applies {@code badge.events.v1} (docs/architecture.md, journey steps 6 and 7).
  *
  * <ul>
  *   <li>{@code BadgeIssued}: follow the credential for expiry, store the e-mail and the in-app notification, and

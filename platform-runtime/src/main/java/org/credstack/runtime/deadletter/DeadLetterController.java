@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Operators list and replay the service's dead letters (DESIGN.md, "Poison never blocks a partition").
- * The dead-letter topics of a service are those named {@code <topic>.<spring.application.name>.dlq}.
+ * Operators list and replay the service's dead letters (docs/architecture.md, "Poison never blocks a partition").
+ * The dead-letter topics of a service are those named {@code <topic>.<spring.application.name>.dlq}
+ * ({@link org.credstack.runtime.messaging.DeadLetterTopic}).
  *
  * <ul>
  *   <li>{@code GET /api/v1/dead-letters?limit=100} → 200, a JSON array of {@link DeadLetter}: {@code

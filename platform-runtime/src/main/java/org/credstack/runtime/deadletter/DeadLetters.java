@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
+import org.credstack.runtime.messaging.DeadLetterTopic;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,8 +33,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Reads this service's dead-letter topics and replays their records.
  *
- * <p>The dead-letter topics of a service are the topics named {@code <topic>.<spring.application.name>.dlq}
- * (DESIGN.md: dead letters go to {@code <topic>.<group>.dlq}, and every group is the application name).
+ * <p>The dead-letter topics of a service are those {@link DeadLetterTopic} names for its consumer group, which
+ * is {@code spring.application.name} for every binding: {@code <topic>.<spring.application.name>.dlq}.
  * Each call reads with its own short-lived consumer that is assigned partitions and seeks; it joins no
  * consumer group and commits nothing, so reading moves no one's offsets.
  *
@@ -48,7 +49,7 @@ class DeadLetters implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
-    private final String suffix;
+    private final String group;
     private final Map<String, Object> consumerConfig;
     private final KafkaTemplate<byte[], byte[]> producer;
     private final MongoTemplate mongo;
@@ -66,7 +67,7 @@ class DeadLetters implements AutoCloseable {
             KafkaTemplate<byte[], byte[]> producer,
             MongoTemplate mongo,
             Clock clock) {
-        this.suffix = "." + application + ".dlq";
+        this.group = application;
         this.consumerConfig = readOnly(consumerConfig);
         this.producer = producer;
         this.mongo = mongo;
@@ -85,7 +86,7 @@ class DeadLetters implements AutoCloseable {
 
     /** Whether {@code topic} is named like one of this service's dead-letter topics. */
     boolean isDeadLetterTopic(String topic) {
-        return topic.endsWith(suffix) && topic.length() > suffix.length();
+        return DeadLetterTopic.originalTopic(topic, group).isPresent();
     }
 
     /**
@@ -132,7 +133,7 @@ class DeadLetters implements AutoCloseable {
     DeadLetterReplay replay(String dlqTopic, int partition, long offset) {
         ConsumerRecord<byte[], byte[]> record = readOne(dlqTopic, partition, offset);
         String originalTopic = DeadLetterHeaders.of(record.headers()).originalTopic();
-        String expected = dlqTopic.substring(0, dlqTopic.length() - suffix.length());
+        String expected = DeadLetterTopic.originalTopic(dlqTopic, group).orElseThrow();
         if (!expected.equals(originalTopic)) {
             throw new DeadLetterNotReplayableException("dead letter " + DeadLetterReplay.id(dlqTopic, partition, offset)
                     + " names original topic " + originalTopic + " in " + DeadLetterHeaders.ORIGINAL_TOPIC
@@ -186,8 +187,8 @@ class DeadLetters implements AutoCloseable {
     private ConsumerRecord<byte[], byte[]> readOne(String dlqTopic, int partition, long offset) {
         String id = DeadLetterReplay.id(dlqTopic, partition, offset);
         if (!isDeadLetterTopic(dlqTopic)) {
-            throw new DeadLetterNotFoundException(
-                    dlqTopic + " is not a dead-letter topic of this service (*" + suffix + ")");
+            throw new DeadLetterNotFoundException(dlqTopic + " is not a dead-letter topic of this service ("
+                    + DeadLetterTopic.name("<topic>", group) + ")");
         }
         try (Consumer<byte[], byte[]> consumer = consumer()) {
             List<PartitionInfo> partitions = consumer.listTopics(READ_TIMEOUT).get(dlqTopic);

@@ -1,0 +1,54 @@
+package org.credstack.runtime.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+class MessagingDefaultsTest {
+
+    private final MessagingDefaults defaults = new MessagingDefaults();
+
+    @Test
+    void namesEachConsumerBindingsDeadLetterTopicAfterItsDestinationAndGroup() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "badge-service")
+                .withProperty("spring.cloud.stream.bindings.enrollment-in-0.destination", "enrollment.events.v1")
+                .withProperty("spring.cloud.stream.bindings.catalogReplica-in-0.destination", "catalog.credentials.v1")
+                .withProperty("spring.cloud.stream.bindings.issued-out-0.destination", "badge.events.v1");
+
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.bindings.enrollment-in-0.consumer.dlq-name"))
+                .isEqualTo("enrollment.events.v1.badge-service.dlq");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.bindings.catalogReplica-in-0.consumer.dlq-name"))
+                .isEqualTo("catalog.credentials.v1.badge-service.dlq");
+        assertThat(environment.containsProperty("spring.cloud.stream.kafka.bindings.issued-out-0.consumer.dlq-name"))
+                .isFalse();
+    }
+
+    @Test
+    void leavesWhatTheServiceSetsItself() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "badge-service")
+                .withProperty("spring.cloud.stream.default.consumer.max-attempts", "6");
+
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.cloud.stream.default.consumer.max-attempts"))
+                .isEqualTo("6");
+        assertThat(environment.getProperty("spring.cloud.stream.default.group")).isEqualTo("badge-service");
+    }
+
+    @Test
+    void refusesConsumerBindingsWithoutAnApplicationNameForTheirGroup() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.cloud.stream.bindings.badge-in-0.destination", "badge.events.v1");
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> defaults.postProcessEnvironment(environment, new SpringApplication()))
+                .withMessageContaining("spring.application.name");
+    }
+}
