@@ -19,7 +19,8 @@ record Infrastructure(int kafkaPort, int controllerPort, int mongoPort, int smtp
     static final Infrastructure DEFAULT = new Infrastructure(9092, 9093, 27017, 3025, 3143);
 
     /** Serial GC suits one process of a small heap per core; the full JIT (C2) keeps up under load. */
-    private static final List<String> SMALL_JVM = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> SMALL_JVM =
+            List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     static final List<String> KAFKA_JVM_OPTIONS = jvm("-Xms64m", "-Xmx256m");
     /** The store keeps its secondary indexes and MVStore's page cache in the heap. */

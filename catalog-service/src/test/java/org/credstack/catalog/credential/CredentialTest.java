@@ -231,7 +231,7 @@ class CredentialTest {
             return List.of();
         });
 
-        assertThat(staged).containsExactly("CredentialPublished");
+        assertThat(staged).containsExactly("CredentialPublished", "second staging saw 0");
         assertThat(c.pendingEvents()).hasSize(1);
     }
 

@@ -21,6 +21,8 @@ import org.springframework.util.ClassUtils;
  *
  * <ul>
  *   <li>consumer group {@code spring.application.name}, reading a new group from the earliest offset;
+ *   <li>as many consumer threads as each topic has partitions ({@code credstack.runtime.topic-partitions}),
+ *       so a service keeps up with every partition; records of one key (one learner) stay on one thread, in order;
  *   <li>retries and back-off from {@link MessagingProperties} ({@code credstack.messaging.*});
  *   <li>not retried: {@link #NOT_RETRIED} plus the service's {@code credstack.messaging.not-retried};
  *   <li>dead-lettering on, to {@link DeadLetterTopic#name} of the binding's destination and group (set per
@@ -65,6 +67,7 @@ class MessagingDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
         defaults.put("spring.cloud.stream.default.group", group);
+        defaults.put(DEFAULT_CONSUMER + "concurrency", "${credstack.runtime.topic-partitions:3}");
         defaults.put(DEFAULT_CONSUMER + "max-attempts", messaging.maxAttempts());
         defaults.put(
                 DEFAULT_CONSUMER + "back-off-initial-interval",

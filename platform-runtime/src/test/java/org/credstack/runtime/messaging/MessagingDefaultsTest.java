@@ -43,6 +43,18 @@ class MessagingDefaultsTest {
     }
 
     @Test
+    void runsOneConsumerThreadPerPartition() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "badge-service")
+                .withProperty("credstack.runtime.topic-partitions", "6");
+
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.cloud.stream.default.consumer.concurrency"))
+                .isEqualTo("6");
+    }
+
+    @Test
     void refusesConsumerBindingsWithoutAnApplicationNameForTheirGroup() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.cloud.stream.bindings.badge-in-0.destination", "badge.events.v1");
