@@ -17,6 +17,7 @@ import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -163,14 +164,40 @@ final class DurableH2Backend extends H2Backend {
             }
             for (Index<Object> index : indexes) {
                 if (index instanceof SecondaryIndex secondary) {
-                    Document equalities = equalities(query, secondary.fields());
-                    if (equalities != null) {
-                        Set<Object> positions = secondary.positions(new ArrayList<>(equalities.values()));
-                        if (positions != null) {
-                            return existing(positions);
-                        }
+                    Iterable<Object> positions = positions(secondary, query);
+                    if (positions != null) {
+                        return existing(positions);
                     }
                 }
+            }
+            return null;
+        }
+
+        /**
+         * The positions a secondary index gives for the query: equality on each of its fields, or {@code $in} on its
+         * one field (the union); null when it cannot narrow the query.
+         */
+        private static Iterable<Object> positions(SecondaryIndex index, Document query) {
+            Document equalities = equalities(query, index.fields());
+            if (equalities != null) {
+                return index.positions(new ArrayList<>(equalities.values()));
+            }
+            if (index.fields().size() == 1
+                    && query.get(index.fields().getFirst()) instanceof Document operator
+                    && operator.size() == 1
+                    && operator.get("$in") instanceof Collection<?> values) {
+                Set<Object> union = new LinkedHashSet<>();
+                for (Object value : values) {
+                    if (!plain(value)) {
+                        return null;
+                    }
+                    Set<Object> found = index.positions(List.of(value));
+                    if (found == null) {
+                        return null;
+                    }
+                    union.addAll(found);
+                }
+                return union;
             }
             return null;
         }
@@ -180,16 +207,21 @@ final class DurableH2Backend extends H2Backend {
             Document equalities = new Document();
             for (String field : fields) {
                 Object value = query.get(field);
-                if (value == null
-                        || value instanceof Document
-                        || value instanceof Collection<?>
-                        || value instanceof Pattern
-                        || value instanceof BsonRegularExpression) {
+                if (!plain(value)) {
                     return null;
                 }
                 equalities.put(field, value);
             }
             return equalities;
+        }
+
+        /** A value an equality compares with as it is: not an operator document, array, null or pattern. */
+        private static boolean plain(Object value) {
+            return value != null
+                    && !(value instanceof Document)
+                    && !(value instanceof Collection<?>)
+                    && !(value instanceof Pattern)
+                    && !(value instanceof BsonRegularExpression);
         }
 
         private static List<String> fieldsOf(Index<Object> index) {

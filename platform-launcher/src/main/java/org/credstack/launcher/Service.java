@@ -50,11 +50,18 @@ record Service(String name, int port, String database) {
 
     /**
      * The dynamic CDS archive beside the running copy of the jar ({@code <dataDir>/apps/<name>.jsa}): written when
-     * the service first stops, loaded by later starts, and rewritten when the jar changes.
+     * the service first stops, loaded by later starts, and rewritten when the jar changes. The JVM refuses to
+     * archive next to a Java agent unless told it may (the parent watchdog only starts a thread); the archive's
+     * warnings about classes it leaves out stay out of the service's log.
      */
     static List<String> classDataArchive(Path jar) {
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa");
-        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jar.resolveSibling(name));
+        return List.of(
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+AllowArchivingWithJavaAgent",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar.resolveSibling(name),
+                "-Xlog:cds=off,cds+dynamic=off");
     }
 
     /** The jar the build makes: {@code <repoRoot>/<name>/target/<name>-0.1.0-SNAPSHOT.jar}. */

@@ -118,6 +118,7 @@ class DurableH2BackendTest {
                 queries.add(Filters.and(
                         Filters.eq("learnerId", "l" + i), Filters.eq("assignments.activityId", "a" + i % 10)));
                 queries.add(Filters.eq("voids", "d" + i));
+                queries.add(Filters.in("voids", "d" + i, "d" + (i + 20), "d" + (i + 40)));
             }
             queries.add(Filters.eq("learnerId", null));
             for (Bson query : queries) {

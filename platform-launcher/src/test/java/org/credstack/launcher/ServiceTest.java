@@ -23,6 +23,7 @@ class ServiceTest {
                 .containsSubsequence(
                         "-javaagent:/d/parent-watchdog.jar",
                         "-Xmx256m",
+                        "-XX:+AllowArchivingWithJavaAgent",
                         "-XX:+AutoCreateSharedArchive",
                         "-XX:SharedArchiveFile=/work/credstack/badge-service/target/badge-service-0.1.0-SNAPSHOT.jsa",
                         "-jar",

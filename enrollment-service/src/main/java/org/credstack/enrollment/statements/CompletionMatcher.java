@@ -53,37 +53,53 @@ class CompletionMatcher {
         this.enrollments = enrollments;
     }
 
-    /** Matches statements, voiding ones first so that a batch's voided statements never count. */
+    /**
+     * Matches statements, voiding ones first so that a batch's voided statements never count, then marks them all
+     * processed in one write.
+     */
     void process(List<StoredStatement> batch) {
-        batch.stream().filter(StoredStatement::isVoiding).forEach(this::process);
-        batch.stream().filter(s -> !s.isVoiding()).forEach(this::process);
+        batch.stream().filter(StoredStatement::isVoiding).forEach(this::apply);
+        batch.stream().filter(s -> !s.isVoiding()).forEach(this::apply);
+        statements.markProcessed(batch.stream().map(StoredStatement::id).toList());
     }
 
-    private void process(StoredStatement statement) {
+    private void apply(StoredStatement statement) {
         if (statement.isVoiding()) {
             statements.markVoided(statement.voids());
             inbox.release(statement.voids());
         } else if (!statement.voided() && !statements.get(statement.id()).voided()) {
             match(statement);
         }
-        statements.markProcessed(statement.id());
     }
 
+    /**
+     * Completes what the statement meets, or holds it in the inbox. After holding it looks once more: a learner or
+     * enrollment stored meanwhile retried the inbox before the hold was there, and would otherwise leave it held.
+     */
     private void match(StoredStatement statement) {
-        Optional<LearnerProfile> learner =
-                Optional.ofNullable(statement.actorKey()).flatMap(learners::byIdentifier);
-        if (learner.isEmpty()) {
-            inbox.hold(statement, UnmatchedInbox.Reason.NO_LEARNER);
-            return;
+        UnmatchedInbox.Reason held = null;
+        while (true) {
+            Optional<LearnerProfile> learner =
+                    Optional.ofNullable(statement.actorKey()).flatMap(learners::byIdentifier);
+            List<TrackedAssignment> assignments = learner.isEmpty() || statement.activityId() == null
+                    ? List.of()
+                    : enrollments.tracking(learner.get().id(), statement.activityId());
+            if (!assignments.isEmpty()) {
+                complete(statement, learner.get(), assignments);
+                return;
+            }
+            UnmatchedInbox.Reason reason =
+                    learner.isEmpty() ? UnmatchedInbox.Reason.NO_LEARNER : UnmatchedInbox.Reason.NO_ASSIGNMENT;
+            if (reason == held) {
+                return;
+            }
+            inbox.hold(statement, reason);
+            held = reason;
         }
-        List<TrackedAssignment> assignments = statement.activityId() == null
-                ? List.of()
-                : enrollments.tracking(learner.get().id(), statement.activityId());
-        if (assignments.isEmpty()) {
-            inbox.hold(statement, UnmatchedInbox.Reason.NO_ASSIGNMENT);
-            return;
-        }
-        List<StoredStatement> about = statements.about(learner.get().identifierKeys(), statement.activityId());
+    }
+
+    private void complete(StoredStatement statement, LearnerProfile learner, List<TrackedAssignment> assignments) {
+        List<StoredStatement> about = statements.about(learner.identifierKeys(), statement.activityId());
         Map<String, String> references =
                 about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
         List<ProgressStatement> progress =
@@ -126,7 +142,7 @@ class CompletionMatcher {
             inbox.heldFor(learner.identifierKeys()).stream()
                     .map(held -> statements.get(held.statementId()))
                     .filter(s -> s != null)
-                    .forEach(this::process);
+                    .forEach(this::apply);
         } catch (RuntimeException e) {
             log.warn(
                     "retrying the unmatched statements of learner {} failed; they stay held: {}",

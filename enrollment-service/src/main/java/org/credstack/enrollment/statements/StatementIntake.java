@@ -5,16 +5,16 @@ import java.util.function.Function;
 import org.credstack.enrollment.xapi.Statement;
 import org.springframework.stereotype.Service;
 
-/** Stores a validated batch, then matches what is new. */
+/** Stores a validated batch, then has what is new matched after the request is answered. */
 @Service
 class StatementIntake {
 
     private final StatementLog log;
-    private final CompletionMatcher matcher;
+    private final StatementMatching matching;
 
-    StatementIntake(StatementLog log, CompletionMatcher matcher) {
+    StatementIntake(StatementLog log, StatementMatching matching) {
         this.log = log;
-        this.matcher = matcher;
+        this.matching = matching;
     }
 
     /**
@@ -22,6 +22,6 @@ class StatementIntake {
      * @throws StatementConflict if an id is stored with other content; nothing is stored then
      */
     void accept(List<Statement> batch, Function<Integer, String> pointer) {
-        matcher.process(log.record(batch, pointer));
+        matching.submit(log.record(batch, pointer));
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.credstack.enrollment.learner.IdentifierKeys;
 import org.credstack.enrollment.progress.ProgressStatement;
 import org.credstack.enrollment.xapi.Activity;
@@ -77,8 +79,16 @@ class StatementLog {
             }
         }
         fresh.sort(Comparator.comparing(StoredStatement::isVoiding));
-        for (StoredStatement statement : fresh) {
-            pending.add(insert(statement, pointer.apply(batch.indexOf(byId(batch, statement.id())))));
+        Set<String> voided = voidedAmong(fresh.stream().map(StoredStatement::id).toList());
+        List<StoredStatement> toInsert =
+                fresh.stream().map(s -> s.voided(voided.contains(s.id()))).toList();
+        try {
+            // one ordered write for the batch: a crash part-way leaves a prefix, as one-by-one inserts did
+            pending.addAll(mongo.insertAll(toInsert));
+        } catch (DuplicateKeyException concurrent) {
+            for (StoredStatement statement : toInsert) {
+                pending.add(insert(statement, pointer.apply(batch.indexOf(byId(batch, statement.id())))));
+            }
         }
         return pending;
     }
@@ -128,14 +138,14 @@ class StatementLog {
                 Query.query(Criteria.where("_id").is(id)), Update.update("voided", true), StoredStatement.class);
     }
 
-    void markProcessed(String id) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id)), Update.update("processed", true), StoredStatement.class);
+    void markProcessed(List<String> ids) {
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id").in(ids)), Update.update("processed", true), StoredStatement.class);
     }
 
     private StoredStatement insert(StoredStatement statement, String pointer) {
         try {
-            return mongo.insert(statement.voided(isVoided(statement.id())));
+            return mongo.insert(statement);
         } catch (DuplicateKeyException concurrent) {
             StoredStatement stored = get(statement.id());
             if (!stored.contentKey().equals(statement.contentKey())) {
@@ -148,6 +158,18 @@ class StatementLog {
     /** A voiding statement may arrive before the statement it voids. */
     private boolean isVoided(String id) {
         return mongo.exists(Query.query(Criteria.where("voids").is(id)), StoredStatement.class);
+    }
+
+    /** Which of these statement ids a stored voiding statement voids; one indexed query. */
+    private Set<String> voidedAmong(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query voiding = Query.query(Criteria.where("voids").in(ids));
+        voiding.fields().include("voids");
+        return mongo.find(voiding, Document.class, COLLECTION).stream()
+                .map(d -> d.getString("voids"))
+                .collect(Collectors.toSet());
     }
 
     private Map<String, StoredStatement> find(List<String> ids) {

@@ -1,6 +1,5 @@
 package org.credstack.enrollment.statements;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -25,14 +24,13 @@ class UnmatchedInbox {
     }
 
     private final MongoTemplate mongo;
-    private final Clock clock;
 
-    UnmatchedInbox(MongoTemplate mongo, Clock clock) {
+    UnmatchedInbox(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("actorKey", Sort.Direction.ASC));
     }
 
+    /** Holds the statement; {@code heldAt} is when it was stored, so the inbox lists statements in arrival order. */
     void hold(StoredStatement statement, Reason reason) {
         mongo.save(new UnmatchedStatement(
                 statement.id(),
@@ -41,7 +39,7 @@ class UnmatchedInbox {
                 statement.activityId(),
                 statement.verbId(),
                 statement.timestamp(),
-                clock.instant()));
+                statement.storedAt()));
     }
 
     void release(String statementId) {

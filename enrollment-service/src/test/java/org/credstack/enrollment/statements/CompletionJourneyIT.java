@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.Api;
 import org.credstack.enrollment.ServiceIT;
+import org.credstack.enrollment.xapi.StatementReader;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.events.partner.CompletionReported;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,6 +104,42 @@ class CompletionJourneyIT extends ServiceIT {
                 .isEqualTo(passed.toString());
     }
 
+    @Autowired
+    StatementLog log;
+
+    @Autowired
+    StatementMatching matching;
+
+    @Test
+    void aStatementStoredButNotMatchedBeforeACrashIsMatchedByTheSweep() {
+        CredentialSnapshot credential =
+                published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(unique("quiz"), "Completed", null)));
+        String email = unique("ida") + "@example.org";
+        String learner = learner(email);
+        api.post("/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + credential.id() + "\"}");
+        String stored = statement(
+                UUID.randomUUID(),
+                "{\"mbox\": \"mailto:" + email + "\"}",
+                "completed",
+                credential.assignments().getFirst().activityId(),
+                null,
+                "2026-03-05T08:00:00Z");
+        // what a request leaves when the service dies after storing and before matching
+        log.record(new StatementReader().read(stored), i -> "/id");
+
+        int matched = matching.matchStoredBefore(Instant.parse("3000-01-01T00:00:00Z"));
+
+        assertThat(matched).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, EnrollmentCompleted.class))
+                        .singleElement()
+                        .extracting(EnrollmentCompleted::occurredAt)
+                        .isEqualTo(Instant.parse("2026-03-05T08:00:00Z")));
+        assertThat(matching.matchStoredBefore(Instant.parse("3000-01-01T00:00:00Z")))
+                .as("nothing left unmatched")
+                .isZero();
+    }
+
     @Test
     void unmatchedStatementsWaitInTheInboxUntilTheLearnerAndTheEnrollmentExist() {
         CredentialSnapshot credential =
@@ -114,7 +152,7 @@ class CompletionJourneyIT extends ServiceIT {
                 statement(early, "{\"mbox\": \"mailto:" + email + "\"}", "completed", activity, null, null),
                 XAPI);
 
-        assertThat(reasonHeld(early)).isEqualTo("NO_LEARNER");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "NO_LEARNER".equals(reasonHeld(early)));
         String learner = learner(email);
         assertThat(reasonHeld(early)).isEqualTo("NO_ASSIGNMENT");
         api.post("/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + credential.id() + "\"}");

@@ -1,7 +1,9 @@
 package org.credstack.enrollment.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,10 @@ class InboxIT extends ServiceIT {
             Thread.sleep(5);
         }
 
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> api.get("/api/v1/inbox/unmatched").body().findValuesAsString("statementId"),
+                        held -> held.containsAll(posted));
         Api.Response first = api.get("/api/v1/inbox/unmatched?limit=2");
         Api.Response second = api.get("/api/v1/inbox/unmatched?limit=2&page=1");
         Api.Response byDefault = api.get("/api/v1/inbox/unmatched");

@@ -21,8 +21,8 @@ class PlausibleTimestampsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
 
-    private final PlausibleTimestamps timestamps =
-            new PlausibleTimestamps(Clock.fixed(NOW, ZoneOffset.UTC), new XapiProperties(Duration.ofMinutes(5)));
+    private final PlausibleTimestamps timestamps = new PlausibleTimestamps(
+            Clock.fixed(NOW, ZoneOffset.UTC), new XapiProperties(Duration.ofMinutes(5), 4, Duration.ofSeconds(30)));
 
     @ParameterizedTest
     @ValueSource(
