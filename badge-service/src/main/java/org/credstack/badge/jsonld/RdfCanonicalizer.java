@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.JsonLdOptions.ProcessingPolicy;
+import com.apicatalog.jsonld.context.cache.Cache;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.rdf.api.RdfConsumerException;
@@ -13,6 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,16 +30,23 @@ import tools.jackson.databind.node.ObjectNode;
  * JavaScript implementation, a property that no context defines is an error rather than being
  * silently dropped (a dropped property would be left unsigned).
  *
+ * <p>One {@link JsonLdOptions} serves every document, with thread-safe caches of the loaded contexts and their
+ * parsed form: a fresh options object per document (the first design) made titanium load and process the OB 3.0 and
+ * VC 2.0 contexts again for every credential.
+ *
  * <p>Errors: {@link CanonicalizationException} when a context cannot be loaded, a term is undefined,
  * or the document is not valid JSON-LD. Thread-safe.
  */
 public final class RdfCanonicalizer {
 
-    private final DocumentLoader loader;
+    private final JsonLdOptions options;
 
     /** A canonicalizer that loads contexts only through {@code loader}. */
     public RdfCanonicalizer(DocumentLoader loader) {
-        this.loader = loader;
+        this.options = new JsonLdOptions(loader);
+        options.setUndefinedTermsPolicy(ProcessingPolicy.Fail);
+        options.setContextCache(new ConcurrentCache<>());
+        options.setDocumentCache(new ConcurrentCache<>());
     }
 
     /** A canonicalizer over the contexts bundled with the badge service. */
@@ -52,8 +62,6 @@ public final class RdfCanonicalizer {
      * @throws CanonicalizationException if the document cannot be expanded or canonicalised
      */
     public String canonicalize(ObjectNode document) {
-        var options = new JsonLdOptions(loader);
-        options.setUndefinedTermsPolicy(ProcessingPolicy.Fail);
         RdfCanon canon = RdfCanon.create("SHA-256");
         var out = new StringWriter();
         try {
@@ -71,6 +79,30 @@ public final class RdfCanonicalizer {
         String json = JsonMapper.shared().writeValueAsString(document);
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readObject();
+        }
+    }
+
+    /**
+     * A thread-safe cache for titanium's contexts and documents (its own {@code LruCache} is not). Unbounded: the
+     * static loader serves a fixed set of contexts.
+     */
+    private static final class ConcurrentCache<K, V> implements Cache<K, V> {
+
+        private final Map<K, V> entries = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean containsKey(K key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public V get(K key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public void put(K key, V value) {
+            entries.put(key, value);
         }
     }
 
