@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.credstack.catalog.common.Retry;
+import org.credstack.catalog.common.UnknownCatalogEntry;
+import org.credstack.catalog.provider.ProviderCatalog;
 import org.credstack.runtime.OutboxRelay;
 import org.credstack.runtime.PendingEvent;
 import org.slf4j.Logger;
@@ -29,7 +32,7 @@ class CredentialCatalog {
 
     CredentialCatalog(
             CredentialRepository credentials,
-            ProviderRepository providers,
+            ProviderCatalog providers,
             Clock clock,
             JsonMapper json,
             OutboxRelay relay) {

@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.common;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -9,9 +9,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * version when it clears published events) saved the document first. Waits a short random time that
  * grows with each attempt so that competing writers spread out instead of colliding again.
  */
-final class Retry {
+public final class Retry {
 
-    static final int ATTEMPTS = 8;
+    public static final int ATTEMPTS = 8;
     private static final long BASE_BACKOFF_MILLIS = 5;
 
     private Retry() {}
@@ -20,7 +20,7 @@ final class Retry {
      * @param step loads the aggregate afresh, changes and saves it
      * @throws OptimisticLockingFailureException if every attempt lost the race
      */
-    static <T> T onConflict(Supplier<T> step) {
+    public static <T> T onConflict(Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return step.get();
