@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.credstack.events.Topic;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestBroker.Received;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -133,7 +134,10 @@ public abstract class CatalogIntegrationTest extends ServiceIntegrationTest {
 
     /** Every record on {@code catalog.credentials.v1} from offset 0 up to its current end, in partition order. */
     protected List<Received> catalogEvents() {
-        return broker.readToEnd(Topic.CATALOG_CREDENTIALS_V1);
+        // a broker of its own: SampleCatalogImportIT reads from @BeforeAll, before the per-test broker opens
+        try (TestBroker reader = new TestBroker(json)) {
+            return reader.readToEnd(Topic.CATALOG_CREDENTIALS_V1);
+        }
     }
 
     protected List<Received> catalogEvents(String credentialId) {
