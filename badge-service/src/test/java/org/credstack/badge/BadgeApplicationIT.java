@@ -2,20 +2,13 @@ package org.credstack.badge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.ServiceHealth;
+import org.credstack.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-@Import(TestClock.Config.class)
-class BadgeApplicationIT {
-
-    @LocalServerPort
-    int port;
+@Import(TestClockConfig.class)
+class BadgeApplicationIT extends ServiceIntegrationTest {
 
     @Test
     void reportsHealthyAgainstRealBrokerAndStore() {

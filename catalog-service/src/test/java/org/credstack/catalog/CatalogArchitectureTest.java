@@ -4,63 +4,52 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
+import org.credstack.testsupport.ServiceArchitecture;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The package rules of catalog-service (STYLE.md: package by feature, package-private by default). */
+/** The shared service rules and the package rules of catalog-service (STYLE.md: package by feature, package-private by default). */
+@AnalyzeClasses(packages = "org.credstack.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
 class CatalogArchitectureTest {
 
-    static final JavaClasses CATALOG = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.credstack.catalog");
+    @ArchTest
+    static final ArchTests serviceRules = ArchTests.in(ServiceArchitecture.class);
 
-    @Test
-    void controllersAndTheAdviceAreNotPublic() {
-        classes()
-                .that()
-                .areAnnotatedWith(RestController.class)
-                .or()
-                .areAnnotatedWith(RestControllerAdvice.class)
-                .should()
-                .notHaveModifier(JavaModifier.PUBLIC)
-                .check(CATALOG);
-    }
+    @ArchTest
+    static final ArchRule controllersAndTheAdviceAreNotPublic = classes()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(RestControllerAdvice.class)
+            .should()
+            .notHaveModifier(JavaModifier.PUBLIC);
 
-    @Test
-    void repositoriesStayInsideTheirFeature() {
-        classes()
-                .that()
-                .areAssignableTo(Repository.class)
-                .should()
-                .notBePublic()
-                .check(CATALOG);
-    }
+    @ArchTest
+    static final ArchRule repositoriesStayInsideTheirFeature =
+            classes().that().areAssignableTo(Repository.class).should().notBePublic();
 
-    @Test
-    void domainDoesNotDependOnTheWebLayer() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.credstack.catalog.credential..")
-                .and()
-                .areNotAnnotatedWith(RestController.class)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.credstack.catalog.web..", "org.springframework.web..", "org.springframework.http..")
-                .check(CATALOG);
-    }
+    @ArchTest
+    static final ArchRule domainDoesNotDependOnTheWebLayer = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "org.credstack.catalog.common..",
+                    "org.credstack.catalog.credential..",
+                    "org.credstack.catalog.provider..",
+                    "org.credstack.catalog.search..")
+            .and()
+            .areNotAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "org.springframework.http..");
 
-    @Test
-    void featurePackagesFormNoCycles() {
-        slices().matching("org.credstack.catalog.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(CATALOG);
-    }
+    @ArchTest
+    static final ArchRule featurePackagesFormNoCycles =
+            slices().matching("org.credstack.catalog.(*)..").should().beFreeOfCycles();
 }

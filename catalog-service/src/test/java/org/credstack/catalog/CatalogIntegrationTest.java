@@ -3,37 +3,25 @@ package org.credstack.catalog;
 import java.net.URI;
 import java.util.List;
 import org.credstack.events.Topic;
-import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestBroker.Received;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every catalog IT extends, whatever feature it tests: one Spring context (declared only here, so the
- * context cache reuses it for all ITs) against the real broker and store, an HTTP client that never throws
- * on error statuses, and a {@link TestBroker} read of {@code catalog.credentials.v1}.
+ * The catalog helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client that never throws
+ * on error statuses, and a read of {@code catalog.credentials.v1}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-public abstract class CatalogIntegrationTest {
+public abstract class CatalogIntegrationTest extends ServiceIntegrationTest {
 
     /** The collection credentials are stored in. */
     protected static final String CREDENTIALS = "credentials";
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JsonMapper json;
 
     @Autowired
     protected MongoTemplate mongo;
@@ -146,8 +134,9 @@ public abstract class CatalogIntegrationTest {
 
     /** Every record on {@code catalog.credentials.v1} from offset 0 up to its current end, in partition order. */
     protected List<Received> catalogEvents() {
-        try (TestBroker broker = new TestBroker(json)) {
-            return broker.readToEnd(Topic.CATALOG_CREDENTIALS_V1);
+        // a broker of its own: SampleCatalogImportIT reads from @BeforeAll, before the per-test broker opens
+        try (TestBroker reader = new TestBroker(json)) {
+            return reader.readToEnd(Topic.CATALOG_CREDENTIALS_V1);
         }
     }
 

@@ -6,6 +6,7 @@ import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
 import org.credstack.events.catalog.CredentialSnapshot.CompletionRule;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
+import org.credstack.events.catalog.MoveOn;
 
 /** Credential snapshots as the catalog publishes them, for tests. */
 public final class Credentials {
@@ -44,12 +45,13 @@ public final class Credentials {
 
     /** An assignment tracked by a partner at {@code https://lms.example/activities/<id>}. */
     public static Assignment tracked(String id, String moveOn, Double masteryScore) {
-        return new Assignment(id, "Module " + id, "https://lms.example/activities/" + id, moveOn, masteryScore);
+        return new Assignment(
+                id, "Module " + id, "https://lms.example/activities/" + id, MoveOn.valueOf(moveOn), masteryScore);
     }
 
     /** A self-paced assignment nobody reports: the learner marks it done. */
     public static Assignment selfPaced(String id) {
-        return new Assignment(id, "Reading " + id, null, "NotApplicable", null);
+        return new Assignment(id, "Reading " + id, null, MoveOn.NotApplicable, null);
     }
 
     public static CompletionRule all() {

@@ -10,30 +10,16 @@ import org.credstack.enrollment.catalog.CatalogReplica;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
-import org.credstack.testsupport.InfrastructureTest;
-import org.credstack.testsupport.TestBroker;
-import org.junit.jupiter.api.AfterEach;
+import org.credstack.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the service's integration tests: one Spring context (the same configuration everywhere, so it is cached
- * and shared) against the real broker and store, an HTTP client, and a {@link TestBroker} that publishes as the
- * catalog and partners would and follows {@code enrollment.events.v1}.
+ * The enrollment helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client, publishing catalog
+ * snapshots as the catalog would and waiting for the replica, and registering learners.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-public abstract class ServiceIT {
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JsonMapper json;
+public abstract class ServiceIT extends ServiceIntegrationTest {
 
     @Autowired
     protected MongoTemplate mongo;
@@ -42,17 +28,10 @@ public abstract class ServiceIT {
     protected CatalogReplica replica;
 
     protected Api api;
-    protected TestBroker broker;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        broker = new TestBroker(json);
-    }
-
-    @AfterEach
-    void disconnect() {
-        broker.close();
     }
 
     /** Publishes a snapshot as the catalog would and waits until the replica has it. */

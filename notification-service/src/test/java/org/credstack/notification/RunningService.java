@@ -11,53 +11,42 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.credstack.testsupport.InfrastructureTest;
-import org.credstack.testsupport.TestBroker;
-import org.junit.jupiter.api.AfterEach;
+import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service against the real broker and store of {@link InfrastructureTest} and a GreenMail SMTP server
  * on a free port, with a {@link TestClock} in place of the system clock. Every IT extends it, so they share one
  * Spring context; each test works on learners and badges of its own.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
             "credstack.notification.dispatch-interval=200ms",
             "credstack.notification.schedule-interval=200ms",
             "credstack.notification.mail.initial-backoff=1m",
             "credstack.runtime.outbox-sweep-interval=200ms"
         })
-@InfrastructureTest
 @Import(RunningService.Clocks.class)
-public abstract class RunningService {
+public abstract class RunningService extends ServiceIntegrationTest {
 
     /** Where the test clock starts. */
     public static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
 
     protected static final GreenMail SMTP = startSmtp();
 
-    @LocalServerPort
-    protected int port;
-
     @Autowired
     protected TestClock clock;
 
-    @Autowired
-    protected JsonMapper json;
-
-    protected TestBroker broker;
     protected RestClient http;
 
     @DynamicPropertySource
@@ -68,13 +57,7 @@ public abstract class RunningService {
 
     @BeforeEach
     void connect() {
-        broker = new TestBroker(json);
-        http = RestClient.create("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        broker.close();
+        http = RestClient.create(baseUrl());
     }
 
     /** The messages the SMTP server received for one address. */

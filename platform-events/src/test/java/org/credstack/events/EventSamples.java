@@ -23,6 +23,7 @@ import org.credstack.events.catalog.CredentialSnapshot.ComponentRule;
 import org.credstack.events.catalog.CredentialSnapshot.Cost;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.RenewalPolicy;
+import org.credstack.events.catalog.MoveOn;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.events.enrollment.EnrollmentKind;
@@ -40,7 +41,7 @@ final class EventSamples {
     static final Instant VALID_UNTIL = Instant.parse("2028-02-29T23:59:59Z");
 
     private static final Assignment ASSIGNMENT =
-            new Assignment("a1", "Build a pipeline", "https://credstack.example/activities/a1", "Passed", 0.8);
+            new Assignment("a1", "Build a pipeline", "https://credstack.example/activities/a1", MoveOn.Passed, 0.8);
 
     static final CredentialSnapshot SNAPSHOT = new CredentialSnapshot(
             "cred-42",

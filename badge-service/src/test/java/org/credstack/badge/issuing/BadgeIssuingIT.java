@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.credstack.badge.TestClock;
+import org.credstack.badge.TestClockConfig;
 import org.credstack.badge.signing.Multikey;
 import org.credstack.events.Topic;
 import org.credstack.events.badge.BadgeIssued;
@@ -19,14 +19,12 @@ import org.credstack.events.catalog.CredentialSnapshot.RenewalPolicy;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.events.enrollment.EnrollmentKind;
 import org.credstack.testsupport.IndependentVerifier;
-import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestBroker;
+import org.credstack.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,25 +33,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Journey step 5 against the real broker and store: catalog snapshot and completion in, signed badge,
  * {@code BadgeIssued}, HTTP resolution and verification out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-@Import(TestClock.Config.class)
-class BadgeIssuingIT {
+@Import(TestClockConfig.class)
+class BadgeIssuingIT extends ServiceIntegrationTest {
 
     static final Instant COMPLETED_AT = Instant.parse("2024-01-31T10:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     MongoTemplate mongo;
@@ -61,21 +50,9 @@ class BadgeIssuingIT {
     @Autowired
     TestClock clock;
 
-    TestBroker broker;
-
-    @BeforeEach
-    void connect() {
-        broker = new TestBroker(json);
-    }
-
-    @AfterEach
-    void disconnect() {
-        broker.close();
-    }
-
     @AfterEach
     void resetClock() {
-        clock.set(TestClock.Config.START);
+        clock.set(TestClockConfig.START);
     }
 
     @Test
@@ -109,7 +86,7 @@ class BadgeIssuingIT {
         assertThat(badge.validUntil()).isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
         assertThat(badge.reminderDaysBefore()).containsExactly(7, 1);
         assertThat(badge.publicUrl()).isEqualTo(badge.badgeId()).startsWith("http://localhost:8083/credentials/");
-        assertThat(badge.occurredAt()).isEqualTo(TestClock.Config.START);
+        assertThat(badge.occurredAt()).isEqualTo(TestClockConfig.START);
     }
 
     @Test
@@ -212,7 +189,7 @@ class BadgeIssuingIT {
         assertThat(entry.get("achievementName").asString()).isEqualTo("Cloud Security Fundamentals");
         assertThat(Instant.parse(entry.get("validFrom").asString())).isEqualTo(COMPLETED_AT);
         assertThat(Instant.parse(entry.get("validUntil").asString())).isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
-        assertThat(Instant.parse(entry.get("issuedAt").asString())).isEqualTo(TestClock.Config.START);
+        assertThat(Instant.parse(entry.get("issuedAt").asString())).isEqualTo(TestClockConfig.START);
     }
 
     @Test

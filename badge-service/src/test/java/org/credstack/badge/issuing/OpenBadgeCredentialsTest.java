@@ -18,6 +18,7 @@ import org.credstack.events.catalog.CredentialSnapshot.Alignment;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
 import org.credstack.events.catalog.CredentialSnapshot.CompletionRule;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,8 +58,8 @@ class OpenBadgeCredentialsTest {
                 "PT40H",
                 null,
                 List.of(
-                        new Assignment("a1", "Threat modelling lab", "https://x.example/a1", "Completed", null),
-                        new Assignment("a2", "Final quiz", "https://x.example/a2", "Passed", 0.8)),
+                        new Assignment("a1", "Threat modelling lab", "https://x.example/a1", MoveOn.Completed, null),
+                        new Assignment("a2", "Final quiz", "https://x.example/a2", MoveOn.Passed, 0.8)),
                 new CompletionRule("ALL", null),
                 validityPeriod,
                 null,

@@ -1,6 +1,8 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
+
+import org.credstack.catalog.common.Checks;
 
 /**
  * An alignment to an entry of a framework (Open Badges 3.0 {@code Alignment}; CTDL

@@ -1,6 +1,9 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
+
+import org.credstack.catalog.common.Checks;
+import org.credstack.events.catalog.MoveOn;
 
 /**
  * A unit of work in a credential. Partners report completions against its activity IRI; its cmi5

@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * How the catalog is stored: ISO 8601 periods and exact decimal strings (so content compares equal after
- * a round trip, which import idempotency relies on), and the indexes. Unique sparse indexes on
- * {@code sourceKey} are enforced by both MongoDB and the embedded server; the secondary indexes only
+ * a round trip, which import idempotency relies on), and the indexes. The unique sparse index on
+ * {@code sourceKey} (providers have their own) is enforced by both MongoDB and the embedded server; the secondary indexes only
  * speed up real MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,14 +39,11 @@ class CatalogPersistence {
     @Bean
     InitializingBean catalogIndexes(MongoTemplate mongo) {
         return () -> {
-            for (String collection : List.of(Credential.COLLECTION, Provider.COLLECTION)) {
-                mongo.indexOps(collection)
-                        .createIndex(new Index("sourceKey", Sort.Direction.ASC)
-                                .named("sourceKey_unique")
-                                .unique()
-                                .sparse());
-            }
             var credentials = mongo.indexOps(Credential.COLLECTION);
+            credentials.createIndex(new Index("sourceKey", Sort.Direction.ASC)
+                    .named("sourceKey_unique")
+                    .unique()
+                    .sparse());
             credentials.createIndex(new Index("status", Sort.Direction.ASC).on("search.category", Sort.Direction.ASC));
             credentials.createIndex(new Index("search.skills", Sort.Direction.ASC));
             credentials.createIndex(new Index("search.providerId", Sort.Direction.ASC));

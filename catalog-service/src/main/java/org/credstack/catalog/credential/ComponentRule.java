@@ -1,9 +1,10 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.credstack.catalog.common.Checks;
 
 /**
  * An N-of-M rule of a stack (CTDL pathway {@code ComponentCondition} with {@code requiredNumber}):

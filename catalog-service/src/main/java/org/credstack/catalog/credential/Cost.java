@@ -1,6 +1,6 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.math.BigDecimal;
 import java.util.Currency;

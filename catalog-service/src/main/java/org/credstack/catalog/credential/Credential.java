@@ -1,6 +1,6 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.CatalogReferences.Component;
 import org.credstack.catalog.credential.ImportResult.Change;
 import org.credstack.events.catalog.CatalogEvent;

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.credstack.catalog.common.UnknownCatalogEntry;
+import org.credstack.catalog.provider.ProviderCatalog;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ class CredentialCatalog {
 
     CredentialCatalog(
             CredentialRepository credentials,
-            ProviderRepository providers,
+            ProviderCatalog providers,
             Clock clock,
             Outbox outbox,
             ConflictRetry conflicts) {

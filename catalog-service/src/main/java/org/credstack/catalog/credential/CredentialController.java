@@ -1,19 +1,11 @@
 package org.credstack.catalog.credential;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.credstack.catalog.credential.CatalogViews.CredentialView;
-import org.credstack.catalog.credential.CatalogViews.PageView;
+import org.credstack.catalog.common.UnknownCatalogEntry;
 import org.credstack.catalog.credential.CatalogViews.VersionView;
-import org.springframework.beans.propertyeditors.CustomBooleanEditor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,25 +14,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Credentials: drafts, their lifecycle (publish, revise, retire), published versions, and search. Errors
- * are RFC 9457 problem details (see {@code CatalogProblems}).
+ * Credentials: drafts, their lifecycle (publish, revise, retire) and published versions; search is the
+ * search feature's. Errors are RFC 9457 problem details (see {@code CatalogProblems}).
  */
 @RestController
 @RequestMapping("/api/v1/credentials")
 class CredentialController {
 
     private final CredentialCatalog catalog;
-    private final CredentialSearch search;
 
-    CredentialController(CredentialCatalog catalog, CredentialSearch search) {
+    CredentialController(CredentialCatalog catalog) {
         this.catalog = catalog;
-        this.search = search;
     }
 
     /** Creates a draft: 201 with Location. */
     @PostMapping
-    ResponseEntity<CredentialView> create(@RequestBody CredentialDraft draft) {
-        Credential created = catalog.create(draft);
+    ResponseEntity<CredentialView> create(@RequestBody CredentialRequest request) {
+        Credential created = catalog.create(request.toDraft());
         return ResponseEntity.created(URI.create("/api/v1/credentials/" + created.id()))
                 .body(CredentialView.of(created));
     }
@@ -52,8 +42,8 @@ class CredentialController {
 
     /** Replaces the draft; 409 once published. */
     @PutMapping("/{id}")
-    CredentialView edit(@PathVariable String id, @RequestBody CredentialDraft draft) {
-        return CredentialView.of(catalog.edit(id, draft));
+    CredentialView edit(@PathVariable String id, @RequestBody CredentialRequest request) {
+        return CredentialView.of(catalog.edit(id, request.toDraft()));
     }
 
     @PostMapping("/{id}/publish")
@@ -63,8 +53,8 @@ class CredentialController {
 
     /** Publishes new content as the next version: 201 with the Location of that version. */
     @PostMapping("/{id}/revisions")
-    ResponseEntity<CredentialView> revise(@PathVariable String id, @RequestBody CredentialDraft draft) {
-        Credential revised = catalog.revise(id, draft);
+    ResponseEntity<CredentialView> revise(@PathVariable String id, @RequestBody CredentialRequest request) {
+        Credential revised = catalog.revise(id, request.toDraft());
         int version = revised.latest().orElseThrow().version();
         return ResponseEntity.created(URI.create("/api/v1/credentials/" + id + "/versions/" + version))
                 .body(CredentialView.of(revised));
@@ -88,36 +78,5 @@ class CredentialController {
                 .version(version)
                 .map(v -> VersionView.of(id, v))
                 .orElseThrow(() -> new UnknownCatalogEntry("version", id + "/" + version));
-    }
-
-    /**
-     * Binds the query through {@link CredentialQuery}'s constructor only (no property paths such as
-     * {@code providerId[$ne]}), and booleans only from {@code true} or {@code false}, not the
-     * {@code yes}/{@code on}/{@code 1} Spring would accept.
-     */
-    @InitBinder
-    void strictBinding(WebDataBinder binder) {
-        binder.setDeclarativeBinding(true);
-        binder.registerCustomEditor(Boolean.class, new CustomBooleanEditor("true", "false", true));
-    }
-
-    /** Searches; see {@link CredentialQuery} for the parameters. */
-    @GetMapping
-    PageView<CredentialView> search(@Valid @ModelAttribute CredentialQuery query, HttpServletRequest request)
-            throws MissingServletRequestParameterException {
-        rejectPropertyPaths(request);
-        if (query.maxCost() != null && query.currency() == null) {
-            throw new MissingServletRequestParameterException("currency", "String");
-        }
-        return PageView.of(search.search(query.normalised()), CredentialView::of);
-    }
-
-    /** Parameter names such as {@code q[0]} or {@code q.length} bind nothing: say so instead of ignoring them. */
-    private static void rejectPropertyPaths(HttpServletRequest request) {
-        for (String name : request.getParameterMap().keySet()) {
-            if (name.indexOf('[') >= 0 || name.indexOf(']') >= 0 || name.indexOf('.') >= 0) {
-                throw new InvalidQueryParameter(name, "is not a search parameter (no [ ] or . in names)");
-            }
-        }
     }
 }

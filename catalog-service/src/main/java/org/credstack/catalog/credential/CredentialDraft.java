@@ -1,12 +1,13 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import org.credstack.catalog.common.Checks;
 
 /**
  * The content of one version of a credential: what a provider writes, an import produces, and a
@@ -120,7 +121,7 @@ public record CredentialDraft(
     }
 
     /** At most 100 years (876,600 h). */
-    static final double MAX_HOURS = 876_600;
+    public static final double MAX_HOURS = 876_600;
 
     static double hoursOf(String iso) {
         if (iso.length() > 64 || !iso.startsWith("P") || iso.contains("-")) {

@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
 import org.credstack.catalog.credential.ImportBatch.ImportedProvider;
 import org.credstack.catalog.credential.ImportResult.Change;
 import org.credstack.catalog.credential.ImportResult.Outcome;
+import org.credstack.catalog.provider.ProviderCatalog;
+import org.credstack.catalog.provider.ProviderCatalog.PlannedProvider;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 import org.springframework.stereotype.Service;
 
@@ -34,9 +37,9 @@ public class CredentialImports {
 
     private final CredentialCatalog catalog;
     private final CredentialRepository credentials;
-    private final ProviderRepository providers;
+    private final ProviderCatalog providers;
 
-    CredentialImports(CredentialCatalog catalog, CredentialRepository credentials, ProviderRepository providers) {
+    CredentialImports(CredentialCatalog catalog, CredentialRepository credentials, ProviderCatalog providers) {
         this.catalog = catalog;
         this.credentials = credentials;
         this.providers = providers;
@@ -51,7 +54,7 @@ public class CredentialImports {
     public ImportResult importAll(ImportBatch batch) {
         return catalog.onConflict(() -> {
             Plan plan = plan(batch);
-            plan.providers.forEach(providers::save);
+            providers.saveAll(plan.providers);
             catalog.publishEvents(
                     plan.changed.stream().map(catalog::saveWithoutPublishing).toList());
             return new ImportResult(batch.source(), plan.outcomes);
@@ -85,7 +88,7 @@ public class CredentialImports {
             Status status = change == Change.UNCHANGED ? current.status() : Status.PUBLISHED;
             refs.plan(new CatalogReferences.Component(credentialIds.get(key), status, componentIds(content)));
         }
-        plan.providers.forEach(p -> refs.plan(p.id(), Snapshots.provider(p.id(), p.content())));
+        plan.providers.forEach(p -> refs.plan(p.id(), p.snapshot()));
         for (ImportedCredential imported : batch.credentials()) {
             String key = imported.sourceKey();
             CredentialDraft content = contents.get(key);
@@ -105,12 +108,8 @@ public class CredentialImports {
         Map<String, String> ids = new HashMap<>();
         for (ImportedProvider p : imported) {
             requireKey(p.sourceKey(), "providers[" + p.sourceKey() + "]", ids.keySet());
-            Optional<Provider> found = providers.findBySourceKey(p.sourceKey());
-            Provider provider = found.orElseGet(
-                    () -> Provider.create(UUID.randomUUID().toString(), p.sourceKey(), p.provider(), now));
-            if (found.isEmpty() || provider.update(p.provider(), now)) {
-                plan.providers.add(provider);
-            }
+            PlannedProvider provider = providers.plan(p.sourceKey(), p.provider(), now);
+            plan.providers.add(provider);
             ids.put(p.sourceKey(), provider.id());
         }
         return ids;
@@ -146,7 +145,7 @@ public class CredentialImports {
     private CredentialDraft resolve(
             CredentialDraft draft, Map<String, String> providerIds, Map<String, String> credentialIds) {
         String providerId = Optional.ofNullable(providerIds.get(draft.providerId()))
-                .or(() -> providers.findBySourceKey(draft.providerId()).map(Provider::id))
+                .or(() -> providers.idOf(draft.providerId()))
                 .orElseThrow(() -> new CatalogRuleViolation(
                         "providerId",
                         "provider '" + draft.providerId() + "' is neither in the batch nor in the catalog"));
@@ -208,7 +207,7 @@ public class CredentialImports {
     }
 
     private static final class Plan {
-        final List<Provider> providers = new ArrayList<>();
+        final List<PlannedProvider> providers = new ArrayList<>();
         final List<Credential> changed = new ArrayList<>();
         final List<Outcome> outcomes = new ArrayList<>();
     }

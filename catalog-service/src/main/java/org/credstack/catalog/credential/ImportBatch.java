@@ -1,6 +1,7 @@
 package org.credstack.catalog.credential;
 
 import java.util.List;
+import org.credstack.catalog.provider.ProviderDraft;
 
 /**
  * Everything one imported document yields: providers and credentials, each under the key that

@@ -1,14 +1,15 @@
 package org.credstack.catalog.credential;
 
 import java.util.Optional;
+import org.credstack.catalog.provider.ProviderCatalog;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 
 /** {@link CatalogReferences} over what is stored. */
-record MongoReferences(ProviderRepository providers, CredentialRepository credentials) implements CatalogReferences {
+record MongoReferences(ProviderCatalog providers, CredentialRepository credentials) implements CatalogReferences {
 
     @Override
     public Optional<ProviderSnapshot> provider(String providerId) {
-        return providers.findById(providerId).map(p -> Snapshots.provider(p.id(), p.content()));
+        return providers.snapshot(providerId);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.credstack.catalog.credential;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.time.Period;
 import java.util.List;
+import org.credstack.catalog.common.Checks;
 
 /**
  * How an award is renewed before its {@code validUntil} (CTDL {@code renewal} ConditionProfile).

@@ -40,10 +40,6 @@ final class Snapshots {
                 version.publishedAt());
     }
 
-    static ProviderSnapshot provider(String id, ProviderDraft p) {
-        return new ProviderSnapshot(id, p.name(), p.url(), p.email(), p.timeZone());
-    }
-
     private static CredentialSnapshot.Alignment alignment(Alignment a) {
         return new CredentialSnapshot.Alignment(
                 a.framework(), a.frameworkVersion(), a.code(), a.targetUrl(), a.label());
@@ -52,7 +48,7 @@ final class Snapshots {
     private static List<CredentialSnapshot.Assignment> assignments(List<Assignment> assignments) {
         return assignments.stream()
                 .map(a -> new CredentialSnapshot.Assignment(
-                        a.id(), a.title(), a.activityId(), a.moveOn().name(), a.masteryScore()))
+                        a.id(), a.title(), a.activityId(), a.moveOn(), a.masteryScore()))
                 .toList();
     }
 

@@ -21,9 +21,9 @@ import org.credstack.catalog.credential.Alignment;
 import org.credstack.catalog.credential.Assignment;
 import org.credstack.catalog.credential.Cost;
 import org.credstack.catalog.credential.DeliveryMode;
-import org.credstack.catalog.credential.MoveOn;
 import org.credstack.catalog.credential.RenewalPolicy;
 import org.credstack.catalog.importing.Json.Located;
+import org.credstack.events.catalog.MoveOn;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.Assignment;
-import org.credstack.catalog.credential.CatalogRuleViolation;
 import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.ComponentRule;
 import org.credstack.catalog.credential.CredentialDraft;
 import org.credstack.catalog.credential.Kind;
-import org.credstack.catalog.credential.MoveOn;
 import org.credstack.catalog.importing.Json.Located;
+import org.credstack.events.catalog.MoveOn;
 import tools.jackson.databind.JsonNode;
 
 /**

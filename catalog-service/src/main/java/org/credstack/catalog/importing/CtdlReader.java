@@ -18,9 +18,9 @@ import org.credstack.catalog.credential.ImportBatch;
 import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
 import org.credstack.catalog.credential.ImportBatch.ImportedProvider;
 import org.credstack.catalog.credential.Kind;
-import org.credstack.catalog.credential.MoveOn;
-import org.credstack.catalog.credential.ProviderDraft;
 import org.credstack.catalog.importing.Json.Located;
+import org.credstack.catalog.provider.ProviderDraft;
+import org.credstack.events.catalog.MoveOn;
 import tools.jackson.databind.JsonNode;
 
 /**

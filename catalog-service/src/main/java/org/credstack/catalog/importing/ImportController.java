@@ -3,7 +3,7 @@ package org.credstack.catalog.importing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.credstack.catalog.credential.CatalogRuleViolation;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.CredentialImports;
 import org.credstack.catalog.credential.ImportResult;

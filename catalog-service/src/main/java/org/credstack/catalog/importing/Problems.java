@@ -3,7 +3,7 @@ package org.credstack.catalog.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.credstack.catalog.credential.CatalogRuleViolation;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.importing.ImportRejected.Problem;
 import org.credstack.catalog.importing.ImportRejected.Reason;
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.credstack.catalog.common.CatalogRuleViolation;
+import org.credstack.catalog.provider.ProviderDraft;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 
 /** Limits and formats the value objects enforce, each naming the field that breaks them. */

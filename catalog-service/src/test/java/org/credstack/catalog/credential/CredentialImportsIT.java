@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
 import org.credstack.catalog.credential.ImportBatch.ImportedProvider;
 import org.credstack.catalog.credential.ImportResult.Change;
 import org.credstack.catalog.credential.ImportResult.Outcome;
+import org.credstack.catalog.provider.ProviderCatalog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +23,9 @@ class CredentialImportsIT extends CredentialIntegrationTest {
 
     @Autowired
     CredentialImports imports;
+
+    @Autowired
+    ProviderCatalog providers;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String providerKey = "https://example.org/issuers/" + run;
@@ -47,12 +52,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
         Credential stored = mongo.findById(ids.get(2), Credential.class);
         assertThat(stored.content().stackRule().credentialIds()).containsExactly(ids.get(0), ids.get(1));
         assertThat(stored.content().providerId())
-                .isEqualTo(mongo.findOne(
-                                org.springframework.data.mongodb.core.query.Query.query(
-                                        org.springframework.data.mongodb.core.query.Criteria.where("sourceKey")
-                                                .is(providerKey)),
-                                Provider.class)
-                        .id());
+                .isEqualTo(providers.idOf(providerKey).orElseThrow());
     }
 
     @Test
@@ -98,7 +98,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
                         e -> assertThat(e.field()).isEqualTo("credentials[" + s + "].stackRule"));
         assertThat(mongo.getCollection(Credential.COLLECTION).countDocuments(new Document("sourceKey", a)))
                 .isZero();
-        assertThat(mongo.getCollection(Provider.COLLECTION).countDocuments(new Document("sourceKey", providerKey)))
+        assertThat(mongo.getCollection("providers").countDocuments(new Document("sourceKey", providerKey)))
                 .isZero();
     }
 

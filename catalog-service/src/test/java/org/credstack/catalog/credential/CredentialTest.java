@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.ImportResult.Change;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialRetired;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.credstack.catalog.credential.TestDrafts.micro;
 
 import java.util.List;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

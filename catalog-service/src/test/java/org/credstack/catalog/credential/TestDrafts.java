@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
+import org.credstack.catalog.provider.ProviderDraft;
+import org.credstack.events.catalog.MoveOn;
 
 /** Valid drafts to start tests from. */
 final class TestDrafts {

@@ -12,7 +12,7 @@ import org.credstack.catalog.credential.CredentialDraft;
 import org.credstack.catalog.credential.DeliveryMode;
 import org.credstack.catalog.credential.ImportBatch;
 import org.credstack.catalog.credential.Kind;
-import org.credstack.catalog.credential.MoveOn;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 
 class CtdlImportTest {

@@ -15,9 +15,9 @@ import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.CredentialDraft;
 import org.credstack.catalog.credential.ImportBatch;
 import org.credstack.catalog.credential.Kind;
-import org.credstack.catalog.credential.MoveOn;
 import org.credstack.catalog.importing.ImportRejected.Problem;
 import org.credstack.catalog.importing.ImportRejected.Reason;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 
 class OpenBadgesImportTest {

@@ -31,7 +31,7 @@ record AssignmentProgress(
                 assignment.id(),
                 assignment.title(),
                 assignment.activityId(),
-                assignment.moveOn(),
+                assignment.moveOn().name(),
                 assignment.masteryScore(),
                 null,
                 null,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.credstack.enrollment.progress.ProgressStatement.Kind;
+import org.credstack.events.catalog.MoveOn;
 
 /**
  * An assignment's cmi5 moveOn criteria (cmi5 section 13.1.4) and the decision whether, and from when, a learner meets

@@ -3,6 +3,7 @@ package org.credstack.enrollment.progress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.credstack.events.catalog.MoveOn;
 
 /**
  * An assignment's moveOn criteria are met.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.xapi.Fixtures;
 import org.credstack.enrollment.xapi.StatementReader;
+import org.credstack.events.catalog.MoveOn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

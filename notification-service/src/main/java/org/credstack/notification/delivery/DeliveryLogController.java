@@ -2,10 +2,6 @@ package org.credstack.notification.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,18 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveryLogController {
 
-    private final MongoTemplate mongo;
+    private final MailOutbox outbox;
 
-    DeliveryLogController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    DeliveryLogController(MailOutbox outbox) {
+        this.outbox = outbox;
     }
 
     @GetMapping("/api/v1/learners/{learnerId}/deliveries")
     List<DeliveryView> list(@PathVariable String learnerId) {
-        Query query = Query.query(Criteria.where("learnerId").is(learnerId))
-                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-                .limit(200);
-        return mongo.find(query, EmailDelivery.class).stream()
+        return outbox.deliveriesOf(learnerId, 200).stream()
                 .map(DeliveryView::of)
                 .toList();
     }

@@ -2,9 +2,13 @@ package org.credstack.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,5 +43,13 @@ public class MailOutbox {
         } catch (DuplicateKeyException alreadyStored) {
             return false;
         }
+    }
+
+    /** The learner's most recent deliveries, newest first, at most {@code limit} of them. */
+    List<EmailDelivery> deliveriesOf(String learnerId, int limit) {
+        Query query = Query.query(Criteria.where("learnerId").is(learnerId))
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit);
+        return mongo.find(query, EmailDelivery.class);
     }
 }

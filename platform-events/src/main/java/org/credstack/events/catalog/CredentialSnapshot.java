@@ -105,12 +105,12 @@ public record CredentialSnapshot(
      * @param id assignment id, unique within the credential
      * @param title name shown to learners
      * @param activityId the xAPI activity IRI partners report completions against
-     * @param moveOn cmi5 moveOn: {@code Completed}, {@code Passed}, {@code CompletedAndPassed},
+     * @param moveOn cmi5 moveOn, in JSON {@code Completed}, {@code Passed}, {@code CompletedAndPassed},
      *     {@code CompletedOrPassed} or {@code NotApplicable} (cmi5 section 9.6.1.1 / 10.0)
      * @param masteryScore scaled score in [0, 1] required to pass, or {@code null}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Assignment(String id, String title, String activityId, String moveOn, Double masteryScore) {}
+    public record Assignment(String id, String title, String activityId, MoveOn moveOn, Double masteryScore) {}
 
     /**
      * When the assignments complete the credential.

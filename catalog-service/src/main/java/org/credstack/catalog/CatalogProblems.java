@@ -1,4 +1,4 @@
-package org.credstack.catalog.web;
+package org.credstack.catalog;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.credstack.catalog.credential.CatalogRuleViolation;
+import org.credstack.catalog.common.CatalogRuleViolation;
+import org.credstack.catalog.common.UnknownCatalogEntry;
 import org.credstack.catalog.credential.IllegalTransition;
-import org.credstack.catalog.credential.InvalidQueryParameter;
-import org.credstack.catalog.credential.UnknownCatalogEntry;
 import org.credstack.catalog.importing.ImportRejected;
+import org.credstack.catalog.search.InvalidQueryParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;

@@ -1,7 +1,8 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.provider;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -47,6 +48,11 @@ class Provider {
         content = Objects.requireNonNull(newContent);
         updatedAt = now;
         return true;
+    }
+
+    /** This provider as catalog events carry it. */
+    ProviderSnapshot snapshot() {
+        return new ProviderSnapshot(id, content.name(), content.url(), content.email(), content.timeZone());
     }
 
     String id() {

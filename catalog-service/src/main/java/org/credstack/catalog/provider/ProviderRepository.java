@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.provider;
 
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;

@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.common;
 
 /** No provider, credential or credential version with the requested id. The API answers 404 Not Found. */
 public class UnknownCatalogEntry extends RuntimeException {

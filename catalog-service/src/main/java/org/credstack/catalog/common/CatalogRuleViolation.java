@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.common;
 
 /**
  * A credential or provider breaks a catalog rule. Names the offending field (a JSON path such as
@@ -22,7 +22,7 @@ public class CatalogRuleViolation extends RuntimeException {
         return field;
     }
 
-    static void require(boolean fact, String field, String message) {
+    public static void require(boolean fact, String field, String message) {
         if (!fact) {
             throw new CatalogRuleViolation(field, message);
         }

@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.search;
 
 /** A query parameter that is readable but out of range; the API answers 400 naming {@link #parameter()}. */
 public class InvalidQueryParameter extends RuntimeException {

@@ -1,6 +1,6 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.common;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.net.URI;
 import java.time.Period;
@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
  * (a 3 MB title could never be published) and are well above what real catalogs use (the largest CTDL
  * pathway in {@code samples/catalog} has about 100 components).
  */
-final class Checks {
+public final class Checks {
 
-    static final int MAX_NAME = 300;
-    static final int MAX_TEXT = 20_000;
-    static final int MAX_ID = 200;
-    static final int MAX_URL = 2_000;
-    static final int MAX_ITEMS = 200;
-    static final int MAX_COMPONENTS = 1_000;
+    public static final int MAX_NAME = 300;
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_ID = 200;
+    public static final int MAX_URL = 2_000;
+    public static final int MAX_ITEMS = 200;
+    public static final int MAX_COMPONENTS = 1_000;
     /** P100Y, counted as days (months as 30.436875 days, the Gregorian average). */
-    static final double MAX_PERIOD_DAYS = 36_525;
+    public static final double MAX_PERIOD_DAYS = 36_525;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern CTID =
@@ -30,12 +30,12 @@ final class Checks {
 
     private Checks() {}
 
-    static void maxLength(String value, int max, String field) {
+    public static void maxLength(String value, int max, String field) {
         require(value == null || value.length() <= max, field, field + " has at most " + max + " characters");
     }
 
     /** Each element present and at most {@code maxItems} of them. */
-    static <T> void items(List<T> items, int maxItems, String field) {
+    public static <T> void items(List<T> items, int maxItems, String field) {
         if (items == null) {
             return;
         }
@@ -45,7 +45,7 @@ final class Checks {
         }
     }
 
-    static void strings(List<String> items, int maxItems, int maxLength, String field) {
+    public static void strings(List<String> items, int maxItems, int maxLength, String field) {
         items(items, maxItems, field);
         if (items == null) {
             return;
@@ -57,7 +57,7 @@ final class Checks {
     }
 
     /** An absolute {@code http} or {@code https} URL, or {@code null}. */
-    static void httpUrl(String url, String field) {
+    public static void httpUrl(String url, String field) {
         if (url == null) {
             return;
         }
@@ -72,7 +72,7 @@ final class Checks {
     }
 
     /** An absolute IRI of any scheme but the ones that run or embed content ({@code javascript:}, {@code data:}). */
-    static boolean isSafeAbsoluteIri(String iri) {
+    public static boolean isSafeAbsoluteIri(String iri) {
         if (iri == null || iri.length() > MAX_URL) {
             return false;
         }
@@ -84,7 +84,7 @@ final class Checks {
         return !scheme.equals("javascript") && !scheme.equals("data") && !scheme.equals("vbscript");
     }
 
-    static void email(String email, String field) {
+    public static void email(String email, String field) {
         if (email == null) {
             return;
         }
@@ -92,12 +92,12 @@ final class Checks {
         require(EMAIL.matcher(email).matches(), field, field + " is an e-mail address such as info@example.org");
     }
 
-    static void ctid(String ctid, String field) {
+    public static void ctid(String ctid, String field) {
         require(ctid == null || CTID.matcher(ctid).matches(), field, field + " is a CTID: ce- and a lower-case UUID");
     }
 
     /** Positive and at most P100Y. */
-    static void period(Period period, String field) {
+    public static void period(Period period, String field) {
         if (period == null) {
             return;
         }

@@ -1,9 +1,10 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.provider;
 
-import static org.credstack.catalog.credential.CatalogRuleViolation.require;
+import static org.credstack.catalog.common.CatalogRuleViolation.require;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.credstack.catalog.common.Checks;
 
 /**
  * What a provider (the organisation offering credentials, the Open Badges issuer) is made of.

@@ -1,10 +1,9 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.provider;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import org.credstack.catalog.credential.CatalogViews.PageView;
-import org.credstack.catalog.credential.CatalogViews.ProviderView;
+import org.credstack.catalog.common.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +26,8 @@ class ProviderController {
     }
 
     @PostMapping
-    ResponseEntity<ProviderView> create(@RequestBody ProviderDraft draft) {
-        Provider created = providers.create(draft);
+    ResponseEntity<ProviderView> create(@RequestBody ProviderRequest request) {
+        Provider created = providers.create(request.toDraft());
         return ResponseEntity.created(URI.create("/api/v1/providers/" + created.id()))
                 .body(ProviderView.of(created));
     }
@@ -40,13 +39,13 @@ class ProviderController {
 
     @GetMapping
     PageView<ProviderView> list(
-            @RequestParam(defaultValue = "0") @Min(0) @Max(CredentialQuery.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(providers.list(page, size), ProviderView::of);
     }
 
     @PutMapping("/{id}")
-    ProviderView update(@PathVariable String id, @RequestBody ProviderDraft draft) {
-        return ProviderView.of(providers.update(id, draft));
+    ProviderView update(@PathVariable String id, @RequestBody ProviderRequest request) {
+        return ProviderView.of(providers.update(id, request.toDraft()));
     }
 }

@@ -1,4 +1,4 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.search;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,6 +6,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.credstack.catalog.common.CatalogRuleViolation;
+import org.credstack.catalog.common.PageView;
+import org.credstack.catalog.credential.Category;
+import org.credstack.catalog.credential.Cost;
+import org.credstack.catalog.credential.CredentialDraft;
+import org.credstack.catalog.credential.DeliveryMode;
+import org.credstack.catalog.credential.Status;
 
 /**
  * What a learner searches the catalog by ({@code GET /api/v1/credentials}); every filter is optional and
@@ -49,7 +56,7 @@ record CredentialQuery(
         @Min(1) @Max(100) Integer size) {
 
     static final int DEFAULT_SIZE = 20;
-    static final int MAX_PAGE = 10_000;
+    static final int MAX_PAGE = PageView.MAX_PAGE;
     private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
     private static final double MAX_HOURS = CredentialDraft.MAX_HOURS;
 

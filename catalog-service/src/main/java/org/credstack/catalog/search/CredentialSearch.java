@@ -1,38 +1,34 @@
-package org.credstack.catalog.credential;
+package org.credstack.catalog.search;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.credstack.catalog.common.UnknownCatalogEntry;
+import org.credstack.catalog.credential.CredentialView;
+import org.credstack.catalog.credential.Status;
+import org.credstack.catalog.credential.StoredCredentials;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Runs a {@link CredentialQuery} in MongoDB over the denormalised {@link SearchFields}. */
+/** Runs a {@link CredentialQuery} in MongoDB over the credentials' denormalised {@code search} fields. */
 @Component
 class CredentialSearch {
 
-    private final MongoTemplate mongo;
-    private final CredentialCatalog catalog;
+    private final StoredCredentials credentials;
 
-    CredentialSearch(MongoTemplate mongo, CredentialCatalog catalog) {
-        this.mongo = mongo;
-        this.catalog = catalog;
+    CredentialSearch(StoredCredentials credentials) {
+        this.credentials = credentials;
     }
 
     /** @throws UnknownCatalogEntry if {@code stackableInto} names no credential */
-    Page<Credential> search(CredentialQuery q) {
+    Page<CredentialView> search(CredentialQuery q) {
         int page = q.page() == null ? 0 : q.page();
         int size = q.size() == null ? CredentialQuery.DEFAULT_SIZE : q.size();
-        Criteria criteria = criteria(q);
-        long total = mongo.count(new Query(criteria), Credential.class);
-        Query query = new Query(criteria).with(PageRequest.of(page, size, sort(q.sort())));
-        return new PageImpl<>(mongo.find(query, Credential.class), PageRequest.of(page, size), total);
+        return credentials.find(criteria(q), PageRequest.of(page, size, sort(q.sort())));
     }
 
     private Criteria criteria(CredentialQuery q) {
@@ -42,7 +38,7 @@ class CredentialSearch {
             all.add(Criteria.where("search.category").is(q.category().name()));
         }
         if (q.skill() != null) {
-            all.add(Criteria.where("search.skills").is(SearchFields.lower(q.skill())));
+            all.add(Criteria.where("search.skills").is(StoredCredentials.lower(q.skill())));
         }
         if (q.providerId() != null) {
             all.add(Criteria.where("search.providerId").is(q.providerId()));
@@ -71,11 +67,10 @@ class CredentialSearch {
             all.add(Criteria.where("search.expires").is(q.expires()));
         }
         if (q.stackableInto() != null) {
-            Credential stack = catalog.get(q.stackableInto());
-            all.add(Criteria.where("_id").in(stack.asComponent().componentIds()));
+            all.add(Criteria.where("_id").in(credentials.componentIds(q.stackableInto())));
         }
         if (q.q() != null && !q.q().isBlank()) {
-            all.add(Criteria.where("search.text").regex(Pattern.quote(SearchFields.lower(q.q().strip()))));
+            all.add(Criteria.where("search.text").regex(Pattern.quote(StoredCredentials.lower(q.q().strip()))));
         }
         return new Criteria().andOperator(all);
     }
