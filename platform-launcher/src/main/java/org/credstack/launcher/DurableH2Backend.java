@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -13,6 +14,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -79,6 +83,11 @@ final class DurableH2Backend extends H2Backend {
         return new IndexedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
+    /** The collection and first {@code $match} of the {@code aggregate} this thread is running. */
+    private record AggregateMatch(String collection, Document match) {}
+
+    private static final ThreadLocal<AggregateMatch> AGGREGATED = new ThreadLocal<>();
+
     /** An {@link H2Database} with {@link SecondaryIndex}es, whose collections are {@link IndexedCollection}s. */
     private static final class IndexedDatabase extends H2Database {
 
@@ -109,6 +118,29 @@ final class DurableH2Backend extends H2Backend {
             return new IndexedCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
+        /**
+         * Runs an {@code aggregate} whose pipeline starts with {@code $match} over only the documents that match it,
+         * found through the indexes: mongo-java-server streams the whole collection into the first stage, and the
+         * Java driver's {@code countDocuments} (Spring Data's {@code exists} and {@code count}) is such a pipeline.
+         */
+        @Override
+        public Document handleCommand(
+                Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate")
+                    && query.get("pipeline") instanceof List<?> pipeline
+                    && !pipeline.isEmpty()
+                    && pipeline.getFirst() instanceof Document first
+                    && first.get("$match") instanceof Document match) {
+                AGGREGATED.set(new AggregateMatch(String.valueOf(query.get(command)), match));
+                try {
+                    return super.handleCommand(channel, command, query, resolver, oplog);
+                } finally {
+                    AGGREGATED.remove();
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
@@ -131,6 +163,17 @@ final class DurableH2Backend extends H2Backend {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
+        }
+
+        /** Every document, or, under an {@code aggregate} of this collection, only those its first {@code $match} can match. */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            AggregateMatch aggregate = AGGREGATED.get();
+            Iterable<Document> documents =
+                    aggregate != null && aggregate.collection().equals(getCollectionName())
+                            ? handleQuery(aggregate.match())
+                            : queryAll();
+            return StreamSupport.stream(documents.spliterator(), false);
         }
 
         @Override

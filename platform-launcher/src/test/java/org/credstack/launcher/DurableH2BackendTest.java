@@ -123,6 +123,9 @@ class DurableH2BackendTest {
             queries.add(Filters.eq("learnerId", null));
             for (Bson query : queries) {
                 assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(scanned, query));
+                assertThat(indexed.countDocuments(query))
+                        .as("countDocuments, an aggregate, of " + query)
+                        .isEqualTo(scanned.countDocuments(query));
             }
         } finally {
             plain.shutdownNow();
