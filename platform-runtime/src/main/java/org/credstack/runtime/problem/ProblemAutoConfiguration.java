@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The platform's {@link ProblemAdvice} in every service with a servlet web layer. Runs before Boot's web MVC
@@ -17,5 +18,15 @@ public class ProblemAutoConfiguration {
     @Bean
     ProblemAdvice credstackProblemAdvice() {
         return new ProblemAdvice();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.tomcat.util.http.InvalidParameterException")
+    static class OnTomcat {
+
+        @Bean
+        TomcatProblems credstackTomcatProblems() {
+            return new TomcatProblems();
+        }
     }
 }
