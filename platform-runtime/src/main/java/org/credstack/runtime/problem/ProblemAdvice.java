@@ -146,14 +146,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-            problem.setType(URI.create(Problems.TYPE_PREFIX + Problems.nameOf(status)));
+        if (body instanceof ProblemDetail problem) {
+            named(problem, status);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        named(problem, HttpStatusCode.valueOf(problem.getStatus()));
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static void named(ProblemDetail problem, HttpStatusCode status) {
+        if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+            problem.setType(URI.create(Problems.TYPE_PREFIX + Problems.nameOf(status)));
+        }
     }
 }

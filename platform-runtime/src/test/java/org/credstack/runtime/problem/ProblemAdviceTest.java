@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -17,11 +18,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 class ProblemAdviceTest {
 
     record Draft(String title, int credits) {}
+
+    @ResponseStatus(HttpStatus.GONE)
+    static class Withdrawn extends RuntimeException {
+        Withdrawn() {
+            super("internal note: withdrawn by job 42");
+        }
+    }
 
     @RestController
     static class Failing {
@@ -34,6 +43,11 @@ class ProblemAdviceTest {
         @GetMapping("/broken")
         String broken() {
             throw new IllegalStateException("mongodb://admin:secret@store failed at org.credstack.Internal");
+        }
+
+        @GetMapping("/withdrawn")
+        String withdrawn() {
+            throw new Withdrawn();
         }
 
         @PostMapping("/drafts")
@@ -74,6 +88,14 @@ class ProblemAdviceTest {
                 .andExpect(content().string(not(containsString("secret"))))
                 .andExpect(content().string(not(containsString("IllegalStateException"))))
                 .andExpect(content().string(not(containsString("org.credstack"))));
+    }
+
+    @Test
+    void keepsTheStatusAnExceptionDeclaresInsteadOf500() throws Exception {
+        mvc.perform(get("/withdrawn"))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.type").value("urn:credstack:problem:gone"))
+                .andExpect(content().string(not(containsString("job 42"))));
     }
 
     @Test
