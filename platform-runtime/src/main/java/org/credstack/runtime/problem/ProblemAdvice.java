@@ -122,7 +122,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Anything no handler names: logged with its stack trace, answered without message or class. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         if (e instanceof ErrorResponse known) {
             return answer(known.updateAndGetBody(getMessageSource(), request.getLocale()));
         }
