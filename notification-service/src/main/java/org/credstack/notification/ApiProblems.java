@@ -1,63 +1,34 @@
 package org.credstack.notification;
 
-import java.net.URI;
+import java.util.List;
 import org.credstack.notification.inbox.NotificationNotFound;
-import org.springframework.http.HttpHeaders;
+import org.credstack.runtime.problem.ProblemError;
+import org.credstack.runtime.problem.Problems;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns refusals into RFC 9457 problem details ({@code application/problem+json}). Every
- * problem carries a {@code type} {@code urn:credstack:problem:<name>}, a {@code title}, the
- * {@code status} and a {@code detail}; a client mistake also names the offending request {@code field}. Spring
- * MVC's own errors (unknown path, wrong method, ...) come out as problem details too. A client mistake is never a
- * 500.
+ * The notification service's own refusal as an RFC 9457 problem, built by the platform's {@link Problems}: 404
+ * {@code notification-not-found} (adds {@code notificationId}, and {@code errors} naming the {@code id} path
+ * variable). A bad parameter ({@code limit=0}: 400 {@code invalid-request} with {@code errors} {@code [{field,
+ * message}]}) and Spring MVC's own errors are the platform's advice, ordered after this one.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
-
-    private static final String TYPES = "urn:credstack:problem:";
+@Order(Problems.SERVICE_ADVICE_ORDER)
+class ApiProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(NotificationNotFound e) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "notification-not-found", e.getMessage());
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.NOT_FOUND,
+                "notification-not-found",
+                "Notification not found",
+                e.getMessage(),
+                List.of(ProblemError.field("id", e.getMessage())));
         problem.setProperty("notificationId", e.notificationId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail mistyped(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + e.getValue() + "' is not valid here");
-        problem.setProperty("field", e.getName());
-        return problem;
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var result = e.getParameterValidationResults().getFirst();
-        String field = result.getMethodParameter().getParameterName();
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-parameter",
-                field + " " + result.getResolvableErrors().getFirst().getDefaultMessage());
-        problem.setProperty("field", field);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + slug));
-        problem.setTitle(status.getReasonPhrase());
         return problem;
     }
 }

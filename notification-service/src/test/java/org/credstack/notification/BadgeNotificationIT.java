@@ -134,7 +134,9 @@ class BadgeNotificationIT extends RunningService {
                 .toEntity(String.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(json.readTree(answer.getBody()).get("field").asString()).isEqualTo("limit");
+        JsonNode problem = json.readTree(answer.getBody());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:credstack:problem:invalid-request");
+        assertThat(problem.at("/errors/0/field").stringValue()).isEqualTo("limit");
     }
 
     @Test

@@ -226,6 +226,11 @@ class BadgeIssuingIT extends ServiceIntegrationTest {
         assertThat(notACredential.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(notACredential.getBody()).get("type").asString())
                 .isEqualTo("urn:credstack:problem:not-a-credential");
+        assertThat(json.readTree(notACredential.getBody())
+                        .at("/errors/0/pointer")
+                        .stringValue())
+                .as("the whole body")
+                .isEmpty();
 
         ResponseEntity<String> unknownIssuer = http().get()
                 .uri("http://localhost:" + port + "/issuers/nobody")

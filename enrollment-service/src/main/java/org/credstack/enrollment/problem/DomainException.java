@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A request the domain refuses, naming the field it is about. {@link ApiProblems} answers it as an RFC 9457
  * {@code application/problem+json} document: {@link Reason#NOT_FOUND} as 404, {@link Reason#CONFLICT} as 409,
- * {@link Reason#INVALID} as 400, each with the {@code field} extension member.
+ * {@link Reason#INVALID} as 400, each with one {@code errors} entry naming the field (a {@code pointer} when the field
+ * is an RFC 6901 JSON Pointer such as {@code /id}).
  *
  * <p>Features subclass it with a name that states the failed fact ({@code CredentialRetired}), so the domain never
  * speaks HTTP.

@@ -8,8 +8,8 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * A JSON number or boolean is not a string: {@code "displayName": 42} is refused (400 naming the field, see
- * {@link ApiProblems}) instead of being stored as {@code "42"}.
+ * A JSON number or boolean is not a string: {@code "displayName": 42} is refused (400 {@code invalid-request} naming
+ * the field, from the platform advice) instead of being stored as {@code "42"}.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {

@@ -5,17 +5,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.credstack.runtime.problem.ProblemError;
+import org.credstack.runtime.problem.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The version header of the xAPI resources (xAPI Communication section 3.3, "Versioning"): every request to
  * {@code /xapi/**} names {@code X-Experience-API-Version} {@code 1.0.x} or {@code 2.0.x}, else it is answered 400
- * (problem+json naming the header); every response carries the header, echoing the request's version ({@code 2.0.0}
+ * ({@code unsupported-xapi-version}, its {@code errors} naming the header as {@code field}); every response carries the header, echoing the request's version ({@code 2.0.0}
  * when it named none we speak).
  */
 @Component
@@ -23,12 +24,6 @@ class XapiVersionFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Experience-API-Version";
     private static final Pattern SUPPORTED = Pattern.compile("(1\\.0|2\\.0)(\\.\\d+)?");
-
-    private final JsonMapper json;
-
-    XapiVersionFilter(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -49,18 +44,16 @@ class XapiVersionFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, String version) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:credstack:problem:unsupported-xapi-version");
-        problem.put("title", "Bad Request");
-        problem.put("status", 400);
-        problem.put(
-                "detail",
-                version == null
-                        ? "the X-Experience-API-Version header is required"
-                        : "X-Experience-API-Version " + version + " is not supported; use 1.0.x or 2.0.x");
-        problem.put("field", HEADER);
-        response.setStatus(400);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        String detail = version == null
+                ? "the X-Experience-API-Version header is required"
+                : "X-Experience-API-Version " + Problems.echo(version) + " is not supported; use 1.0.x or 2.0.x";
+        Problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "unsupported-xapi-version",
+                        "Bad Request",
+                        detail,
+                        List.of(ProblemError.field(HEADER, detail))));
     }
 }

@@ -39,7 +39,7 @@ class EnrollmentsIT extends ServiceIT {
 
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.contentType()).startsWith("application/problem+json");
-        assertThat(taken.body().get("field").stringValue()).isEqualTo("emails[1]");
+        assertThat(taken.body().at("/errors/0/field").stringValue()).isEqualTo("emails[1]");
         assertThat(added.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/learners/" + id).body().get("emails").toString())
                 .isEqualTo("[\"" + email + "\",\"second@example.org\"]");
@@ -52,7 +52,7 @@ class EnrollmentsIT extends ServiceIT {
                 {"displayName": "Ada", "emails": ["ok@example.org", "nope"]}""");
 
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().get("field").stringValue()).isEqualTo("emails[1]");
+        assertThat(bad.body().at("/errors/0/field").stringValue()).isEqualTo("emails[1]");
     }
 
     @Test
@@ -102,9 +102,9 @@ class EnrollmentsIT extends ServiceIT {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body().get("field").stringValue()).isEqualTo("credentialId");
+        assertThat(refused.body().at("/errors/0/field").stringValue()).isEqualTo("credentialId");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body().get("field").stringValue()).isEqualTo("credentialId");
+        assertThat(unknown.body().at("/errors/0/field").stringValue()).isEqualTo("credentialId");
     }
 
     @Test
@@ -129,7 +129,7 @@ class EnrollmentsIT extends ServiceIT {
         Api.Response withdraw = api.post(base + "/withdraw", "");
 
         assertThat(tracked.status()).isEqualTo(409);
-        assertThat(tracked.body().get("field").stringValue()).isEqualTo("assignmentId");
+        assertThat(tracked.body().at("/errors/0/field").stringValue()).isEqualTo("assignmentId");
         assertThat(selfPaced.status()).isEqualTo(200);
         assertThat(byProvider.status()).isEqualTo(200);
         assertThat(byProvider.body().get("status").stringValue()).isEqualTo("COMPLETED");

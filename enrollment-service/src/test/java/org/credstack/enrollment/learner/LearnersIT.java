@@ -24,7 +24,7 @@ class LearnersIT extends ServiceIT {
                 api.post("/api/v1/learners", "{\"displayName\": \"Bulk\", \"emails\": [" + emails + "]}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().get("field").stringValue()).isEqualTo("emails");
+        assertThat(response.body().at("/errors/0/field").stringValue()).isEqualTo("emails");
         assertThat(learners()).isEqualTo(before);
     }
 
@@ -34,7 +34,7 @@ class LearnersIT extends ServiceIT {
                 {"displayName": "Zz", "emails": ["mailto:%s@example.org"]}""".formatted(unique("zz")));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().get("field").stringValue()).isEqualTo("emails[0]");
+        assertThat(response.body().at("/errors/0/field").stringValue()).isEqualTo("emails[0]");
         assertThat(response.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:invalid-identifier");
     }
 
@@ -48,12 +48,12 @@ class LearnersIT extends ServiceIT {
                 {"displayName": "Ada", "emails": {"a": 1}}""");
 
         assertThat(number.status()).isEqualTo(400);
-        assertThat(number.body().get("field").stringValue()).isEqualTo("displayName");
-        assertThat(number.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:unreadable-body");
+        assertThat(number.body().at("/errors/0/field").stringValue()).isEqualTo("displayName");
+        assertThat(number.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:invalid-request");
         assertThat(emailNumber.status()).isEqualTo(400);
-        assertThat(emailNumber.body().get("field").stringValue()).isEqualTo("emails[1]");
+        assertThat(emailNumber.body().at("/errors/0/field").stringValue()).isEqualTo("emails[1]");
         assertThat(notAList.status()).isEqualTo(400);
-        assertThat(notAList.body().get("field").stringValue()).isEqualTo("emails");
+        assertThat(notAList.body().at("/errors/0/field").stringValue()).isEqualTo("emails");
     }
 
     @Test
@@ -66,7 +66,7 @@ class LearnersIT extends ServiceIT {
                 api.put("/api/v1/learners/" + id + "/identifiers", "{\"emails\": [\"" + taken + "\"]}", Map.of());
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.body().get("field").stringValue()).isEqualTo("emails[0]");
+        assertThat(response.body().at("/errors/0/field").stringValue()).isEqualTo("emails[0]");
     }
 
     @Test
@@ -80,7 +80,7 @@ class LearnersIT extends ServiceIT {
                 api.put("/api/v1/learners/" + id + "/identifiers", "{\"emails\": [" + emails + "]}", Map.of());
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().get("field").stringValue()).isEqualTo("emails");
+        assertThat(response.body().at("/errors/0/field").stringValue()).isEqualTo("emails");
         assertThat(api.get("/api/v1/learners/" + id).body().get("emails").size())
                 .isEqualTo(1);
     }

@@ -50,9 +50,9 @@ class InboxIT extends ServiceIT {
         Api.Response negativePage = api.get("/api/v1/inbox/unmatched?page=-1");
 
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.body().get("field").stringValue()).isEqualTo("limit");
+        assertThat(tooMany.body().at("/errors/0/field").stringValue()).isEqualTo("limit");
         assertThat(none.status()).isEqualTo(400);
         assertThat(negativePage.status()).isEqualTo(400);
-        assertThat(negativePage.body().get("field").stringValue()).isEqualTo("page");
+        assertThat(negativePage.body().at("/errors/0/field").stringValue()).isEqualTo("page");
     }
 }

@@ -51,7 +51,7 @@ class XapiStatementsIT extends ServiceIT {
         Api.Response v2 = api.post("/xapi/statements", statement, Map.of("X-Experience-API-Version", "2.0.0"));
 
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body().get("field").stringValue()).isEqualTo("X-Experience-API-Version");
+        assertThat(missing.body().at("/errors/0/field").stringValue()).isEqualTo("X-Experience-API-Version");
         assertThat(missing.body().get("type").stringValue())
                 .isEqualTo("urn:credstack:problem:unsupported-xapi-version");
         assertThat(missing.header("X-Experience-API-Version")).isEqualTo("2.0.0");
@@ -78,7 +78,7 @@ class XapiStatementsIT extends ServiceIT {
         assertThat(repeat.body().get(0).stringValue()).isEqualTo(id.toString());
         assertThat(put.status()).isEqualTo(204);
         assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.body().get("field").stringValue()).isEqualTo("/id");
+        assertThat(conflict.body().at("/errors/0/pointer").stringValue()).isEqualTo("/id");
         assertThat(putConflict.status()).isEqualTo(409);
         assertThat(mongo.findById(id.toString(), StoredStatement.class).verbId())
                 .endsWith("/completed");
@@ -98,9 +98,9 @@ class XapiStatementsIT extends ServiceIT {
         assertThat(stored.header("X-Experience-API-Version")).isEqualTo("1.0.3");
         assertThat(mongo.findById(id.toString(), StoredStatement.class)).isNotNull();
         assertThat(mismatch.status()).isEqualTo(400);
-        assertThat(mismatch.body().get("field").stringValue()).isEqualTo("/id");
+        assertThat(mismatch.body().at("/errors/0/pointer").stringValue()).isEqualTo("/id");
         assertThat(notUuid.status()).isEqualTo(400);
-        assertThat(notUuid.body().get("field").stringValue()).isEqualTo("statementId");
+        assertThat(notUuid.body().at("/errors/0/field").stringValue()).isEqualTo("statementId");
     }
 
     @Test
@@ -128,7 +128,7 @@ class XapiStatementsIT extends ServiceIT {
         Api.Response response = api.post("/xapi/statements", batch, XAPI);
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.body().get("field").stringValue()).isEqualTo("/1/id");
+        assertThat(response.body().at("/errors/0/pointer").stringValue()).isEqualTo("/1/id");
         assertThat(mongo.findById(fresh.toString(), StoredStatement.class)).isNull();
     }
 
@@ -149,9 +149,9 @@ class XapiStatementsIT extends ServiceIT {
                 XAPI);
 
         assertThat(single.status()).isEqualTo(400);
-        assertThat(single.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(single.body().at("/errors/0/pointer").stringValue()).isEqualTo("/timestamp");
         assertThat(old.status()).isEqualTo(400);
-        assertThat(old.body().get("field").stringValue()).isEqualTo("/timestamp");
+        assertThat(old.body().at("/errors/0/pointer").stringValue()).isEqualTo("/timestamp");
         assertThat(inBatch.status()).isEqualTo(400);
         assertThat(inBatch.body().get("errors").findValuesAsString("pointer")).containsExactly("/1/timestamp");
         assertThat(put.status()).isEqualTo(400);

@@ -1,8 +1,10 @@
 package org.credstack.runtime.deadletter;
 
-import java.net.URI;
 import java.util.List;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.credstack.runtime.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Operators list and replay the service's dead letters (docs/architecture.md, "Poison never blocks a partition").
@@ -34,17 +35,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  *       sent; 422 problem if the record names no original topic, or one its dead-letter topic is not for.
  * </ul>
  *
- * <p>Errors are RFC 9457 {@code application/problem+json} with {@code type} {@code
- * urn:credstack:problem:<name>}; a broker that does not answer in time gives 503.
- * The handlers sit here rather than in a service's advice so every service answers the same.
+ * <p>Errors are RFC 9457 {@code application/problem+json} built by {@link Problems}; a bad {@code limit} or a
+ * non-numeric {@code partition} or {@code offset} is 400 {@code invalid-request} with {@code errors} {@code
+ * [{field, message}]}; a broker that does not answer in time gives 503. The handlers sit here rather than in a
+ * service's advice so every service answers the same.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
 
-    static final String TYPE_PREFIX = "urn:credstack:problem:";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
 
     private final DeadLetters deadLetters;
 
@@ -89,29 +92,21 @@ class DeadLetterController {
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
-        problem.setProperty("field", e.field);
-        return problem;
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalidParameter(
-                new InvalidParameterException(e.getName(), e.getName() + " must be a number, was " + e.getValue()));
+        return Problems.invalidRequest(e.field, e.getMessage());
     }
 
     @ExceptionHandler(TimeoutException.class)
     ProblemDetail brokerTimeout(TimeoutException e) {
+        log.warn("Kafka did not answer in time", e);
         return problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Kafka did not answer in time", e.getMessage());
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "broker-unavailable",
+                "Kafka did not answer in time",
+                "the broker did not answer in time; try again later");
     }
 
     private static ProblemDetail problem(HttpStatus status, String name, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + name));
-        problem.setTitle(title);
-        return problem;
+        return Problems.problem(status, name, title, detail);
     }
 
     private static final class InvalidParameterException extends RuntimeException {

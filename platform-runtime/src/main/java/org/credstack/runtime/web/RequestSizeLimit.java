@@ -15,13 +15,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.credstack.runtime.problem.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 413 with an RFC 9457 problem ({@code urn:credstack:problem:payload-too-large}) to a request body
+ * Answers 413 with an RFC 9457 problem ({@code urn:credstack:problem:payload-too-large}, see {@link Problems}) to a request body
  * over {@code credstack.runtime.max-request-size}, before anything parses or stores it. A declared
  * {@code Content-Length} over the limit is rejected unread; a body of unknown length (chunked) is read up
  * to one byte past the limit and then either rejected or handed on from memory.
@@ -68,15 +68,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        byte[] problem = ("{\"type\":\"urn:credstack:problem:payload-too-large\",\"title\":\"Payload Too Large\","
-                        + "\"status\":413,\"detail\":\"The request body is larger than the limit of "
-                        + limit.toBytes() + " bytes.\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(problem.length);
-        response.getOutputStream().write(problem);
+        Problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large",
+                        "Payload Too Large",
+                        "The request body is larger than the limit of " + limit.toBytes() + " bytes."));
     }
 
     /** The request with its body already read into memory. */

@@ -235,7 +235,9 @@ class DeadLetterIT {
                     .expectHeader()
                     .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.field")
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:credstack:problem:invalid-request")
+                    .jsonPath("$.errors[0].field")
                     .isEqualTo("limit");
         }
     }

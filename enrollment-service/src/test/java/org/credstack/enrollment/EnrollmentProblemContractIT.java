@@ -1,0 +1,31 @@
+package org.credstack.enrollment;
+
+import org.credstack.testsupport.ProblemContractTests;
+
+class EnrollmentProblemContractIT extends ServiceIT implements ProblemContractTests {
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String jsonEndpoint() {
+        return "/api/v1/learners";
+    }
+
+    @Override
+    public Call missingResource() {
+        return Call.get("/api/v1/learners/no-such-learner");
+    }
+
+    @Override
+    public Call invalidRequest() {
+        return Call.post("/api/v1/learners", "{\"displayName\": \"Zz\", \"emails\": [\"mailto:zz@example.org\"]}");
+    }
+
+    @Override
+    public String invalidRequestNames() {
+        return "emails[0]";
+    }
+}
