@@ -37,7 +37,10 @@ import org.h2.mvstore.MVStore;
  * here the store is opened with auto-commit disabled and commits through {@link GroupCommit}, one chunk write for
  * all the commands that wait at that moment.
  *
- * <p><b>Indexed:</b> mongo-java-server uses an index only when a query names exactly that index's fields, and has
+ * <p><b>Indexes in memory:</b> unique ({@link HeapUniqueIndex}) and secondary ({@link SecondaryIndex}) indexes are
+ * kept in the heap and rebuilt from the documents at start; the file holds only documents.
+ *
+ * <p><b>Indexed queries:</b> mongo-java-server uses an index only when a query names exactly that index's fields, and has
  * no non-unique indexes at all, so {@code {_id: x, version: 3}} (every optimistic-lock save of Spring Data) and
  * {@code {learnerId: x}} read the whole collection, and a request's cost grew with the data stored. Here the
  * non-unique indexes a service declares are kept ({@link SecondaryIndex}), and a query with equalities on every
@@ -139,6 +142,17 @@ final class DurableH2Backend extends H2Backend {
                 }
             }
             return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new HeapUniqueIndex(indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            collection.dropIndex(indexName); // nothing of it is in the file
         }
 
         @Override

@@ -1,7 +1,9 @@
 package org.credstack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -145,6 +147,28 @@ class DurableH2BackendTest {
 
         assertThat(ids(enrollments, Filters.eq("learnerId", "l3")))
                 .containsExactly("e13", "e18", "e23", "e28", "e3", "e33", "e38", "e43", "e48", "e8", "late");
+        assertThat(enrollments.find(Filters.eq("_id", "e7")).first())
+                .as("by _id")
+                .isNotNull();
+        assertThatThrownBy(() -> enrollments.insertOne(new Document("_id", "e7")))
+                .as("the _id index after the restart")
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void refusesADuplicateOfAUniqueIndexBuiltOverStoredDocuments() {
+        enrollments.createIndex(
+                Indexes.ascending("activeKey"), new IndexOptions().unique(true).sparse(true));
+        enrollments.insertOne(new Document("_id", "a1").append("activeKey", "l1|c1"));
+
+        assertThatThrownBy(() -> enrollments.insertOne(new Document("_id", "a2").append("activeKey", "l1|c1")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+        assertThat(ids(enrollments, Filters.eq("activeKey", "l1|c1"))).containsExactly("a1");
+        enrollments.deleteOne(Filters.eq("_id", "a1"));
+        enrollments.insertOne(new Document("_id", "a2").append("activeKey", "l1|c1"));
+        assertThat(ids(enrollments, Filters.eq("activeKey", "l1|c1"))).containsExactly("a2");
     }
 
     private static List<String> ids(MongoCollection<Document> collection, Bson query) {
