@@ -31,10 +31,17 @@ class NotificationJobs implements SchedulingConfigurer {
         this.deliveries = deliveries;
     }
 
+    /** Sends batch after batch while full batches are due, so the pause comes only once the backlog is gone. */
+    void dispatchAllDue() {
+        while (deliveries.dispatchDue().size() == properties.batchSize()) {
+            // a full batch: more may be due
+        }
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(reminders::dispatchDue, properties.scheduleInterval());
         tasks.addFixedDelayTask(expiry::expireDue, properties.scheduleInterval());
-        tasks.addFixedDelayTask(deliveries::dispatchDue, properties.dispatchInterval());
+        tasks.addFixedDelayTask(this::dispatchAllDue, properties.dispatchInterval());
     }
 }

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 backend made durable and fast enough to be the platform's default store.
@@ -50,6 +52,9 @@ import org.h2.mvstore.MVStore;
 final class DurableH2Backend extends H2Backend {
 
     private static final String ID = "_id";
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+    /** Queries reading at least this many documents are logged at DEBUG ({@code -Dcredstack.store.log=DEBUG}). */
+    private static final int LARGE_READ = 1_000;
 
     private final GroupCommit commits;
 
@@ -193,15 +198,26 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-            Iterable<Object> candidates = candidates(query);
+            List<Object> candidates = candidates(query);
+            if (log.isDebugEnabled()) {
+                int read = candidates == null ? count() : candidates.size();
+                if (read >= LARGE_READ) {
+                    log.debug(
+                            "{} read {} documents{} for {}",
+                            getFullName(),
+                            read,
+                            candidates == null ? " (all)" : "",
+                            query);
+                }
+            }
             if (candidates == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
             }
-            return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fields);
+            return matchDocuments(query, present(candidates), orderBy, skip, limit, batchSize, fields);
         }
 
         /** The positions of the only documents that can match, or null when no index narrows the query. */
-        private Iterable<Object> candidates(Document query) {
+        private List<Object> candidates(Document query) {
             List<Index<Object>> indexes = getIndexes();
             if (query.containsKey(ID)) {
                 Document byId = new Document(ID, query.get(ID));
@@ -285,13 +301,20 @@ final class DurableH2Backend extends H2Backend {
             return index.getKeys().stream().map(IndexKey::getKey).toList();
         }
 
-        /** A copy of the positions that still hold a document, so matching never meets a removed one. */
-        private List<Object> existing(Iterable<Object> positions) {
-            List<Object> found = new ArrayList<>();
-            for (Object position : positions) {
-                if (getDocument(position) != null) {
-                    found.add(position);
-                }
+        /** A copy of the positions: the index may change while the result is read. */
+        private static List<Object> existing(Iterable<Object> positions) {
+            List<Object> copy = new ArrayList<>();
+            positions.forEach(copy::add);
+            return copy;
+        }
+
+        /**
+         * The candidates that still hold a document when they are read, so matching never meets a removed one; read
+         * only as far as the query consumes them (a claim with a limit of one reads one).
+         */
+        private Iterable<Object> present(List<Object> candidates) {
+            return () -> candidates.stream().filter(p -> getDocument(p) != null).iterator();
+        }
             }
             return found;
         }

@@ -50,9 +50,12 @@ record Infrastructure(int kafkaPort, int controllerPort, int mongoPort, int smtp
 
     /** Starts {@link EmbeddedMongo} on {@code <dataDir>/mongo}, logging to {@code <logDir>/mongo.log}. */
     ChildProcess startMongo(Path dataDir, Path logDir) {
+        List<String> options = new java.util.ArrayList<>(MONGO_JVM_OPTIONS);
+        // CREDSTACK_STORE_LOG=DEBUG logs the queries that read many documents
+        options.add("-Dcredstack.store.log=" + System.getenv().getOrDefault("CREDSTACK_STORE_LOG", "INFO"));
         return ChildProcess.startJava(
                 "mongo",
-                MONGO_JVM_OPTIONS,
+                options,
                 EmbeddedMongo.class,
                 List.of(dataDir.resolve("mongo").toString(), String.valueOf(mongoPort)),
                 logDir.resolve("mongo.log"));

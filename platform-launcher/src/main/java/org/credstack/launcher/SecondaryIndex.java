@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Maps each key value of a document (one per array element for a field holding an array, as MongoDB's multikey
  * indexes do) to the positions of the documents holding it. A position is the document's {@code _id}, as the H2
  * backend stores it. Queried through {@link #positions}, with equality on every field of the index; the rest of a
- * query is matched on the documents found. Called under the collection's lock, like every index of the store.
+ * query is matched on the documents found. The documents holding one value are kept in the order they were added,
+ * so a query without a sort meets the oldest first. Called under the collection's lock, like every index of the
+ * store.
  */
 final class SecondaryIndex extends Index<Object> {
 

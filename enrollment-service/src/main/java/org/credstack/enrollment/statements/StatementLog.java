@@ -51,6 +51,8 @@ class StatementLog {
                 .createIndex(new Index().on("actorKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("voids", Sort.Direction.ASC).sparse());
+        // the matching sweep reads only the statements not matched yet
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("processed", Sort.Direction.ASC));
     }
 
     /**

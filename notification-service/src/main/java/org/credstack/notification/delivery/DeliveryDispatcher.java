@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.credstack.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,8 +69,9 @@ public class DeliveryDispatcher {
 
     /**
      * Claims the next due e-mail: first one whose claim expired, then a pending one, then a failed one due again.
-     * Three queries with an equality on the indexed {@code status} each, rather than one {@code $or}, so the store
-     * reads only the few e-mails not yet sent, never the whole delivery log.
+     * Three queries with an equality on the indexed {@code status} each, rather than one {@code $or}, and no sort, so
+     * the store reads the first due e-mail of that status and stops: neither the delivery log nor a backlog is read
+     * whole. The order is the store's (the order the index met them, oldest first on the embedded store).
      */
     private EmailDelivery claimNext() {
         Instant now = clock.instant();
@@ -93,10 +93,7 @@ public class DeliveryDispatcher {
                         .and("nextAttemptAt")
                         .lte(now))) {
             EmailDelivery claimed = mongo.findAndModify(
-                    Query.query(due).with(Sort.by("createdAt")),
-                    claim,
-                    FindAndModifyOptions.options().returnNew(true),
-                    EmailDelivery.class);
+                    Query.query(due), claim, FindAndModifyOptions.options().returnNew(true), EmailDelivery.class);
             if (claimed != null) {
                 return claimed;
             }
