@@ -315,8 +315,5 @@ final class DurableH2Backend extends H2Backend {
         private Iterable<Object> present(List<Object> candidates) {
             return () -> candidates.stream().filter(p -> getDocument(p) != null).iterator();
         }
-            }
-            return found;
-        }
     }
 }
