@@ -56,6 +56,10 @@ final class DurableH2Backend extends H2Backend {
     /** Queries reading at least this many documents are logged at DEBUG ({@code -Dcredstack.store.log=DEBUG}). */
     private static final int LARGE_READ = 1_000;
 
+    private static final int CACHE_MB = 128;
+    private static final int COMPACT_FILL_RATE = 80;
+    private static final int COMPACT_BYTES = 16 << 20;
+
     private final GroupCommit commits;
 
     private DurableH2Backend(MVStore store) {
@@ -72,8 +76,22 @@ final class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCommitDisabled()
+                .cacheSize(CACHE_MB)
                 .open();
+        // old chunks are kept for readers and a power cut; a killed process loses nothing the OS has, so 1 s is enough
+        store.setRetentionTime(1_000);
         return new DurableH2Backend(store);
+    }
+
+    /**
+     * Rewrites sparse chunks into new ones, the work MVStore's background writer does and that this store (without
+     * one) must do itself: without it every commit leaves chunks behind that stay partly live, the chunk table that
+     * each commit rewrites grows, and commits and the file grow with the data written.
+     *
+     * @return whether anything was rewritten
+     */
+    boolean compact() {
+        return getMvStore().compact(COMPACT_FILL_RATE, COMPACT_BYTES);
     }
 
     @Override

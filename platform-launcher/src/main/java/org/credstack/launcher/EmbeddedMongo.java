@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Mongo-wire server (mongo-java-server) on one H2 MVStore file, run as its own JVM by the
@@ -27,6 +29,14 @@ public final class EmbeddedMongo {
      *     created with its directory when missing
      * @throws IOException if the data directory cannot be created
      */
+    private static void compact(DurableH2Backend backend) {
+        try {
+            backend.compact();
+        } catch (RuntimeException e) {
+            System.err.println("store compaction failed, tried again in 5 s: " + e);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             throw new IllegalArgumentException("usage: EmbeddedMongo <data dir> [<port>]");
@@ -35,9 +45,13 @@ public final class EmbeddedMongo {
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
         Path file = dataDir.resolve(STORE_FILE);
 
-        MongoServer server = new MongoServer(DurableH2Backend.open(file));
+        DurableH2Backend backend = DurableH2Backend.open(file);
+        MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongo-shutdown"));
+        Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("store-compaction").factory())
+                .scheduleWithFixedDelay(() -> compact(backend), 5, 5, TimeUnit.SECONDS);
         ParentWatchdog.exitWhenParentDies();
         System.out.println("EmbeddedMongo listening on localhost:" + port + ", store " + file.toAbsolutePath());
     }
