@@ -15,9 +15,9 @@ import org.credstack.badge.signing.ProofVerification;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Alignment;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
-import org.credstack.events.catalog.MoveOn;
 import org.credstack.events.catalog.CredentialSnapshot.CompletionRule;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
+import org.credstack.events.catalog.MoveOn;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -165,9 +165,17 @@ public class CredentialSigningBenchmark {
                 null,
                 List.of(
                         new Assignment(
-                                "a1", "Threat modelling lab", "https://academy.example.org/xapi/a1", MoveOn.Completed, null),
+                                "a1",
+                                "Threat modelling lab",
+                                "https://academy.example.org/xapi/a1",
+                                MoveOn.Completed,
+                                null),
                         new Assignment(
-                                "a2", "Key management exercise", "https://academy.example.org/xapi/a2", MoveOn.Passed, 0.7),
+                                "a2",
+                                "Key management exercise",
+                                "https://academy.example.org/xapi/a2",
+                                MoveOn.Passed,
+                                0.7),
                         new Assignment("a3", "Final quiz", "https://academy.example.org/xapi/a3", MoveOn.Passed, 0.8)),
                 new CompletionRule("ALL", null),
                 "P2Y",
