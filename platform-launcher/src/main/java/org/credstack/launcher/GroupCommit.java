@@ -60,6 +60,16 @@ final class GroupCommit {
         }
     }
 
+    /** How many commands have asked for a commit so far (for tests and diagnostics). */
+    long requested() {
+        lock.lock();
+        try {
+            return requested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Commits, without holding the lock, everything requested so far; called and returns with the lock held. */
     private void lead() {
         committing = true;

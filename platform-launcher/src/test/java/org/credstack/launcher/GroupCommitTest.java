@@ -1,7 +1,10 @@
 package org.credstack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -15,17 +18,22 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
 
-    /** A store whose changes are numbered; a commit makes every change applied so far durable. */
+    /** A store whose changes are numbered; a commit makes every change applied before it began durable. */
     private final AtomicLong applied = new AtomicLong();
 
     private final AtomicLong durable = new AtomicLong();
     private final AtomicInteger commits = new AtomicInteger();
+    private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+    private volatile boolean holdFirstCommit;
 
     private final GroupCommit group = new GroupCommit(
             () -> {
-                commits.incrementAndGet();
                 long upTo = applied.get();
-                pause();
+                if (commits.incrementAndGet() == 1 && holdFirstCommit) {
+                    firstCommitStarted.countDown();
+                    awaitQuietly(releaseFirstCommit);
+                }
                 durable.accumulateAndGet(upTo, Math::max);
             },
             () -> durable.get() < applied.get());
@@ -34,11 +42,9 @@ class GroupCommitTest {
     void repliesOnlyAfterEveryChangeBeforeThemIsDurable() throws Exception {
         int commands = 400;
         ConcurrentLinkedQueue<String> early = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
             List<Future<Object>> done = IntStream.range(0, commands)
                     .mapToObj(i -> clients.submit(() -> {
-                        start.await();
                         long mine = applied.incrementAndGet();
                         group.awaitCommitted();
                         if (durable.get() < mine) {
@@ -47,16 +53,36 @@ class GroupCommitTest {
                         return null;
                     }))
                     .toList();
-            start.countDown();
             for (Future<Object> command : done) {
                 command.get();
             }
         }
 
         assertThat(early).as("replies sent before their change was committed").isEmpty();
-        assertThat(commits.get())
-                .as("commits for %d concurrent changes", commands)
-                .isLessThan(commands);
+        assertThat(durable).hasValue(commands);
+    }
+
+    @Test
+    void oneCommitServesEveryCommandThatArrivedDuringThePreviousOne() throws Exception {
+        holdFirstCommit = true;
+        Thread leader = Thread.ofPlatform().start(this::changeAndAwait);
+        firstCommitStarted.await();
+        List<Thread> followers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            followers.add(Thread.ofPlatform().start(this::changeAndAwait));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> group.requested() == 6);
+
+        releaseFirstCommit.countDown();
+        leader.join();
+        for (Thread follower : followers) {
+            follower.join();
+        }
+
+        assertThat(commits)
+                .as("the held commit, then one for all five followers")
+                .hasValue(2);
+        assertThat(durable).hasValue(6);
     }
 
     @Test
@@ -72,9 +98,14 @@ class GroupCommitTest {
         assertThat(commits.get()).as("commits after two reads of an idle store").isEqualTo(1);
     }
 
-    private static void pause() {
+    private void changeAndAwait() {
+        applied.incrementAndGet();
+        group.awaitCommitted();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(1); // a chunk write takes time; this lets changes of other threads pile up behind it
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
