@@ -265,13 +265,21 @@ final class DurableH2Backend extends H2Backend {
         }
 
         /**
-         * The positions a secondary index gives for the query: equality on each of its fields, or {@code $in} on its
-         * one field (the union); null when it cannot narrow the query.
+         * The positions a secondary index gives for the query: equality on each of its fields, {@code $in} on its one
+         * field (the union), or {@code $exists: true} on the one field of a sparse index (every document it holds);
+         * null when it cannot narrow the query.
          */
         private static Iterable<Object> positions(SecondaryIndex index, Document query) {
             Document equalities = equalities(query, index.fields());
             if (equalities != null) {
                 return index.positions(new ArrayList<>(equalities.values()));
+            }
+            if (index.fields().size() == 1
+                    && index.sparse()
+                    && query.get(index.fields().getFirst()) instanceof Document operator
+                    && operator.size() == 1
+                    && Boolean.TRUE.equals(operator.get("$exists"))) {
+                return index.positionsWithAnyValue();
             }
             if (index.fields().size() == 1
                     && query.get(index.fields().getFirst()) instanceof Document operator

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,21 @@ final class SecondaryIndex extends Index<Object> {
         return keys.size() == 1 ? positions.getOrDefault(keys.iterator().next(), Set.of()) : null;
     }
 
+    /**
+     * The positions of every document that has a value in this sparse index's field, for {@code {field: {$exists:
+     * true}}}; for a field inside an array ({@code pendingEvents.eventId}) those whose array holds one.
+     */
+    Set<Object> positionsWithAnyValue() {
+        Set<Object> all = new LinkedHashSet<>();
+        positions.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Whether documents without the field are left out, so that {@link #positionsWithAnyValue} is exact. */
+    boolean sparse() {
+        return isSparse();
+    }
+
     /** The indexed fields (dotted paths), in index order. */
     List<String> fields() {
         return keys();
@@ -66,9 +82,7 @@ final class SecondaryIndex extends Index<Object> {
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         if (indexes(document)) {
             for (KeyValue key : getKeyValues(document)) {
-                positions
-                        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
-                        .add(position);
+                positions.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
             }
         }
     }

@@ -91,16 +91,21 @@ class DurableH2BackendTest {
                 c.createIndex(Indexes.ascending("learnerId"));
                 c.createIndex(Indexes.ascending("assignments.activityId"));
                 c.createIndex(Indexes.ascending("voids"), new IndexOptions().sparse(true));
+                c.createIndex(Indexes.ascending("pending.eventId"), new IndexOptions().sparse(true));
                 c.createIndex(Indexes.compoundIndex(Indexes.ascending("learnerId"), Indexes.ascending("status")));
             }
             Random random = new Random(42);
             for (int step = 0; step < 3_000; step++) {
                 String id = "d" + random.nextInt(200);
-                Bson change = switch (random.nextInt(5)) {
+                Bson change = switch (random.nextInt(6)) {
                     case 0 -> Updates.set("learnerId", "l" + random.nextInt(20));
                     case 1 -> Updates.set("status", random.nextBoolean() ? "ACTIVE" : "WITHDRAWN");
                     case 2 -> Updates.push("assignments", new Document("activityId", "a" + random.nextInt(10)));
                     case 3 -> Updates.set("voids", random.nextBoolean() ? "d" + random.nextInt(200) : null);
+                    case 4 ->
+                        random.nextBoolean()
+                                ? Updates.push("pending", new Document("eventId", "ev" + random.nextInt(1000)))
+                                : Updates.set("pending", List.of());
                     default -> Updates.unset("learnerId");
                 };
                 boolean delete = random.nextInt(10) == 0;
@@ -123,6 +128,7 @@ class DurableH2BackendTest {
                 queries.add(Filters.in("voids", "d" + i, "d" + (i + 20), "d" + (i + 40)));
             }
             queries.add(Filters.eq("learnerId", null));
+            queries.add(Filters.exists("pending.eventId"));
             for (Bson query : queries) {
                 assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(scanned, query));
                 assertThat(indexed.countDocuments(query))

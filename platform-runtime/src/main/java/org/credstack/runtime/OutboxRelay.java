@@ -16,7 +16,9 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,8 +29,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Publishes the {@link PendingEvent}s that aggregates carry in their {@code pendingEvents} field, then
  * removes them from the document. A service calls {@link #publish} (through {@link Outbox}) right after the write
  * that staged the events, which reads that one document by {@code _id}; a slow {@link #sweep} ({@code
- * credstack.runtime.outbox-sweep-interval}, and once soon after start) reads whole collections for what a crash or
- * a broker outage left behind.
+ * credstack.runtime.outbox-sweep-interval}, and once soon after start) publishes what a crash or a broker outage left
+ * behind, reading only the documents that hold a pending event (the sparse index {@code pending_events}).
  *
  * <p>Each record is sent with the idempotent producer ({@code acks=all}) and awaited before the event is
  * removed, so a crash between the two re-sends the same record with the same {@code ce_id}: delivery is
@@ -48,6 +50,9 @@ public class OutboxRelay {
     static final String PENDING = "pendingEvents";
     static final String FAILED = "failedEvents";
     static final String VERSION = "version";
+    /** Present only in documents with a pending event; its sparse index keeps the sweep to those documents. */
+    static final String PENDING_ID = PENDING + ".eventId";
+
     private static final int STRIPES = 64;
 
     private final MongoTemplate mongo;
@@ -72,6 +77,9 @@ public class OutboxRelay {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
+        this.collections.forEach(collection -> mongo.indexOps(collection)
+                .createIndex(
+                        new Index().on(PENDING_ID, Sort.Direction.ASC).sparse().named("pending_events")));
         for (int i = 0; i < STRIPES; i++) {
             aggregateLocks[i] = new ReentrantLock();
         }
@@ -103,7 +111,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes everything pending in every outbox collection; reads whole collections, so it runs seldom.
+     * Publishes everything pending in every outbox collection: the documents the sparse index {@code
+     * pending_events} holds, so the sweep reads only aggregates with events waiting (MongoDB and the embedded store
+     * alike).
      *
      * @return how many events were published
      */
@@ -117,7 +127,7 @@ public class OutboxRelay {
         try {
             int count = 0;
             for (String collection : collections) {
-                Query pending = new Query(Criteria.where(PENDING + ".0").exists(true));
+                Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
                 pending.fields().include("_id");
                 for (Document found : mongo.find(pending, Document.class, collection)) {
                     count += publish(collection, found.get("_id"));
