@@ -82,7 +82,7 @@ public final class ServiceArchitecture {
             });
 
     /**
-     * One writer per topic (DESIGN.md, "Topics"): a service's code constructs only the event records of the
+     * One writer per topic (docs/architecture.md, "Topics"): a service's code constructs only the event records of the
      * topics {@link Topic#service()} names it the owner of. A consumer reads other services' events but never
      * makes one, so it cannot publish on a topic it does not own. Apply it to main code only: tests publish as
      * other services would.

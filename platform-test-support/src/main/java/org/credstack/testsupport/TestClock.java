@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A UTC clock that stands still until a test moves it: the one test stand-in for a service's injected
- * {@link Clock} (DESIGN.md, "Time"). Register it as a {@code @Primary} bean of a {@code @TestConfiguration}.
+ * {@link Clock} (docs/architecture.md, "Time"). Register it as a {@code @Primary} bean of a {@code @TestConfiguration}.
  */
 public final class TestClock extends Clock {
 
