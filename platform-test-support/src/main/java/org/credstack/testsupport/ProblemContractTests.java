@@ -91,13 +91,19 @@ public interface ProblemContractTests {
         JsonNode problem = problem(send("DELETE", pathOnly(missingResource().path()), null, null), 405);
 
         assertThat(problem.path("type").asString()).isEqualTo("urn:credstack:problem:method-not-allowed");
+        assertThat(problem.path("title").asString())
+                .as("the factory's title, not Spring's")
+                .isEqualTo("Method not allowed");
     }
 
     @Test
     default void answersAnUnknownPathWith404() {
-        JsonNode problem = problem(send("GET", "/no-such-path/" + UUID.randomUUID(), null, null), 404);
+        String path = "/no-such-path/" + UUID.randomUUID();
+        JsonNode problem = problem(send("GET", path, null, null), 404);
 
         assertThat(problem.path("type").asString()).isEqualTo("urn:credstack:problem:not-found");
+        assertThat(problem.path("title").asString()).isEqualTo("Not found");
+        assertThat(problem.path("detail").asString()).isEqualTo("nothing answers GET " + path);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What every servlet service answers when its own advice has no handler: Spring MVC's and Jackson's errors as
@@ -142,7 +143,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "the service failed to answer this request; the failure is logged"));
     }
 
-    /** Gives the problems Spring MVC builds itself (405, 406, 404, 415, ...) a type of this scheme. */
+    /** An unknown path: says so in the API's words, not as a missing static resource. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(Problems.problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "nothing answers " + e.getHttpMethod() + " /" + e.getResourcePath()));
+    }
+
+    /**
+     * Gives the problems Spring MVC builds itself (405, 406, 415, ...) a type of this scheme and the title that goes
+     * with it ("Method not allowed"), the same as the factory's.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -159,7 +174,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static void named(ProblemDetail problem, HttpStatusCode status) {
         if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
-            problem.setType(URI.create(Problems.TYPE_PREFIX + Problems.nameOf(status)));
+            String name = Problems.nameOf(status);
+            problem.setType(URI.create(Problems.TYPE_PREFIX + name));
+            problem.setTitle(
+                    Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '));
         }
     }
 }
