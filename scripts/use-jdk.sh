@@ -17,7 +17,7 @@ if [ -z "${JAVA_HOME:-}" ] || ! jdk_ok "$JAVA_HOME"; then
 fi
 if [ -z "${JAVA_HOME:-}" ] || ! jdk_ok "$JAVA_HOME"; then
   echo "CredStack needs a JDK 21 or newer: install one and set JAVA_HOME." >&2
-  exit 1
+  return 1 2>/dev/null || exit 1  # sourced: leave the shell open
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"

@@ -87,7 +87,7 @@ final class Fields {
 
     boolean required(JsonNode object, String key, String pointer, String what) {
         if (!object.has(key)) {
-            add(child(pointer, key), what + " has a '" + key + "'");
+            add(child(pointer, key), what + " needs '" + key + "'");
             return false;
         }
         return present(object, key);
