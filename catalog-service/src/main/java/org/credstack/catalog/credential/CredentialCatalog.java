@@ -104,11 +104,6 @@ class CredentialCatalog {
         }
     }
 
-    /** Runs a load-change-save again when another writer saved first. */
-    <T> T onConflict(java.util.function.Supplier<T> change) {
-        return conflicts.run(change);
-    }
-
     /** Now, at the millisecond precision MongoDB stores, so events and reads agree. */
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

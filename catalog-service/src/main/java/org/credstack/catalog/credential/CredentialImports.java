@@ -18,6 +18,7 @@ import org.credstack.catalog.credential.ImportResult.Outcome;
 import org.credstack.catalog.provider.ProviderCatalog;
 import org.credstack.catalog.provider.ProviderCatalog.PlannedProvider;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
+import org.credstack.runtime.ConflictRetry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,11 +39,17 @@ public class CredentialImports {
     private final CredentialCatalog catalog;
     private final CredentialRepository credentials;
     private final ProviderCatalog providers;
+    private final ConflictRetry conflicts;
 
-    CredentialImports(CredentialCatalog catalog, CredentialRepository credentials, ProviderCatalog providers) {
+    CredentialImports(
+            CredentialCatalog catalog,
+            CredentialRepository credentials,
+            ProviderCatalog providers,
+            ConflictRetry conflicts) {
         this.catalog = catalog;
         this.credentials = credentials;
         this.providers = providers;
+        this.conflicts = conflicts;
     }
 
     /**
@@ -52,7 +59,7 @@ public class CredentialImports {
      *     rule broken; nothing is stored then
      */
     public ImportResult importAll(ImportBatch batch) {
-        return catalog.onConflict(() -> {
+        return conflicts.run(() -> {
             Plan plan = plan(batch);
             providers.saveAll(plan.providers);
             catalog.publishEvents(
