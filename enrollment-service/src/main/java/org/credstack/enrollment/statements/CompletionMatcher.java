@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
  * Turns stored statements into assignment completions.
  *
  * <ol>
- *   <li>A voiding statement marks its target voided (xAPI Data section 2.3.2); voided statements no longer count.
+ *   <li>A voiding statement marks its target voided (xAPI Data section 2.3.2); voided statements no longer count. A
+ *       voiding statement whose target is itself a voiding statement is ignored: voiding statements cannot be voided
+ *       (section 2.3.2.s2.b3; conformance requirement XAPI-00016).
  *   <li>The learner is the one holding the actor's identifier: {@code account} (homePage + name), {@code mbox} (domain
  *       compared case-insensitively) or {@code mbox_sha1sum} (SHA-1 of any of the learner's {@code mailto:} IRIs).
  *   <li>The assignments are those of the learner's active enrollments whose activity IRI is the statement's object.

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Service;
 /**
  * Every accepted statement, one document each in {@value #COLLECTION} ({@code _id} = statement id).
  *
+ * <p>Voiding (xAPI Data section 2.3.2): a voiding statement is stored as received and marks its target voided, unless
+ * the target is itself a voiding statement; such a statement is accepted (200), stored, and changes nothing, as the
+ * LRS conformance suite requires of an LRS that accepts it (XAPI-00016).
+ *
  * <p>A batch is all or nothing: every id is checked against what is stored before anything is written; a repeated id
  * with the same content (xAPI Data section 2.3.1) is a no-op, with other content a {@link StatementConflict}. New
  * statements are then inserted one by one, voiding statements last, so a crash part-way leaves a prefix that a retry
@@ -82,8 +86,10 @@ class StatementLog {
         }
         fresh.sort(Comparator.comparing(StoredStatement::isVoiding));
         Set<String> voided = voidedAmong(fresh.stream().map(StoredStatement::id).toList());
-        List<StoredStatement> toInsert =
-                fresh.stream().map(s -> s.voided(voided.contains(s.id()))).toList();
+        // xAPI Data 2.3.2.s2.b3: a voiding statement is never voided, even when one targeting it came first
+        List<StoredStatement> toInsert = fresh.stream()
+                .map(s -> s.voided(!s.isVoiding() && voided.contains(s.id())))
+                .toList();
         try {
             // one ordered write for the batch: a crash part-way leaves a prefix, as one-by-one inserts did
             pending.addAll(mongo.insertAll(toInsert));
@@ -135,9 +141,17 @@ class StatementLog {
         return mongo.findById(id, StoredStatement.class);
     }
 
+    /**
+     * Marks the target of a voiding statement voided, unless the target is itself a voiding statement: xAPI Data
+     * section 2.3.2.s2.b3 (a statement is voided if and only if it is not itself a voiding statement and a voiding
+     * statement refers to it) and LRS conformance requirement XAPI-00016 (a voiding statement that targets another is
+     * accepted and ignored). A target not stored yet is handled when it arrives ({@link #record}).
+     */
     void markVoided(String id) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id)), Update.update("voided", true), StoredStatement.class);
+                Query.query(Criteria.where("_id").is(id).and("voids").is(null)),
+                Update.update("voided", true),
+                StoredStatement.class);
     }
 
     void markProcessed(List<String> ids) {

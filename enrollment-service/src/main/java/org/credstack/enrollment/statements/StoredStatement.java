@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param completion {@code result.completion} or {@code null}
  * @param scaled {@code result.score.scaled} or {@code null}
  * @param voids for a voiding statement, the id of the statement it voids
- * @param voided whether a voiding statement voids this one
+ * @param voided whether a voiding statement voids this one; never for a voiding statement (xAPI Data 2.3.2.s2.b3)
  * @param processed whether matching has run for it (a crash before that is repaired by a retry of the request)
  */
 @Document(StatementLog.COLLECTION)
