@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,9 @@ class StatementLog {
         this.clock = clock;
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("actorKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(
+                        new Index().on("actorFoldedKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("voids", Sort.Direction.ASC).sparse());
         // the matching sweep reads only the statements not matched yet
@@ -119,22 +123,27 @@ class StatementLog {
     }
 
     /**
-     * The non-voided statements of a learner (any of their identifier keys) about an activity; one indexed query per
-     * key, since the embedded store narrows only by equalities.
+     * The non-voided statements of a learner about an activity: those whose actor has one of the learner's exact keys,
+     * and those whose actor's folded key is one the learner holds alone. One indexed query per key, since the embedded
+     * store narrows only by equalities; each statement once.
      */
-    List<StoredStatement> about(List<String> actorKeys, String activityId) {
-        List<StoredStatement> about = new ArrayList<>();
-        for (String actorKey : actorKeys) {
-            about.addAll(mongo.find(
-                    Query.query(Criteria.where("actorKey")
-                            .is(actorKey)
-                            .and("activityId")
-                            .is(activityId)
-                            .and("voided")
-                            .is(false)),
-                    StoredStatement.class));
-        }
-        return about;
+    List<StoredStatement> about(List<String> actorKeys, List<String> foldedKeys, String activityId) {
+        Map<String, StoredStatement> about = new LinkedHashMap<>();
+        actorKeys.forEach(key -> aboutActivity("actorKey", key, activityId).forEach(s -> about.put(s.id(), s)));
+        foldedKeys.forEach(
+                key -> aboutActivity("actorFoldedKey", key, activityId).forEach(s -> about.putIfAbsent(s.id(), s)));
+        return List.copyOf(about.values());
+    }
+
+    private List<StoredStatement> aboutActivity(String keyField, String key, String activityId) {
+        return mongo.find(
+                Query.query(Criteria.where(keyField)
+                        .is(key)
+                        .and("activityId")
+                        .is(activityId)
+                        .and("voided")
+                        .is(false)),
+                StoredStatement.class);
     }
 
     StoredStatement get(String id) {
@@ -212,6 +221,7 @@ class StatementLog {
                 now,
                 progress.timestamp().toString(),
                 actorKey(statement),
+                IdentifierKeys.folded(actorKey(statement)),
                 statement.object() instanceof Activity a ? a.id() : null,
                 progress.verbId(),
                 progress.kind().name(),
