@@ -5,6 +5,7 @@ import java.util.List;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
 import org.credstack.events.catalog.CredentialSnapshot.CompletionRule;
+import org.credstack.events.catalog.CredentialSnapshot.ComponentRule;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
 import org.credstack.events.catalog.MoveOn;
 
@@ -40,6 +41,42 @@ public final class Credentials {
                 null,
                 null,
                 null,
+                PUBLISHED_AT);
+    }
+
+    /**
+     * A published stack as the catalog imports a CTDL pathway: no assignments, and a rule requiring {@code first} and
+     * one of {@code electives}.
+     */
+    public static CredentialSnapshot stack(String id, String first, String... electives) {
+        ComponentRule rule = new ComponentRule(
+                "Requires 2 of 2 items",
+                2,
+                List.of(first),
+                List.of(new ComponentRule(
+                        "Requires 1 of " + electives.length + " items", 1, List.of(electives), null)));
+        return new CredentialSnapshot(
+                id,
+                1,
+                "PUBLISHED",
+                null,
+                "Data Analyst Pathway " + id,
+                "Earned from its components.",
+                "STACK",
+                "TECHNICAL",
+                new ProviderSnapshot("provider-1", "Open Academy", "https://academy.example", null, "Europe/London"),
+                List.of(),
+                List.of(),
+                List.of("ONLINE"),
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                "P2Y",
+                null,
+                null,
+                rule,
                 PUBLISHED_AT);
     }
 

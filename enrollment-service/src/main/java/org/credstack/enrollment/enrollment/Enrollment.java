@@ -26,7 +26,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>Invariants kept here:
  *
  * <ul>
- *   <li>only a {@code PUBLISHED} credential is enrolled in ({@link CredentialNotOpen} otherwise);
+ *   <li>only a {@code PUBLISHED} credential is enrolled in ({@link CredentialNotOpen} otherwise), never a
+ *       {@code STACK} ({@link StackNotEnrollable}: a stack is earned from its components) nor one without assignments
+ *       ({@link CredentialWithoutAssignments});
+ *   <li>nothing completes with nothing done: the completion rule needs at least one assignment done
+ *       ({@link CompletionRule#metAt});
  *   <li>an assignment is done once; reporting it again changes nothing and raises nothing;
  *   <li>a learner marks only self-paced assignments ({@link AssignmentNotSelfPaced});
  *   <li>a withdrawn enrollment takes no completions and a completed one cannot be withdrawn
@@ -104,11 +108,19 @@ class Enrollment {
     /**
      * Enrolls a learner in the given credential version; raises {@link LearnerEnrolled}.
      *
+     * @throws StackNotEnrollable if the credential is a {@code STACK} (earned from its components only)
      * @throws CredentialNotOpen if the snapshot is not {@code PUBLISHED}
+     * @throws CredentialWithoutAssignments if it names no assignment
      */
     static Enrollment enroll(String id, String learnerId, CredentialSnapshot credential, Recipient who, Instant at) {
+        if (isStack(credential)) {
+            throw new StackNotEnrollable(credential);
+        }
         if (!"PUBLISHED".equals(credential.status())) {
             throw new CredentialNotOpen(credential.id(), credential.status());
+        }
+        if (credential.assignments().isEmpty()) {
+            throw new CredentialWithoutAssignments(credential.id());
         }
         Enrollment enrollment = new Enrollment(
                 id,
@@ -131,6 +143,11 @@ class Enrollment {
                 id, learnerId, credential.id(), credential.version(), EnrollmentKind.INITIAL, null, at));
         enrollment.completeIfRuleMet(who);
         return enrollment;
+    }
+
+    /** Whether the catalog modelled it as a stack: by its kind, or by its component rule when the kind is missing. */
+    static boolean isStack(CredentialSnapshot credential) {
+        return "STACK".equals(credential.kind()) || credential.stackRule() != null;
     }
 
     static String activeKey(String learnerId, String credentialId) {
@@ -201,7 +218,7 @@ class Enrollment {
                 .filter(AssignmentProgress::done)
                 .map(AssignmentProgress::at)
                 .toList();
-        completionRule.metAt(assignments.size(), doneAt, enrolledAt).ifPresent(at -> {
+        completionRule.metAt(assignments.size(), doneAt).ifPresent(at -> {
             status = Status.COMPLETED;
             completedAt = at.toString();
             raised.add(new EnrollmentCompleted(

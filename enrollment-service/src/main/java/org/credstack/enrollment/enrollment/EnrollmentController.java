@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  *
  * Errors (problem+json naming the field): 404 {@code learnerId}, {@code credentialId}, {@code enrollmentId},
- * {@code assignmentId}; 409 {@code credentialId} when the credential is retired or not published, 409
+ * {@code assignmentId}; 409 {@code credentialId} when the credential is retired or not published, when it has no
+ * assignments ({@code credential-without-assignments}), or when it is a stack ({@code stack-not-enrollable}: a stack is
+ * earned from its components, which the {@code detail} names; nothing is stored or published), 409
  * {@code assignmentId} when a learner marks a tracked assignment, 409 {@code enrollmentId} when withdrawn (or, to
  * withdraw, completed); 400 {@code completedAt} in the future.
  */

@@ -82,16 +82,21 @@ public class Enrollments {
      * Enrolls a learner in the latest published version of a credential, or returns the active enrollment the
      * learner already has in it.
      *
-     * @throws org.credstack.enrollment.learner.LearnerNotFound, CredentialNotFound, CredentialNotOpen
+     * @throws org.credstack.enrollment.learner.LearnerNotFound, CredentialNotFound, CredentialNotOpen,
+     *     CredentialWithoutAssignments
+     * @throws StackNotEnrollable for a stack, even when an enrollment in it was made before stacks were refused
      */
     Enrolled enroll(String learnerId, String credentialId) {
         LearnerProfile learner = learners.profile(learnerId);
+        CredentialSnapshot credential =
+                catalog.find(credentialId).orElseThrow(() -> new CredentialNotFound(credentialId));
+        if (Enrollment.isStack(credential)) {
+            throw new StackNotEnrollable(credential);
+        }
         Optional<Enrollment> existing = active(learnerId, credentialId);
         if (existing.isPresent()) {
             return new Enrolled(existing.get(), false);
         }
-        CredentialSnapshot credential =
-                catalog.find(credentialId).orElseThrow(() -> new CredentialNotFound(credentialId));
         Enrollment enrollment = Enrollment.enroll(
                 UUID.randomUUID().toString(), learnerId, credential, recipient(learner), clock.instant());
         try {

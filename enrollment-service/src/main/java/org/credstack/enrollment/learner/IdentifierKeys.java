@@ -19,6 +19,11 @@ import java.util.Set;
  *       with its domain lower-cased, so an {@code mbox_sha1sum} made from either form matches;
  *   <li>{@code account:<homePage>|<name>}: a partner system's account.
  * </ul>
+ *
+ * <p>Besides these exact keys, each email address has a {@link #folded} key: its {@code mbox} key with the whole
+ * address lower-cased. Many mail systems treat the local part case-insensitively and partners often send an address
+ * in another case than the learner registered it; a statement whose {@code mbox} matches no exact key is matched by
+ * its folded key when exactly one learner holds that (docs/lifecycle/ingestion.md). Folded keys are not unique.
  */
 public final class IdentifierKeys {
 
@@ -39,6 +44,21 @@ public final class IdentifierKeys {
     /** Key of an {@code account}. */
     public static String account(String homePage, String name) {
         return "account:" + homePage + "|" + name;
+    }
+
+    /**
+     * The case-folded form of an identifier key: for an {@code mbox} key, {@code mbox:} and the whole address
+     * lower-cased ({@link Locale#ROOT}); {@code null} for any other key (accounts and hashes are compared exactly).
+     *
+     * @param key one of the keys above, or {@code null}
+     */
+    public static String folded(String key) {
+        return key == null || !key.startsWith("mbox:") ? null : key.toLowerCase(Locale.ROOT);
+    }
+
+    /** The folded key of an email address. */
+    static String foldedOfEmail(String email) {
+        return folded(mbox(email));
     }
 
     /** Every key an email address is found by: its {@code mbox} key and its {@code mbox_sha1sum} keys. */

@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param emails email addresses, primary first
  * @param accounts accounts on partner systems
  * @param identifierKeys every key the learner is found by, derived from emails and accounts
+ * @param foldedKeys the {@link IdentifierKeys#folded} keys of the emails, not unique across learners; a document
+ *     stored before they existed reads them from its emails
  * @param registeredAt when the learner was registered, UTC
  * @param version optimistic lock
  */
@@ -34,6 +36,7 @@ record Learner(
         List<String> emails,
         List<PartnerAccount> accounts,
         List<String> identifierKeys,
+        List<String> foldedKeys,
         Instant registeredAt,
         @Version Long version) {
 
@@ -47,6 +50,13 @@ record Learner(
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
+    /** A learner stored before folded keys existed reads them from its emails. */
+    Learner {
+        if (foldedKeys == null && emails != null) {
+            foldedKeys = foldedKeys(emails);
+        }
+    }
+
     static Learner register(
             String id, String displayName, List<String> emails, List<PartnerAccount> accounts, Instant at) {
         if (displayName == null || displayName.isBlank()) {
@@ -59,7 +69,7 @@ record Learner(
         if (emails == null || emails.isEmpty()) {
             throw new InvalidIdentifier("emails", "a learner has at least one email; the first is the primary");
         }
-        return new Learner(id, displayName.strip(), List.of(), List.of(), List.of(), at, null)
+        return new Learner(id, displayName.strip(), List.of(), List.of(), List.of(), List.of(), at, null)
                 .withIdentifiers(emails, accounts);
     }
 
@@ -104,6 +114,7 @@ record Learner(
                 List.copyOf(allEmails),
                 List.copyOf(allAccounts),
                 keys(allEmails, allAccounts),
+                foldedKeys(allEmails),
                 registeredAt,
                 version);
     }
@@ -120,6 +131,10 @@ record Learner(
 
     String primaryEmail() {
         return emails.getFirst();
+    }
+
+    static List<String> foldedKeys(List<String> emails) {
+        return emails.stream().map(IdentifierKeys::foldedOfEmail).distinct().toList();
     }
 
     private static List<String> keys(List<String> emails, List<PartnerAccount> accounts) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 public class Learners {
 
     static final String COLLECTION = "learners";
+    static final String FOLDED_KEYS = "foldedKeys";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -37,6 +38,8 @@ public class Learners {
         mongo.indexOps(COLLECTION)
                 .createIndex(
                         new Index().on("identifierKeys", Sort.Direction.ASC).unique());
+        // case-insensitive matching of mbox actors reads learners by folded key, never by scanning
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(FOLDED_KEYS, Sort.Direction.ASC));
     }
 
     Learner register(String displayName, List<String> emails, List<PartnerAccount> accounts) {
@@ -99,6 +102,46 @@ public class Learners {
     }
 
     /**
+     * The learner an xAPI actor's identifier key names: the one holding it exactly; else, for an {@code mbox} key, the
+     * one learner holding its {@link IdentifierKeys#folded} form. Two indexed reads at most.
+     *
+     * @param key one of {@link IdentifierKeys}
+     * @return {@link ActorMatch.Found}, {@link ActorMatch.Ambiguous} when several learners hold the folded form and
+     *     none the exact key, or {@link ActorMatch.NotFound}
+     */
+    public ActorMatch match(String key) {
+        Optional<LearnerProfile> exact = byIdentifier(key);
+        if (exact.isPresent()) {
+            return new ActorMatch.Found(exact.get());
+        }
+        List<Learner> folded = holdingFolded(IdentifierKeys.folded(key));
+        return switch (folded.size()) {
+            case 0 -> new ActorMatch.NotFound();
+            case 1 -> new ActorMatch.Found(profile(folded.getFirst()));
+            default -> new ActorMatch.Ambiguous(folded.stream().map(Learner::id).toList());
+        };
+    }
+
+    /**
+     * The folded keys of this learner that no other learner holds: statements whose actor has one of them belong to
+     * this learner whatever the case of their address (a statement naming another learner exactly folds to a key that
+     * learner holds too, so it is never among them).
+     */
+    public List<String> foldedKeysHeldAlone(LearnerProfile learner) {
+        return learner.foldedKeys().stream()
+                .filter(key -> holdingFolded(key).stream().allMatch(l -> l.id().equals(learner.id())))
+                .toList();
+    }
+
+    /** At most two learners holding a folded key: enough to tell one from several. */
+    private List<Learner> holdingFolded(String foldedKey) {
+        if (foldedKey == null) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where(FOLDED_KEYS).is(foldedKey)).limit(2), Learner.class);
+    }
+
+    /**
      * Throws {@link IdentifierTaken} naming, by its index in the request, the first requested identifier another
      * learner holds. The lists have passed {@link Learner}'s validation (capped, no nulls).
      */
@@ -126,6 +169,10 @@ public class Learners {
 
     private static LearnerProfile profile(Learner learner) {
         return new LearnerProfile(
-                learner.id(), learner.displayName(), learner.primaryEmail(), learner.identifierKeys());
+                learner.id(),
+                learner.displayName(),
+                learner.primaryEmail(),
+                learner.identifierKeys(),
+                learner.foldedKeys());
     }
 }

@@ -3,11 +3,11 @@ package org.credstack.enrollment.statements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.credstack.enrollment.enrollment.EnrollmentStarted;
 import org.credstack.enrollment.enrollment.Enrollments;
 import org.credstack.enrollment.enrollment.TrackedAssignment;
+import org.credstack.enrollment.learner.ActorMatch;
 import org.credstack.enrollment.learner.LearnerIdentified;
 import org.credstack.enrollment.learner.LearnerProfile;
 import org.credstack.enrollment.learner.Learners;
@@ -23,9 +23,13 @@ import org.springframework.stereotype.Service;
  * Turns stored statements into assignment completions.
  *
  * <ol>
- *   <li>A voiding statement marks its target voided (xAPI Data section 2.3.2); voided statements no longer count.
+ *   <li>A voiding statement marks its target voided (xAPI Data section 2.3.2); voided statements no longer count. A
+ *       voiding statement whose target is itself a voiding statement is ignored: voiding statements cannot be voided
+ *       (section 2.3.2.s2.b3; conformance requirement XAPI-00016).
  *   <li>The learner is the one holding the actor's identifier: {@code account} (homePage + name), {@code mbox} (domain
  *       compared case-insensitively) or {@code mbox_sha1sum} (SHA-1 of any of the learner's {@code mailto:} IRIs).
+ *       An {@code mbox} no learner holds exactly names the one learner whose email equals it when case is ignored;
+ *       when several do, the statement waits as {@code AMBIGUOUS_LEARNER} ({@link Learners#match}).
  *   <li>The assignments are those of the learner's active enrollments whose activity IRI is the statement's object.
  *   <li>For each one not yet done, the assignment's {@link MoveOnCriteria} are evaluated over all that learner's
  *       non-voided statements about the activity; when met, the assignment is completed by {@code PARTNER} at the
@@ -79,17 +83,21 @@ class CompletionMatcher {
     private void match(StoredStatement statement) {
         UnmatchedInbox.Reason held = null;
         while (true) {
-            Optional<LearnerProfile> learner =
-                    Optional.ofNullable(statement.actorKey()).flatMap(learners::byIdentifier);
-            List<TrackedAssignment> assignments = learner.isEmpty() || statement.activityId() == null
-                    ? List.of()
-                    : enrollments.tracking(learner.get().id(), statement.activityId());
-            if (!assignments.isEmpty()) {
-                complete(statement, learner.get(), assignments);
-                return;
+            ActorMatch actor =
+                    statement.actorKey() == null ? new ActorMatch.NotFound() : learners.match(statement.actorKey());
+            if (actor instanceof ActorMatch.Found found && statement.activityId() != null) {
+                List<TrackedAssignment> assignments =
+                        enrollments.tracking(found.learner().id(), statement.activityId());
+                if (!assignments.isEmpty()) {
+                    complete(statement, found.learner(), assignments);
+                    return;
+                }
             }
-            UnmatchedInbox.Reason reason =
-                    learner.isEmpty() ? UnmatchedInbox.Reason.NO_LEARNER : UnmatchedInbox.Reason.NO_ASSIGNMENT;
+            UnmatchedInbox.Reason reason = switch (actor) {
+                case ActorMatch.Found f -> UnmatchedInbox.Reason.NO_ASSIGNMENT;
+                case ActorMatch.Ambiguous a -> UnmatchedInbox.Reason.AMBIGUOUS_LEARNER;
+                case ActorMatch.NotFound n -> UnmatchedInbox.Reason.NO_LEARNER;
+            };
             if (reason == held) {
                 return;
             }
@@ -99,7 +107,8 @@ class CompletionMatcher {
     }
 
     private void complete(StoredStatement statement, LearnerProfile learner, List<TrackedAssignment> assignments) {
-        List<StoredStatement> about = statements.about(learner.identifierKeys(), statement.activityId());
+        List<StoredStatement> about = statements.about(
+                learner.identifierKeys(), learners.foldedKeysHeldAlone(learner), statement.activityId());
         Map<String, String> references =
                 about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
         List<ProgressStatement> progress =
@@ -139,8 +148,8 @@ class CompletionMatcher {
     void retryFor(String learnerId) {
         try {
             LearnerProfile learner = learners.profile(learnerId);
-            inbox.heldFor(learner.identifierKeys()).stream()
-                    .map(held -> statements.get(held.statementId()))
+            inbox.heldFor(learner.identifierKeys(), learner.foldedKeys()).stream()
+                    .map(statements::get)
                     .filter(s -> s != null)
                     .forEach(this::apply);
         } catch (RuntimeException e) {

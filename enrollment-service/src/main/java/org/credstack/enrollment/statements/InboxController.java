@@ -7,8 +7,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/inbox/unmatched?limit=100&page=0} → 200 with one page of the statements that matched no learner
- * or no assignment yet, newest first: {@code [{statementId, reason, actorKey, activityId, verbId, timestamp,
- * heldAt}]}; {@code reason} is {@code NO_LEARNER} or {@code NO_ASSIGNMENT}. {@code limit} is 1 to {@value #MAX_LIMIT}
+ * or no assignment yet, newest first: {@code [{statementId, reason, actorKey, actorFoldedKey, activityId, verbId,
+ * timestamp, heldAt}]}; {@code reason} is {@code NO_LEARNER},
+ * {@code AMBIGUOUS_LEARNER} (the actor's email is several learners' when case is ignored, and none's exactly) or
+ * {@code NO_ASSIGNMENT}. {@code limit} is 1 to {@value #MAX_LIMIT}
  * (default {@value #DEFAULT_LIMIT}), {@code page} counts from 0; 400 naming the parameter otherwise.
  */
 @RestController

@@ -70,6 +70,7 @@ public class PartnerCompletionIntake {
                 now,
                 report.completedAt().toString(),
                 actorKey(report.learner()),
+                IdentifierKeys.folded(actorKey(report.learner())),
                 report.activityId(),
                 report.verb() == null ? REPORTED : report.verb(),
                 ProgressStatement.Kind.XAPI.name(),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Service;
 /**
  * Every accepted statement, one document each in {@value #COLLECTION} ({@code _id} = statement id).
  *
+ * <p>Voiding (xAPI Data section 2.3.2): a voiding statement is stored as received and marks its target voided, unless
+ * the target is itself a voiding statement; such a statement is accepted (200), stored, and changes nothing, as the
+ * LRS conformance suite requires of an LRS that accepts it (XAPI-00016).
+ *
  * <p>A batch is all or nothing: every id is checked against what is stored before anything is written; a repeated id
  * with the same content (xAPI Data section 2.3.1) is a no-op, with other content a {@link StatementConflict}. New
  * statements are then inserted one by one, voiding statements last, so a crash part-way leaves a prefix that a retry
@@ -49,6 +54,9 @@ class StatementLog {
         this.clock = clock;
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("actorKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(
+                        new Index().on("actorFoldedKey", Sort.Direction.ASC).on("activityId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("voids", Sort.Direction.ASC).sparse());
         // the matching sweep reads only the statements not matched yet
@@ -82,8 +90,10 @@ class StatementLog {
         }
         fresh.sort(Comparator.comparing(StoredStatement::isVoiding));
         Set<String> voided = voidedAmong(fresh.stream().map(StoredStatement::id).toList());
-        List<StoredStatement> toInsert =
-                fresh.stream().map(s -> s.voided(voided.contains(s.id()))).toList();
+        // xAPI Data 2.3.2.s2.b3: a voiding statement is never voided, even when one targeting it came first
+        List<StoredStatement> toInsert = fresh.stream()
+                .map(s -> s.voided(!s.isVoiding() && voided.contains(s.id())))
+                .toList();
         try {
             // one ordered write for the batch: a crash part-way leaves a prefix, as one-by-one inserts did
             pending.addAll(mongo.insertAll(toInsert));
@@ -113,31 +123,44 @@ class StatementLog {
     }
 
     /**
-     * The non-voided statements of a learner (any of their identifier keys) about an activity; one indexed query per
-     * key, since the embedded store narrows only by equalities.
+     * The non-voided statements of a learner about an activity: those whose actor has one of the learner's exact keys,
+     * and those whose actor's folded key is one the learner holds alone. One indexed query per key, since the embedded
+     * store narrows only by equalities; each statement once.
      */
-    List<StoredStatement> about(List<String> actorKeys, String activityId) {
-        List<StoredStatement> about = new ArrayList<>();
-        for (String actorKey : actorKeys) {
-            about.addAll(mongo.find(
-                    Query.query(Criteria.where("actorKey")
-                            .is(actorKey)
-                            .and("activityId")
-                            .is(activityId)
-                            .and("voided")
-                            .is(false)),
-                    StoredStatement.class));
-        }
-        return about;
+    List<StoredStatement> about(List<String> actorKeys, List<String> foldedKeys, String activityId) {
+        Map<String, StoredStatement> about = new LinkedHashMap<>();
+        actorKeys.forEach(key -> aboutActivity("actorKey", key, activityId).forEach(s -> about.put(s.id(), s)));
+        foldedKeys.forEach(
+                key -> aboutActivity("actorFoldedKey", key, activityId).forEach(s -> about.putIfAbsent(s.id(), s)));
+        return List.copyOf(about.values());
+    }
+
+    private List<StoredStatement> aboutActivity(String keyField, String key, String activityId) {
+        return mongo.find(
+                Query.query(Criteria.where(keyField)
+                        .is(key)
+                        .and("activityId")
+                        .is(activityId)
+                        .and("voided")
+                        .is(false)),
+                StoredStatement.class);
     }
 
     StoredStatement get(String id) {
         return mongo.findById(id, StoredStatement.class);
     }
 
+    /**
+     * Marks the target of a voiding statement voided, unless the target is itself a voiding statement: xAPI Data
+     * section 2.3.2.s2.b3 (a statement is voided if and only if it is not itself a voiding statement and a voiding
+     * statement refers to it) and LRS conformance requirement XAPI-00016 (a voiding statement that targets another is
+     * accepted and ignored). A target not stored yet is handled when it arrives ({@link #record}).
+     */
     void markVoided(String id) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id)), Update.update("voided", true), StoredStatement.class);
+                Query.query(Criteria.where("_id").is(id).and("voids").is(null)),
+                Update.update("voided", true),
+                StoredStatement.class);
     }
 
     void markProcessed(List<String> ids) {
@@ -198,6 +221,7 @@ class StatementLog {
                 now,
                 progress.timestamp().toString(),
                 actorKey(statement),
+                IdentifierKeys.folded(actorKey(statement)),
                 statement.object() instanceof Activity a ? a.id() : null,
                 progress.verbId(),
                 progress.kind().name(),

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param timestamp business time as an ISO 8601 UTC instant: the statement's {@code timestamp} converted to UTC, or
  *     {@code storedAt} when it has none (xAPI Data section 2.4.7)
  * @param actorKey the learner identifier key of the actor, or {@code null} for a Group
+ * @param actorFoldedKey {@code IdentifierKeys.folded(actorKey)}: for an {@code mbox} actor the address lower-cased,
+ *     else {@code null}
  * @param activityId the object's activity IRI, or {@code null} when the object is no Activity
  * @param verbId verb IRI
  * @param kind {@link ProgressStatement.Kind} name
@@ -26,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param completion {@code result.completion} or {@code null}
  * @param scaled {@code result.score.scaled} or {@code null}
  * @param voids for a voiding statement, the id of the statement it voids
- * @param voided whether a voiding statement voids this one
+ * @param voided whether a voiding statement voids this one; never for a voiding statement (xAPI Data 2.3.2.s2.b3)
  * @param processed whether matching has run for it (a crash before that is repaired by a retry of the request)
  */
 @Document(StatementLog.COLLECTION)
@@ -39,6 +41,7 @@ record StoredStatement(
         Instant storedAt,
         String timestamp,
         String actorKey,
+        String actorFoldedKey,
         String activityId,
         String verbId,
         String kind,
@@ -74,6 +77,7 @@ record StoredStatement(
                 storedAt,
                 timestamp,
                 actorKey,
+                actorFoldedKey,
                 activityId,
                 verbId,
                 kind,

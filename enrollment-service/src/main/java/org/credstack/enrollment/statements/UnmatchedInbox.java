@@ -1,7 +1,8 @@
 package org.credstack.enrollment.statements;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -19,6 +20,11 @@ class UnmatchedInbox {
     enum Reason {
         /** No learner holds the actor's identifier (or the actor is a Group). */
         NO_LEARNER,
+        /**
+         * The actor's {@code mbox} is no learner's exactly, and equals the emails of several learners when case is
+         * ignored: which one is meant is ambiguous, so none is credited.
+         */
+        AMBIGUOUS_LEARNER,
         /** The learner has no active enrollment with an assignment for the object's activity. */
         NO_ASSIGNMENT
     }
@@ -28,6 +34,7 @@ class UnmatchedInbox {
     UnmatchedInbox(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("actorKey", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("actorFoldedKey", Sort.Direction.ASC));
     }
 
     /** Holds the statement; {@code heldAt} is when it was stored, so the inbox lists statements in arrival order. */
@@ -36,6 +43,7 @@ class UnmatchedInbox {
                 statement.id(),
                 reason.name(),
                 statement.actorKey(),
+                statement.actorFoldedKey(),
                 statement.activityId(),
                 statement.verbId(),
                 statement.timestamp(),
@@ -55,12 +63,20 @@ class UnmatchedInbox {
         return mongo.find(query, UnmatchedStatement.class);
     }
 
-    /** The statements held for any of these identifier keys; one indexed query per key. */
-    List<UnmatchedStatement> heldFor(List<String> actorKeys) {
-        List<UnmatchedStatement> held = new ArrayList<>();
-        for (String actorKey : actorKeys) {
-            held.addAll(mongo.find(Query.query(Criteria.where("actorKey").is(actorKey)), UnmatchedStatement.class));
-        }
+    /**
+     * The ids of the statements held for any of these exact or folded identifier keys, each once; one indexed query
+     * per key.
+     */
+    Set<String> heldFor(List<String> actorKeys, List<String> foldedKeys) {
+        Set<String> held = new LinkedHashSet<>();
+        actorKeys.forEach(key -> held.addAll(held("actorKey", key)));
+        foldedKeys.forEach(key -> held.addAll(held("actorFoldedKey", key)));
         return held;
+    }
+
+    private List<String> held(String keyField, String key) {
+        return mongo.find(Query.query(Criteria.where(keyField).is(key)), UnmatchedStatement.class).stream()
+                .map(UnmatchedStatement::statementId)
+                .toList();
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@value UnmatchedInbox#COLLECTION}). It leaves the inbox when a later retry matches it.
  *
  * @param statementId the statement (see {@link StoredStatement#id()})
- * @param reason {@code NO_LEARNER} or {@code NO_ASSIGNMENT}
+ * @param reason {@code NO_LEARNER}, {@code AMBIGUOUS_LEARNER} or {@code NO_ASSIGNMENT}
  * @param actorKey the actor's identifier key, or {@code null} for a Group
+ * @param actorFoldedKey the actor's case-folded {@code mbox} key, or {@code null}
  * @param activityId the object's activity IRI, or {@code null}
  * @param verbId verb IRI
  * @param timestamp business time, UTC
@@ -21,6 +22,7 @@ record UnmatchedStatement(
         @Id String statementId,
         String reason,
         String actorKey,
+        String actorFoldedKey,
         String activityId,
         String verbId,
         String timestamp,

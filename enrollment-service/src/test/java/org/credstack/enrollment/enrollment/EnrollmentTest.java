@@ -6,6 +6,7 @@ import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.atLeast;
 import static org.credstack.enrollment.Credentials.selfPaced;
 import static org.credstack.enrollment.Credentials.snapshot;
+import static org.credstack.enrollment.Credentials.stack;
 import static org.credstack.enrollment.Credentials.tracked;
 
 import java.time.Instant;
@@ -56,6 +57,51 @@ class EnrollmentTest {
                 .hasMessageContaining("RETIRED")
                 .extracting(e -> ((DomainException) e).field())
                 .isEqualTo("credentialId");
+    }
+
+    @Test
+    void refusesEnrollmentInAStackNamingItsComponents() {
+        CredentialSnapshot pathway = stack("stack-1", "cred-core", "cred-e1", "cred-e2");
+
+        assertThatThrownBy(() -> Enrollment.enroll("e-1", "l-1", pathway, ADA, ENROLLED))
+                .isInstanceOf(StackNotEnrollable.class)
+                .hasMessageContaining("stack-1 is a stack")
+                .hasMessageContaining("cred-core, cred-e1, cred-e2")
+                .extracting(e -> ((DomainException) e).field())
+                .isEqualTo("credentialId");
+    }
+
+    @Test
+    void refusesEnrollmentInACredentialWithoutAssignmentsInsteadOfCompletingItAtOnce() {
+        CredentialSnapshot empty = snapshot("cred-0", 1, "PUBLISHED", all());
+
+        assertThatThrownBy(() -> Enrollment.enroll("e-1", "l-1", empty, ADA, ENROLLED))
+                .isInstanceOf(CredentialWithoutAssignments.class)
+                .extracting(e -> ((DomainException) e).field())
+                .isEqualTo("credentialId");
+    }
+
+    @Test
+    void anAtLeastZeroRuleStillNeedsOneAssignmentDone() {
+        CredentialSnapshot zeroOfTwo = snapshot(
+                "cred-z", 1, "PUBLISHED", atLeast(0), tracked("a1", "Completed", null), tracked("a2", "Passed", null));
+
+        Enrollment enrollment = Enrollment.enroll("e-1", "l-1", zeroOfTwo, ADA, ENROLLED);
+
+        assertThat(enrollment.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(enrollment.raised()).singleElement().isInstanceOf(LearnerEnrolled.class);
+        enrollment.markDone("a2", ReportedBy.PARTNER, ENROLLED.plusSeconds(90), "s-2", ADA);
+        assertThat(enrollment.completedAt()).isEqualTo(ENROLLED.plusSeconds(90));
+    }
+
+    @Test
+    void theCompletionRuleIsNeverMetWithNothingDone() {
+        assertThat(new CompletionRule("ALL", null).metAt(0, java.util.List.of()))
+                .isEmpty();
+        assertThat(new CompletionRule("AT_LEAST", 0).metAt(3, java.util.List.of()))
+                .isEmpty();
+        assertThat(new CompletionRule("AT_LEAST", 0).metAt(3, java.util.List.of(ENROLLED)))
+                .contains(ENROLLED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.selfPaced;
 import static org.credstack.enrollment.Credentials.snapshot;
+import static org.credstack.enrollment.Credentials.stack;
 import static org.credstack.enrollment.Credentials.tracked;
 import static org.credstack.events.Topic.ENROLLMENT_EVENTS_V1;
 
@@ -105,6 +106,50 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(refused.body().at("/errors/0/field").stringValue()).isEqualTo("credentialId");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().at("/errors/0/field").stringValue()).isEqualTo("credentialId");
+    }
+
+    @Test
+    void refusesEnrollmentInAStackNamingItsComponentsAndStoresAndPublishesNothing() {
+        CredentialSnapshot core =
+                published(snapshot(unique("core"), 1, "PUBLISHED", all(), tracked(unique("a"), "Completed", null)));
+        CredentialSnapshot pathway = published(stack(unique("stack"), core.id(), "cred-e1", "cred-e2"));
+        String learner = learner(unique("sam") + "@example.org");
+
+        Api.Response refused = api.post(
+                "/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + pathway.id() + "\"}");
+        Api.Response again = api.post(
+                "/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + pathway.id() + "\"}");
+        Api.Response component =
+                api.post("/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + core.id() + "\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:stack-not-enrollable");
+        assertThat(refused.body().get("detail").stringValue())
+                .contains(pathway.id() + " is a stack")
+                .contains("enroll in its components instead: " + core.id() + ", cred-e1, cred-e2");
+        assertThat(refused.body().at("/errors/0/field").stringValue()).isEqualTo("credentialId");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(component.status())
+                .as("the learner enrolls in a component instead")
+                .isEqualTo(201);
+        assertThat(mongo.find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("learnerId")
+                                        .is(learner)),
+                        org.bson.Document.class,
+                        Enrollments.COLLECTION))
+                .extracting(d -> d.getString("credentialId"))
+                .containsExactly(core.id());
+        // the component's LearnerEnrolled shows the learner's events flow; the stack never raised one
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, LearnerEnrolled.class))
+                        .extracting(LearnerEnrolled::credentialId)
+                        .containsExactly(core.id()));
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner))
+                .extracting(r -> r.envelope().data())
+                .noneMatch(e -> e instanceof EnrollmentCompleted)
+                .noneMatch(e -> e.toString().contains(pathway.id()));
     }
 
     @Test

@@ -13,6 +13,32 @@ class IdentifierKeysTest {
     }
 
     @Test
+    void foldsAnMboxKeyToTheWholeAddressLowerCasedAndNoOtherKey() {
+        assertThat(IdentifierKeys.folded(IdentifierKeys.mbox("mailto:Jane.Doe@Example.ORG")))
+                .isEqualTo(IdentifierKeys.foldedOfEmail("jane.doe@example.org"))
+                .isEqualTo("mbox:jane.doe@example.org");
+        assertThat(IdentifierKeys.folded(IdentifierKeys.account("https://lms.example", "JDoe")))
+                .isNull();
+        assertThat(IdentifierKeys.folded(IdentifierKeys.sha1("ABC"))).isNull();
+        assertThat(IdentifierKeys.folded(null)).isNull();
+    }
+
+    @Test
+    void aLearnerStoredBeforeFoldedKeysReadsThemFromItsEmails() {
+        Learner legacy = new Learner(
+                "l-1",
+                "Jane",
+                java.util.List.of("Jane.Doe@Example.org"),
+                java.util.List.of(),
+                java.util.List.of(),
+                null,
+                java.time.Instant.EPOCH,
+                3L);
+
+        assertThat(legacy.foldedKeys()).containsExactly("mbox:jane.doe@example.org");
+    }
+
+    @Test
     void findsAnEmailByTheSha1OfItsMailtoIriAsRegisteredAndWithTheDomainLowerCased() {
         String registered = "Ada@Example.org";
 

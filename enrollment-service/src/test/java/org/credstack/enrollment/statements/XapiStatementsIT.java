@@ -1,7 +1,10 @@
 package org.credstack.enrollment.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.Api;
@@ -191,6 +194,60 @@ class XapiStatementsIT extends ServiceIT {
 
         StoredStatement stored = mongo.findById(response.body().get(0).stringValue(), StoredStatement.class);
         assertThat(stored.timestamp()).isEqualTo("2023-05-04T17:00:00Z");
+    }
+
+    /**
+     * xAPI Data section 2.3.2: "Any Statement that voids another cannot itself be voided", and 2.3.2.s2.b3: a statement
+     * is voided if and only if it is not itself a voiding statement and a voiding statement refers to it. The ADL LRS
+     * conformance suite (XAPI-00016, "A Voiding Statement cannot Target another Voiding Statement") lets an LRS reject
+     * such a statement or accept it and ignore it, and checks only that the targeted voiding statement is not voided;
+     * 2.3.2.s2.b5 says not to reject a voiding statement whose target is missing, so we cannot always know the target
+     * is a voiding statement when the request comes. We accept it (200), store it, and ignore it, in either order.
+     */
+    @Test
+    void aVoidingStatementTargetingAVoidingStatementIsAcceptedStoredAndIgnoredXapiData232Xapi00016() {
+        UUID voided = UUID.randomUUID();
+        UUID voiding = UUID.randomUUID();
+        UUID voidingTheVoiding = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        UUID lateTarget = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+
+        api.post("/xapi/statements", statement(voided, "completed", null), XAPI);
+        Api.Response first = api.post("/xapi/statements", voiding(voiding, voided), XAPI);
+        Api.Response second = api.post("/xapi/statements", voiding(voidingTheVoiding, voiding), XAPI);
+        // the voiding statement of a voiding statement may come before its target (2.3.2.s2.b5: not rejected)
+        Api.Response beforeTarget = api.post("/xapi/statements", voiding(early, lateTarget), XAPI);
+        api.post("/xapi/statements", statement(other, "completed", null), XAPI);
+        Api.Response target = api.post("/xapi/statements", voiding(lateTarget, other), XAPI);
+
+        assertThat(List.of(first, second, beforeTarget, target))
+                .extracting(Api.Response::status)
+                .containsOnly(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(stored(voidingTheVoiding).voids()).isEqualTo(voiding.toString());
+            assertThat(stored(voidingTheVoiding).processed()).isTrue();
+            assertThat(stored(voiding).voided())
+                    .as("a voiding statement is never voided")
+                    .isFalse();
+            assertThat(stored(voided).voided())
+                    .as("and its own target stays voided")
+                    .isTrue();
+            assertThat(stored(lateTarget).voided()).isFalse();
+            assertThat(stored(lateTarget).processed()).isTrue();
+            assertThat(stored(other).voided()).isTrue();
+        });
+    }
+
+    private StoredStatement stored(UUID id) {
+        return mongo.findById(id.toString(), StoredStatement.class);
+    }
+
+    private static String voiding(UUID id, UUID target) {
+        return """
+                {"id": "%s", "actor": {"mbox": "mailto:admin@example.org"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(id, target);
     }
 
     private long statementCount() {
