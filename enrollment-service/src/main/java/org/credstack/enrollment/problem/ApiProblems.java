@@ -30,7 +30,8 @@ class ApiProblems {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        return Problems.problem(status, slug(e), status.getReasonPhrase(), e.getMessage(), List.of(error(e)));
+        String name = slug(e);
+        return Problems.problem(status, name, title(name), e.getMessage(), List.of(error(e)));
     }
 
     /** xAPI Communication section 2.1: an invalid statement or batch is answered 400 and nothing is stored. */
@@ -39,7 +40,17 @@ class ApiProblems {
         List<ProblemError> errors = e.problems().stream()
                 .map(p -> ProblemError.pointer(p.pointer(), p.message()))
                 .toList();
-        return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-statement", "Bad Request", e.getMessage(), errors);
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST, "invalid-statement", "Invalid statement", e.getMessage(), errors);
+    }
+
+    /**
+     * The problem type in words, the same for every occurrence of the type (RFC 9457 section 3.1.3):
+     * {@code stack-not-enrollable} reads "Stack not enrollable".
+     */
+    static String title(String name) {
+        String words = name.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A field that starts with {@code /} is a JSON Pointer into an xAPI body; any other a request field. */

@@ -125,6 +125,7 @@ class EnrollmentsIT extends ServiceIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:stack-not-enrollable");
+        assertThat(refused.body().get("title").stringValue()).isEqualTo("Stack not enrollable");
         assertThat(refused.body().get("detail").stringValue())
                 .contains(pathway.id() + " is a stack")
                 .contains("enroll in its components instead: " + core.id() + ", cred-e1, cred-e2");

@@ -41,6 +41,8 @@ class XapiStatementsIT extends ServiceIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.header("X-Experience-API-Version")).isEqualTo("1.0.3");
+        assertThat(response.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:invalid-statement");
+        assertThat(response.body().get("title").stringValue()).isEqualTo("Invalid statement");
         assertThat(response.body().get("errors").findValuesAsString("pointer")).contains(pointer);
         assertThat(statementCount()).isEqualTo(before);
     }
