@@ -3,6 +3,8 @@ package org.credstack.badge;
 import java.util.List;
 import org.credstack.badge.issuer.IssuerNotFoundException;
 import org.credstack.badge.issuing.CredentialNotFoundException;
+import org.credstack.badge.issuing.InvalidRevocationException;
+import org.credstack.badge.status.StatusListNotFoundException;
 import org.credstack.badge.verification.UnverifiableRequestException;
 import org.credstack.runtime.problem.ProblemError;
 import org.credstack.runtime.problem.Problems;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (unreadable body, unknown path, wrong method) are the platform's advice, ordered after this one.
  *
  * <ul>
- *   <li>404 {@code credential-not-found}, {@code issuer-not-found}
+ *   <li>404 {@code credential-not-found}, {@code issuer-not-found}, {@code status-list-not-found}
+ *   <li>400 {@code invalid-request}: a revocation without a usable {@code reason}
  *   <li>400 {@code not-a-credential}: the body to verify is not a JSON object; {@code errors} name it by
  *       {@code pointer} ({@code ""} for the whole body)
  * </ul>
@@ -35,6 +38,16 @@ class ProblemDetails {
     @ExceptionHandler(IssuerNotFoundException.class)
     ProblemDetail issuerNotFound(IssuerNotFoundException e) {
         return Problems.problem(HttpStatus.NOT_FOUND, "issuer-not-found", "Issuer not found", e.getMessage());
+    }
+
+    @ExceptionHandler(StatusListNotFoundException.class)
+    ProblemDetail statusListNotFound(StatusListNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "status-list-not-found", "Status list not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRevocationException.class)
+    ProblemDetail invalidRevocation(InvalidRevocationException e) {
+        return Problems.invalidRequest(e.field(), e.getMessage());
     }
 
     @ExceptionHandler(UnverifiableRequestException.class)

@@ -143,13 +143,15 @@ class JourneyIT {
             String credential = get(URI.create(issued.publicUrl()));
             ObjectNode signed = (ObjectNode) Http.JSON.readTree(credential);
             String controller = get(URI.create(signed.get("issuer").get("id").asString()));
+            List<String> statusList = List.of(get(URI.create(
+                    signed.get("credentialStatus").get("statusListCredential").asString())));
             ObjectNode tampered = signed.deepCopy();
             ((ObjectNode) tampered.get("credentialSubject").get("achievement"))
                     .put("name", issued.achievementName() + " with Distinction");
 
-            IndependentVerifier.Result genuine = verifier.verify(credential, controller, now);
+            IndependentVerifier.Result genuine = verifier.verify(credential, controller, statusList, now);
             IndependentVerifier.Result forged =
-                    verifier.verify(Http.JSON.writeValueAsString(tampered), controller, now);
+                    verifier.verify(Http.JSON.writeValueAsString(tampered), controller, statusList, now);
 
             assertThat(genuine.verified())
                     .as(issued.publicUrl() + ": " + genuine.output())

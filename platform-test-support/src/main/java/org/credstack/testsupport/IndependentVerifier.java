@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,11 +19,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A second opinion on our {@code OpenBadgeCredential}s: the DigitalBazaar verifier ({@code @digitalbazaar/vc} with
- * {@code DataIntegrityProof} + {@code eddsa-rdfc-2022}) in the repository's {@code tools/ob-verifier}, run with
- * {@code node}, entirely offline (contexts from npm packages, the issuer's controller document from a file).
+ * {@code DataIntegrityProof} + {@code eddsa-rdfc-2022}, and {@code @digitalbazaar/vc-bitstring-status-list} for the
+ * {@code credentialStatus}) in the repository's {@code tools/ob-verifier}, run with {@code node}, entirely offline
+ * (contexts from npm packages, the issuer's controller document and the status list credentials from files).
  *
  * <p>{@link #find()} walks up from the working directory to the folder holding {@code tools/ob-verifier} and, when
- * its {@code node_modules} is missing, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
+ * its {@code node_modules} is missing or older than its {@code package-lock.json}, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
  * two test JVMs from installing at the same time). Tests skip themselves when {@link #available()} is false:
  *
  * <pre>{@code
@@ -48,12 +50,16 @@ public final class IndependentVerifier {
     /**
      * What the verifier said.
      *
-     * @param exitCode 0 verified, 1 not verified, 2 bad usage (anything else: node itself failed)
-     * @param verified whether it accepted the credential (exit code 0 and {@code "verified":true} in its report)
+     * @param exitCode 0 verified and not revoked, 1 not verified or revoked, 2 bad usage (anything else: node itself
+     *     failed)
+     * @param verified whether it accepted the proof, the validity period and (when the credential has a status) the
+     *     status list credential: {@code "verified":true} in its report. A revoked credential can be verified.
+     * @param revoked whether the credential's revocation entry is set: {@code "revoked":true} in its report (false
+     *     also when it has no status or the status could not be checked)
      * @param output its standard output and error, stripped; the last line is its JSON report {@code {"verified":
-     *     true|false, "errors": [...]}}
+     *     true|false, "revoked": true|false|null, "errors": [...]}}
      */
-    public record Result(int exitCode, boolean verified, String output) {}
+    public record Result(int exitCode, boolean verified, boolean revoked, String output) {}
 
     private record Outcome(int exitCode, String output) {}
 
@@ -102,12 +108,28 @@ public final class IndependentVerifier {
      * @throws IllegalStateException if node does not answer within 60 s
      */
     public Result verify(String credentialJson, String controllerJson, Instant now) {
+        return verify(credentialJson, controllerJson, List.of(), now);
+    }
+
+    /**
+     * Verifies a credential as of {@code now}, with the status list credentials its {@code credentialStatus} names.
+     *
+     * @param statusListsJson each {@code BitstringStatusListCredential} as served ({@code GET
+     *     /status-lists/{providerId}/{n}}); the verifier loads each under its {@code id}
+     * @see #verify(String, String, Instant)
+     */
+    public Result verify(String credentialJson, String controllerJson, List<String> statusListsJson, Instant now) {
         try {
             Path files = Files.createTempDirectory("ob-verifier");
             try {
                 Path credential = Files.writeString(files.resolve("credential.json"), credentialJson);
                 Path controller = Files.writeString(files.resolve("controller.json"), controllerJson);
-                return verify(credential, controller, now);
+                List<Path> statusLists = new ArrayList<>();
+                for (int i = 0; i < statusListsJson.size(); i++) {
+                    statusLists.add(
+                            Files.writeString(files.resolve("status-list-" + i + ".json"), statusListsJson.get(i)));
+                }
+                return verify(credential, controller, statusLists, now);
             } finally {
                 try (var list = Files.list(files)) {
                     for (Path file : list.toList()) {
@@ -127,28 +149,40 @@ public final class IndependentVerifier {
      * @see #verify(String, String, Instant)
      */
     public Result verify(Path credential, Path controller, Instant now) {
-        Outcome result = run(
-                List.of(
-                        "node",
-                        "verify.mjs",
-                        credential.toAbsolutePath().toString(),
-                        controller.toAbsolutePath().toString(),
-                        now.toString()),
-                directory,
-                VERIFY_TIMEOUT);
-        String report = result.output().lines().reduce((first, last) -> last).orElse("");
-        boolean verified = result.exitCode() == 0 && report.replace(" ", "").contains("\"verified\":true");
-        return new Result(result.exitCode(), verified, result.output());
+        return verify(credential, controller, List.of(), now);
+    }
+
+    /**
+     * {@code node verify.mjs <credential> <controller> <now> --status-list=<file>...}.
+     *
+     * @see #verify(String, String, List, Instant)
+     */
+    public Result verify(Path credential, Path controller, List<Path> statusLists, Instant now) {
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                "verify.mjs",
+                credential.toAbsolutePath().toString(),
+                controller.toAbsolutePath().toString(),
+                now.toString()));
+        statusLists.forEach(list -> command.add("--status-list=" + list.toAbsolutePath()));
+        Outcome result = run(command, directory, VERIFY_TIMEOUT);
+        String report =
+                result.output().lines().reduce((first, last) -> last).orElse("").replace(" ", "");
+        return new Result(
+                result.exitCode(),
+                report.contains("\"verified\":true"),
+                report.contains("\"revoked\":true"),
+                result.output());
     }
 
     private void installIfMissing() {
-        if (Files.isDirectory(directory.resolve("node_modules"))) {
+        if (installed()) {
             return;
         }
         try (FileChannel channel = FileChannel.open(
                         directory.resolve(".npm-install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            if (Files.isDirectory(directory.resolve("node_modules"))) {
+            if (installed()) {
                 return; // another JVM installed it while we waited for the lock
             }
             Outcome npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), directory, INSTALL_TIMEOUT);
@@ -158,6 +192,19 @@ public final class IndependentVerifier {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + directory + " to install its packages", e);
+        }
+    }
+
+    /** Whether {@code node_modules} is there and holds what {@code package-lock.json} names (npm's own copy of it). */
+    private boolean installed() {
+        Path installedLock = directory.resolve("node_modules").resolve(".package-lock.json");
+        try {
+            return Files.isRegularFile(installedLock)
+                    && Files.getLastModifiedTime(installedLock)
+                                    .compareTo(Files.getLastModifiedTime(directory.resolve("package-lock.json")))
+                            >= 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

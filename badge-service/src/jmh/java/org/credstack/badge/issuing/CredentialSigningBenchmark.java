@@ -12,6 +12,7 @@ import org.credstack.badge.signing.Ed25519Keys;
 import org.credstack.badge.signing.Multikey;
 import org.credstack.badge.signing.ProofOptions;
 import org.credstack.badge.signing.ProofVerification;
+import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Alignment;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
@@ -119,7 +120,8 @@ public class CredentialSigningBenchmark {
                 Instant.parse("2026-11-29T09:30:00Z"),
                 Instant.parse("2028-11-29T09:30:00Z"),
                 "grace.hopper@example.org",
-                "5c2a9e1f7b3d48a6c0e4f2b1d9a87356");
+                "5c2a9e1f7b3d48a6c0e4f2b1d9a87356",
+                new StatusListEntry("prov-cloudsec", 0, 94_567, BASE + "/status-lists/prov-cloudsec/0"));
     }
 
     private static CredentialSnapshot snapshot() {

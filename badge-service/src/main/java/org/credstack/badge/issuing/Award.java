@@ -2,6 +2,7 @@ package org.credstack.badge.issuing;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.catalog.CredentialSnapshot;
 
 /**
@@ -15,6 +16,7 @@ import org.credstack.events.catalog.CredentialSnapshot;
  * @param validUntil end of validity, UTC; {@code null} when the credential never expires
  * @param recipientEmail the learner's email, hashed into the recipient identifier
  * @param salt the salt of that hash
+ * @param status the credential's entry in its provider's revocation status list
  * @throws IllegalArgumentException if {@code validUntil} is not after {@code validFrom}
  */
 record Award(
@@ -25,7 +27,8 @@ record Award(
         Instant validFrom,
         Instant validUntil,
         String recipientEmail,
-        String salt) {
+        String salt,
+        StatusListEntry status) {
 
     Award {
         Objects.requireNonNull(credentialUrl, "credentialUrl");
@@ -35,6 +38,7 @@ record Award(
         Objects.requireNonNull(credential.provider(), "credential.provider");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(status, "status");
         if (validUntil != null && !validUntil.isAfter(validFrom)) {
             throw new IllegalArgumentException("validUntil " + validUntil + " is not after validFrom " + validFrom);
         }

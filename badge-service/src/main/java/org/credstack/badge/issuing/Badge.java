@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.badge.BadgeIssued;
+import org.credstack.events.badge.BadgeRevoked;
 import org.credstack.runtime.PendingEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -14,6 +17,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An issued, signed {@code OpenBadgeCredential} and the events it still has to publish; the aggregate of
  * the collection {@code badges}. One badge per enrollment: {@code enrollmentId} carries a unique index.
+ *
+ * <p>A badge may be revoked once ({@code revokedAt}, {@code revocationReason}); its credential names its entry in
+ * the provider's revocation status list ({@code statusList}, {@code statusListIndex}), and {@code
+ * statusListPending} is present, {@code true}, from the revocation until that entry is set (see
+ * docs/lifecycle/revocation.md).
  *
  * <p>The signed credential is kept as the exact JSON text that was signed, so serving it never
  * re-serialises (and never risks changing) what the proof covers.
@@ -37,6 +45,11 @@ final class Badge {
     private final Instant validUntil;
     private final Instant issuedAt;
     private final String renewalOf;
+    private final Integer statusList;
+    private final Integer statusListIndex;
+    private Instant revokedAt;
+    private String revocationReason;
+    private Boolean statusListPending;
     private final List<PendingEvent> pendingEvents;
 
     @Version
@@ -56,6 +69,11 @@ final class Badge {
             Instant validUntil,
             Instant issuedAt,
             String renewalOf,
+            Integer statusList,
+            Integer statusListIndex,
+            Instant revokedAt,
+            String revocationReason,
+            Boolean statusListPending,
             List<PendingEvent> pendingEvents,
             Long version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -70,6 +88,11 @@ final class Badge {
         this.validUntil = validUntil;
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.renewalOf = renewalOf;
+        this.statusList = statusList;
+        this.statusListIndex = statusListIndex;
+        this.revokedAt = revokedAt;
+        this.revocationReason = revocationReason;
+        this.statusListPending = statusListPending;
         this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
         this.version = version;
     }
@@ -79,6 +102,7 @@ final class Badge {
      *
      * @param signedCredential the signed credential JSON
      * @param issued the event announcing it; the badge takes its ids and validity from it
+     * @param status the credential's entry in its provider's revocation list
      * @param pending {@code issued} captured in its envelope
      * @throws IllegalArgumentException if {@code validUntil} is not after {@code validFrom}
      */
@@ -88,6 +112,7 @@ final class Badge {
             int credentialVersion,
             String signedCredential,
             BadgeIssued issued,
+            StatusListEntry status,
             PendingEvent pending) {
         if (issued.validUntil() != null && !issued.validUntil().isAfter(issued.validFrom())) {
             throw new IllegalArgumentException(
@@ -106,8 +131,38 @@ final class Badge {
                 issued.validUntil(),
                 issued.occurredAt(),
                 issued.renewalOf(),
+                status.list(),
+                status.index(),
+                null,
+                null,
+                null,
                 List.of(pending),
                 null);
+    }
+
+    /**
+     * Revokes the badge for good, raising {@link BadgeRevoked} into its pending events and marking its status
+     * list entry as still to be set ({@code statusListPending}), all to be saved in one write. Revoking a revoked
+     * badge changes nothing and raises nothing, whatever the reason given.
+     *
+     * @param reason why, in words; not blank
+     * @param now when, UTC
+     * @param stage captures the event in its envelope ({@code Outbox.stage})
+     * @return whether this call revoked it (false: it already was)
+     * @throws IllegalArgumentException if the reason is blank
+     */
+    boolean revoke(String reason, Instant now, Function<BadgeRevoked, PendingEvent> stage) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a revocation needs a reason");
+        }
+        if (revokedAt != null) {
+            return false;
+        }
+        revokedAt = now;
+        revocationReason = reason;
+        statusListPending = statusListIndex == null ? null : Boolean.TRUE;
+        pendingEvents.add(stage.apply(new BadgeRevoked(credentialUrl, learnerId, reason, now)));
+        return true;
     }
 
     String id() {
@@ -144,6 +199,39 @@ final class Badge {
 
     Instant issuedAt() {
         return issuedAt;
+    }
+
+    String providerId() {
+        return providerId;
+    }
+
+    /** The list number of the credential's status entry; null for a badge issued before status lists. */
+    Integer statusList() {
+        return statusList;
+    }
+
+    /** The index of the credential's status entry; null for a badge issued before status lists. */
+    Integer statusListIndex() {
+        return statusListIndex;
+    }
+
+    /** When it was revoked, UTC; null while it is not. */
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
+    /** Why it was revoked; null while it is not. */
+    String revocationReason() {
+        return revocationReason;
+    }
+
+    /** Whether its status list entry still has to be set after a revocation. */
+    boolean statusListPending() {
+        return Boolean.TRUE.equals(statusListPending);
+    }
+
+    Long version() {
+        return version;
     }
 
     List<PendingEvent> pendingEvents() {

@@ -13,6 +13,7 @@ import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
 import org.credstack.badge.signing.DataIntegritySigner;
 import org.credstack.badge.signing.ProofOptions;
+import org.credstack.badge.status.StatusLists;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.catalog.CredentialSnapshot;
@@ -33,7 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * schema, signs it with the provider's key ({@code eddsa-rdfc-2022}), stores it and announces {@link
  * BadgeIssued} on {@code badge.events.v1} through the outbox.
  *
- * <p>Exactly one credential per enrollment, however often the event is delivered: a {@code ce_id}
+ * <p>Every credential carries a {@code credentialStatus} entry in its provider's revocation status list ({@link
+ * StatusLists#allocate}, one {@code findAndModify} per credential).
+ *
+ * <p>Exactly one credential per enrollment, however often the event is delivered, and also after it was revoked: a {@code ce_id}
  * already handled is dropped, an enrollment that already has a badge is not issued again, and the
  * unique index on {@code badges.enrollmentId} settles concurrent duplicates.
  *
@@ -54,6 +58,7 @@ public class BadgeIssuing {
     private final OpenBadgeSchemaValidator schema;
     private final DataIntegritySigner signer;
     private final Outbox outbox;
+    private final StatusLists statusLists;
     private final BadgeProperties properties;
     private final JsonMapper json;
     private final Clock clock;
@@ -66,6 +71,7 @@ public class BadgeIssuing {
             OpenBadgeSchemaValidator schema,
             DataIntegritySigner signer,
             Outbox outbox,
+            StatusLists statusLists,
             BadgeProperties properties,
             JsonMapper json,
             Clock clock) {
@@ -76,6 +82,7 @@ public class BadgeIssuing {
         this.schema = schema;
         this.signer = signer;
         this.outbox = outbox;
+        this.statusLists = statusLists;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -95,7 +102,14 @@ public class BadgeIssuing {
         if (processed.contains(eventId)) {
             return;
         }
-        String issued = credentials.existsForEnrollment(completed.enrollmentId()) ? null : store(completed);
+        String issued;
+        if (credentials.existsForEnrollment(completed.enrollmentId())) {
+            // also when that badge was revoked: a completion earns one credential; a new enrollment earns a new one
+            log.info("enrollment {} already has its badge: not issued again", completed.enrollmentId());
+            issued = null;
+        } else {
+            issued = store(completed);
+        }
         processed.remember(eventId, type);
         if (issued != null) {
             outbox.publish(Badge.COLLECTION, issued);
@@ -122,7 +136,8 @@ public class BadgeIssuing {
                                 credential.provider().timeZone())
                         .orElse(null),
                 completed.recipientEmail(),
-                IdentityHash.newSalt());
+                IdentityHash.newSalt(),
+                statusLists.allocate(credential.provider().id()));
         ObjectNode signed = signer.sign(
                 OpenBadgeCredentials.unsigned(award),
                 ProofOptions.assertionMethod(key.verificationMethod(), now),
@@ -153,6 +168,7 @@ public class BadgeIssuing {
                 credential.version(),
                 json.writeValueAsString(signed),
                 issued,
+                award.status(),
                 outbox.stage(List.of(issued)).getFirst());
         try {
             credentials.insert(badge);

@@ -2,6 +2,8 @@ package org.credstack.badge.issuing;
 
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
+import org.credstack.badge.BadgeProperties;
 import org.credstack.runtime.OutboxCollection;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class IssuedCredentials implements InitializingBean {
 
-    private final MongoTemplate mongo;
+    static final String STATUS_LIST_PENDING = "statusListPending";
 
-    IssuedCredentials(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final BadgeProperties properties;
+
+    IssuedCredentials(MongoTemplate mongo, BadgeProperties properties) {
         this.mongo = mongo;
+        this.properties = properties;
     }
 
     /** Issued credentials carry their {@code BadgeIssued} to the outbox relay. */
@@ -41,6 +48,10 @@ public class IssuedCredentials implements InitializingBean {
                 .createIndex(
                         new Index("enrollmentId", Sort.Direction.ASC).unique().named("one_badge_per_enrollment"));
         mongo.indexOps(Badge.COLLECTION).createIndex(new Index("learnerId", Sort.Direction.ASC));
+        mongo.indexOps(Badge.COLLECTION)
+                .createIndex(new Index(STATUS_LIST_PENDING, Sort.Direction.ASC)
+                        .sparse()
+                        .named("status_list_pending"));
     }
 
     /**
@@ -57,6 +68,50 @@ public class IssuedCredentials implements InitializingBean {
         Query query = new Query(Criteria.where("learnerId").is(learnerId))
                 .with(Sort.by(Sort.Order.asc("issuedAt"), Sort.Order.asc("_id")));
         return mongo.find(query, Badge.class);
+    }
+
+    /**
+     * Whether one of this service's credentials is revoked, by its public URL; read by {@code _id}.
+     *
+     * @param credentialUrl a credential's {@code id}, {@code <base>/credentials/{uuid}}
+     * @return empty when the URL is not one of ours, the badge is unknown or not revoked
+     */
+    public Optional<Revocation> revocation(String credentialUrl) {
+        String prefix = properties.url("/credentials/");
+        if (credentialUrl == null || !credentialUrl.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        Query byId = new Query(Criteria.where("_id").is(credentialUrl.substring(prefix.length())));
+        byId.fields().include("revokedAt").include("revocationReason");
+        Document badge = mongo.findOne(byId, Document.class, Badge.COLLECTION);
+        if (badge == null || badge.getDate("revokedAt") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Revocation(badge.getDate("revokedAt").toInstant(), badge.getString("revocationReason")));
+    }
+
+    Optional<Badge> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Badge.class));
+    }
+
+    /** @throws org.springframework.dao.OptimisticLockingFailureException if another writer saved it first */
+    void save(Badge badge) {
+        mongo.save(badge);
+    }
+
+    /** The ids of revoked badges whose status list entry is not set yet (the sparse index holds only those). */
+    List<String> withStatusListPending() {
+        Query pending = new Query(Criteria.where(STATUS_LIST_PENDING).exists(true));
+        pending.fields().include("_id");
+        return mongo.find(pending, Document.class, Badge.COLLECTION).stream()
+                .map(badge -> badge.getString("_id"))
+                .toList();
+    }
+
+    /** Records that the badge's status list entry is set. */
+    void statusListSet(String id) {
+        mongo.updateFirst(
+                new Query(Criteria.where("_id").is(id)), new Update().unset(STATUS_LIST_PENDING), Badge.COLLECTION);
     }
 
     boolean existsForEnrollment(String enrollmentId) {

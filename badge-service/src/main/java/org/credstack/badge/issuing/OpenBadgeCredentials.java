@@ -2,6 +2,7 @@ package org.credstack.badge.issuing;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Alignment;
 import org.credstack.events.catalog.CredentialSnapshot.ProviderSnapshot;
@@ -21,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   "issuer": { "id": "<base>/issuers/<providerId>", "type": ["Profile"], "name", "url", "email" },
  *   "validFrom": "2024-01-31T10:00:00Z", "validUntil": "2024-02-29T10:00:00Z",   // no validUntil: never expires
  *   "awardedDate": "2024-01-31T10:00:00Z",
+ *   "credentialStatus": { "id": "<base>/status-lists/<providerId>/0#17", "type": "BitstringStatusListEntry",
+ *                         "statusPurpose": "revocation", "statusListIndex": "17",
+ *                         "statusListCredential": "<base>/status-lists/<providerId>/0" },
  *   "name": "<title>",
  *   "credentialSubject": {
  *     "type": ["AchievementSubject"],
@@ -31,6 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  *                      "alignment": [{ "type": ["Alignment"], "targetName", "targetUrl", "targetCode",
  *                                      "targetFramework" }], "tag": [...], "version": "3" } } }
  * }</pre>
+ *
+ * <p>{@code credentialStatus} is a Bitstring Status List v1.0 §2.1 {@code BitstringStatusListEntry} (terms of the
+ * VC 2.0 context; OB 3.0's schema asks its {@code id}); {@code statusListIndex} is a string, as the specification
+ * says.
  *
  * <p>Optional fields without a value are left out, never written as {@code null}. An alignment without a
  * {@code targetUrl} is left out too: OB 3.0 requires one.
@@ -54,6 +62,7 @@ final class OpenBadgeCredentials {
             document.put("validUntil", award.validUntil().toString());
         }
         document.put("awardedDate", award.validFrom().toString());
+        document.set("credentialStatus", credentialStatus(award.status()));
         document.put("name", credential.title());
         ObjectNode subject = document.putObject("credentialSubject");
         subject.putArray("type").add("AchievementSubject");
@@ -65,6 +74,16 @@ final class OpenBadgeCredentials {
         identity.put("salt", award.salt());
         subject.set("achievement", achievement(award.achievementId(), credential));
         return document;
+    }
+
+    private static ObjectNode credentialStatus(StatusListEntry entry) {
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.put("id", entry.id());
+        status.put("type", "BitstringStatusListEntry");
+        status.put("statusPurpose", StatusListEntry.REVOCATION);
+        status.put("statusListIndex", String.valueOf(entry.index()));
+        status.put("statusListCredential", entry.statusListCredential());
+        return status;
     }
 
     private static ObjectNode issuer(String issuerId, ProviderSnapshot provider) {

@@ -8,15 +8,20 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.credstack.badge.issuer.Issuers;
+import org.credstack.badge.issuing.IssuedCredentials;
+import org.credstack.badge.issuing.Revocation;
 import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
 import org.credstack.badge.signing.DataIntegrityVerifier;
 import org.credstack.badge.signing.Multikey;
 import org.credstack.badge.signing.ProofOptions;
 import org.credstack.badge.signing.ProofVerification;
+import org.credstack.badge.status.StatusListEntry;
+import org.credstack.badge.status.StatusLists;
 import org.credstack.badge.verification.VerificationReport.Checks;
 import org.credstack.badge.verification.VerificationReport.ProofCheck;
 import org.credstack.badge.verification.VerificationReport.SchemaCheck;
+import org.credstack.badge.verification.VerificationReport.StatusCheck;
 import org.credstack.badge.verification.VerificationReport.ValidityCheck;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -35,31 +40,102 @@ import tools.jackson.databind.node.ObjectNode;
  *       verification method is reported as unresolvable.
  *   <li><b>validity</b>: {@code validFrom} and {@code validUntil} against the injected clock.
  *   <li><b>schema</b>: the OB 3.0 AchievementCredential JSON Schema.
+ *   <li><b>credentialStatus</b>: each {@code BitstringStatusListEntry} (Bitstring Status List v1.0 §3.2) is read
+ *       from this service's own lists in the store, never over HTTP; a credential issued here also counts as
+ *       revoked as soon as its badge is (its list entry follows within a sweep), and then the report carries the
+ *       reason. A status this service cannot read (another issuer's list, another status type) is {@code unknown},
+ *       and the credential is not reported verified.
  * </ul>
- *
- * <p>Revocation (status lists) is not checked yet.
  */
 @Service
 class CredentialVerifier {
 
     private static final String DID_KEY = "did:key:";
 
+    private static final String BITSTRING_STATUS_LIST_ENTRY = "BitstringStatusListEntry";
+
     private final Issuers issuers;
     private final DataIntegrityVerifier proofs;
     private final OpenBadgeSchemaValidator schema;
+    private final StatusLists statusLists;
+    private final IssuedCredentials credentials;
     private final Clock clock;
 
-    CredentialVerifier(Issuers issuers, DataIntegrityVerifier proofs, OpenBadgeSchemaValidator schema, Clock clock) {
+    CredentialVerifier(
+            Issuers issuers,
+            DataIntegrityVerifier proofs,
+            OpenBadgeSchemaValidator schema,
+            StatusLists statusLists,
+            IssuedCredentials credentials,
+            Clock clock) {
         this.issuers = issuers;
         this.proofs = proofs;
         this.schema = schema;
+        this.statusLists = statusLists;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
     VerificationReport verify(ObjectNode credential) {
         Instant now = clock.instant();
-        Checks checks = new Checks(proof(credential), validity(credential, now), schema(credential));
+        Checks checks = new Checks(
+                proof(credential), validity(credential, now), schema(credential), credentialStatus(credential));
         return VerificationReport.of(text(credential.get("id")), now, checks);
+    }
+
+    private StatusCheck credentialStatus(ObjectNode credential) {
+        Optional<Revocation> revocation = credentials.revocation(text(credential.get("id")));
+        JsonNode status = credential.get("credentialStatus");
+        List<JsonNode> entries = status == null
+                ? List.of()
+                : status.isArray() ? status.valueStream().toList() : List.of(status);
+        List<StatusCheck> checks =
+                entries.stream().map(entry -> entry(entry, revocation)).toList();
+        return checks.stream()
+                .filter(c -> VerificationReport.REVOKED.equals(c.status()))
+                .findFirst()
+                .or(() -> checks.stream()
+                        .filter(c -> VerificationReport.UNKNOWN.equals(c.status()))
+                        .findFirst())
+                .or(() -> revocation.map(
+                        r -> new StatusCheck(VerificationReport.REVOKED, null, null, r.revokedAt(), r.reason(), null)))
+                .or(() -> checks.stream().findFirst())
+                .orElse(null);
+    }
+
+    private StatusCheck entry(JsonNode entry, Optional<Revocation> revocation) {
+        String type = text(entry.get("type"));
+        if (!BITSTRING_STATUS_LIST_ENTRY.equals(type)) {
+            return unknown(null, null, "credentialStatus of type " + type + " cannot be checked");
+        }
+        String list = text(entry.get("statusListCredential"));
+        String indexText = text(entry.get("statusListIndex"));
+        if (indexText == null || !indexText.matches("\\d{1,9}")) {
+            return unknown(list, null, "statusListIndex must be a non-negative integer in a string: " + indexText);
+        }
+        int index = Integer.parseInt(indexText);
+        if (!StatusListEntry.REVOCATION.equals(text(entry.get("statusPurpose")))) {
+            return unknown(list, index, "statusPurpose " + text(entry.get("statusPurpose")) + " cannot be checked");
+        }
+        Optional<Boolean> set = statusLists.isRevoked(list, index);
+        if (set.isEmpty()) {
+            return unknown(
+                    list, index, "status list cannot be fetched: " + list + " is not one of this service's lists");
+        }
+        if (set.get() || revocation.isPresent()) {
+            return new StatusCheck(
+                    VerificationReport.REVOKED,
+                    list,
+                    index,
+                    revocation.map(Revocation::revokedAt).orElse(null),
+                    revocation.map(Revocation::reason).orElse(null),
+                    null);
+        }
+        return new StatusCheck(VerificationReport.VALID, list, index, null, null, null);
+    }
+
+    private static StatusCheck unknown(String list, Integer index, String detail) {
+        return new StatusCheck(VerificationReport.UNKNOWN, list, index, null, null, detail);
     }
 
     private ProofCheck proof(ObjectNode credential) {

@@ -9,20 +9,26 @@ import org.credstack.badge.schema.SchemaViolation;
  * The answer of a verification, with each check reported on its own:
  *
  * <pre>{@code
- * { "credentialId": "https://.../credentials/7f...", "status": "verified",     // | "expired" | "invalid"
+ * { "credentialId": "https://.../credentials/7f...", "status": "verified",  // | "revoked" | "expired" | "invalid"
  *   "checkedAt": "2024-03-01T09:00:00Z",
  *   "checks": {
  *     "proof":    { "status": "valid", "verificationMethod": "https://.../issuers/p-1#z6Mk..." },
  *     "validity": { "status": "valid", "validFrom": "...", "validUntil": "..." },  // | "not yet valid" | "expired" | "invalid"
- *     "schema":   { "status": "valid", "violations": [] } } }
+ *     "schema":   { "status": "valid", "violations": [] },
+ *     "credentialStatus": { "status": "valid",                                   // | "revoked" | "unknown"
+ *                           "statusListCredential": "https://.../status-lists/p-1/0", "statusListIndex": 17,
+ *                           "revokedAt": "...", "reason": "...", "detail": "..." } } }   // when they apply
  * }</pre>
  *
- * <p>{@code status} is {@code verified} when every check is valid; {@code expired} when the proof and
+ * <p>{@code status} is {@code verified} when every check is valid; {@code revoked} when the proof and schema are
+ * valid but the issuer revoked it (whatever the validity period says); {@code expired} when the proof and
  * schema are valid but {@code validUntil} has passed (the credential was genuine, it has run out); and
- * {@code invalid} otherwise. A failed check says why in {@code detail} or {@code violations}.
+ * {@code invalid} otherwise, including a credential whose status list cannot be read (then {@code
+ * credentialStatus} is {@code unknown}). A failed check says why in {@code detail} or {@code violations}. {@code
+ * credentialStatus} is absent for a credential that has no {@code credentialStatus} and was not revoked here.
  *
  * @param credentialId the credential's {@code id}, {@code null} if it has none
- * @param status {@code verified}, {@code expired} or {@code invalid}
+ * @param status {@code verified}, {@code revoked}, {@code expired} or {@code invalid}
  * @param checkedAt the instant the validity period was checked against (the service clock)
  * @param checks the separate checks
  */
@@ -31,6 +37,8 @@ public record VerificationReport(String credentialId, String status, Instant che
 
     /** Every check passed. */
     public static final String VERIFIED = "verified";
+    /** Genuine and well-formed, but revoked by its issuer (Bitstring Status List entry set). */
+    public static final String REVOKED = "revoked";
     /** Genuine and well-formed, but past {@code validUntil}. */
     public static final String EXPIRED = "expired";
     /** The proof or the schema failed, or the credential is not valid yet or has unreadable dates. */
@@ -39,6 +47,7 @@ public record VerificationReport(String credentialId, String status, Instant che
     static final String VALID = "valid";
     static final String NOT_VALID = "invalid";
     static final String NOT_YET_VALID = "not yet valid";
+    static final String UNKNOWN = "unknown";
 
     static VerificationReport of(String credentialId, Instant checkedAt, Checks checks) {
         return new VerificationReport(credentialId, overall(checks), checkedAt, checks);
@@ -49,6 +58,17 @@ public record VerificationReport(String credentialId, String status, Instant che
                 && VALID.equals(checks.schema().status());
         if (!genuine) {
             return INVALID;
+        }
+        if (checks.credentialStatus() != null) {
+            switch (checks.credentialStatus().status()) {
+                case REVOKED -> {
+                    return REVOKED;
+                }
+                case VALID -> {}
+                default -> {
+                    return INVALID;
+                }
+            }
         }
         return switch (checks.validity().status()) {
             case VALID -> VERIFIED;
@@ -61,8 +81,36 @@ public record VerificationReport(String credentialId, String status, Instant che
      * @param proof the Data Integrity proof, checked with the key of its verification method
      * @param validity {@code validFrom} / {@code validUntil} against the service clock
      * @param schema the OB 3.0 AchievementCredential JSON Schema
+     * @param credentialStatus the revocation status; absent when the credential has none and was not revoked here
      */
-    public record Checks(ProofCheck proof, ValidityCheck validity, SchemaCheck schema) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Checks(ProofCheck proof, ValidityCheck validity, SchemaCheck schema, StatusCheck credentialStatus) {
+
+        /** Checks of a credential without a status to check. */
+        public Checks(ProofCheck proof, ValidityCheck validity, SchemaCheck schema) {
+            this(proof, validity, schema, null);
+        }
+    }
+
+    /**
+     * The credential's revocation status (Bitstring Status List v1.0 §3.2 Validate Algorithm, read from this
+     * service's own lists without HTTP, and from the badge when the credential is one issued here).
+     *
+     * @param status {@code valid} (not revoked), {@code revoked}, or {@code unknown} (the list cannot be read)
+     * @param statusListCredential the list the credential names, if it names one
+     * @param statusListIndex its entry in that list, if it names one
+     * @param revokedAt when it was revoked, if it was revoked here
+     * @param reason why, if it was revoked here
+     * @param detail why the status is unknown; absent otherwise
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusCheck(
+            String status,
+            String statusListCredential,
+            Integer statusListIndex,
+            Instant revokedAt,
+            String reason,
+            String detail) {}
 
     /**
      * @param status {@code valid} or {@code invalid}

@@ -13,6 +13,7 @@ import org.credstack.badge.signing.DataIntegrityVerifier;
 import org.credstack.badge.signing.Ed25519Keys;
 import org.credstack.badge.signing.Multikey;
 import org.credstack.badge.signing.ProofOptions;
+import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.catalog.CredentialSnapshot.Alignment;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
@@ -27,6 +28,7 @@ class OpenBadgeCredentialsTest {
 
     static final String SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     static final String ISSUER = "https://badges.example.org/issuers/prov-1";
+    static final String STATUS_LIST = "https://badges.example.org/status-lists/prov-1/0";
 
     static CredentialSnapshot snapshot(String validityPeriod) {
         return new CredentialSnapshot(
@@ -77,7 +79,34 @@ class OpenBadgeCredentialsTest {
                 Instant.parse("2024-01-31T10:00:00Z"),
                 validUntil,
                 "ada.lovelace@example.org",
-                SALT);
+                SALT,
+                new StatusListEntry("prov-1", 0, 94_567, STATUS_LIST));
+    }
+
+    @Test
+    void carriesARevocationEntryOfABitstringStatusListThatTheSchemaAndContextsAccept() {
+        ObjectNode unsigned = OpenBadgeCredentials.unsigned(award("P1M", Instant.parse("2024-02-29T10:00:00Z")));
+        JsonNode status = unsigned.get("credentialStatus");
+
+        assertThat(status.get("id").asString()).isEqualTo(STATUS_LIST + "#94567");
+        assertThat(status.get("type").asString()).isEqualTo("BitstringStatusListEntry");
+        assertThat(status.get("statusPurpose").asString()).isEqualTo("revocation");
+        assertThat(status.get("statusListIndex").isString()).isTrue();
+        assertThat(status.get("statusListIndex").asString()).isEqualTo("94567");
+        assertThat(status.get("statusListCredential").asString()).isEqualTo(STATUS_LIST);
+        KeyPair keys = Ed25519Keys.fromSeed(new byte[32]);
+        ObjectNode signed = new DataIntegritySigner(RdfCanonicalizer.offline())
+                .sign(
+                        unsigned,
+                        ProofOptions.assertionMethod(ISSUER + "#key", Instant.parse("2024-01-31T10:00:00Z")),
+                        keys.getPrivate());
+        assertThat(OpenBadgeSchemaValidator.achievementCredential().validate(signed))
+                .isEmpty();
+        assertThat(RdfCanonicalizer.offline().canonicalize(unsigned))
+                .as("every credentialStatus term is defined by the VC 2.0 context")
+                .contains("<https://www.w3.org/ns/credentials/status#statusListIndex> \"94567\"")
+                .contains("<https://www.w3.org/ns/credentials/status#statusListCredential> <" + STATUS_LIST + ">")
+                .contains("<https://www.w3.org/ns/credentials/status#BitstringStatusListEntry>");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.credstack.badge.schema.SchemaViolation;
 import org.credstack.badge.verification.VerificationReport.Checks;
 import org.credstack.badge.verification.VerificationReport.ProofCheck;
 import org.credstack.badge.verification.VerificationReport.SchemaCheck;
+import org.credstack.badge.verification.VerificationReport.StatusCheck;
 import org.credstack.badge.verification.VerificationReport.ValidityCheck;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,31 @@ class VerificationReportTest {
                 .isEqualTo("invalid");
         assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("invalid"), GOOD_SCHEMA)))
                 .isEqualTo("invalid");
+    }
+
+    static StatusCheck status(String status) {
+        return new StatusCheck(status, "https://x.example/status-lists/p/0", 17, null, null, null);
+    }
+
+    @Test
+    void isRevokedWhenAGenuineCredentialIsRevokedWhateverItsValidityPeriod() {
+        assertThat(VerificationReport.overall(
+                        new Checks(GOOD_PROOF, validity("valid"), GOOD_SCHEMA, status("revoked"))))
+                .isEqualTo("revoked");
+        assertThat(VerificationReport.overall(
+                        new Checks(GOOD_PROOF, validity("expired"), GOOD_SCHEMA, status("revoked"))))
+                .isEqualTo("revoked");
+        assertThat(VerificationReport.overall(new Checks(BAD_PROOF, validity("valid"), GOOD_SCHEMA, status("revoked"))))
+                .as("a forged copy is invalid, not revoked")
+                .isEqualTo("invalid");
+    }
+
+    @Test
+    void isNeverVerifiedWhenTheStatusCannotBeRead() {
+        assertThat(VerificationReport.overall(
+                        new Checks(GOOD_PROOF, validity("valid"), GOOD_SCHEMA, status("unknown"))))
+                .isEqualTo("invalid");
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("valid"), GOOD_SCHEMA, status("valid"))))
+                .isEqualTo("verified");
     }
 }

@@ -1,0 +1,56 @@
+package org.credstack.badge.issuing;
+
+import java.time.Instant;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Provider staff revoke a credential their provider issued (no authentication yet, like the rest of {@code
+ * /api/v1}):
+ *
+ * <pre>{@code
+ * POST /api/v1/providers/{providerId}/credentials/{badgeId}/revocation   {"reason": "issued in error"}
+ * → 200 {"badgeId": "<base>/credentials/<uuid>", "revokedAt": "2024-02-10T12:00:00Z", "reason": "issued in error",
+ *        "statusListCredential": "<base>/status-lists/<providerId>/0", "statusListIndex": 17}
+ * }</pre>
+ *
+ * Repeating it answers the same revocation (the first reason and time) and publishes nothing more. 404
+ * {@code credential-not-found} when the provider issued no such credential; 400 {@code invalid-request} for a
+ * missing, blank or over-long {@code reason} or an unreadable body.
+ */
+@RestController
+class RevocationController {
+
+    private final BadgeRevocation revocation;
+
+    RevocationController(BadgeRevocation revocation) {
+        this.revocation = revocation;
+    }
+
+    @PostMapping("/api/v1/providers/{providerId}/credentials/{badgeId}/revocation")
+    RevocationView revoke(
+            @PathVariable String providerId, @PathVariable String badgeId, @RequestBody RevocationRequest request) {
+        Badge badge = revocation.revoke(providerId, badgeId, request.reason());
+        return new RevocationView(
+                badge.credentialUrl(),
+                badge.revokedAt(),
+                badge.revocationReason(),
+                badge.statusList() == null ? null : revocation.statusListUrl(badge),
+                badge.statusListIndex());
+    }
+
+    /** @param reason why the credential is revoked; required, not blank */
+    record RevocationRequest(String reason) {}
+
+    /**
+     * @param badgeId the credential's id (its public URL), as {@code BadgeRevoked} names it
+     * @param revokedAt when it was revoked, UTC
+     * @param reason why
+     * @param statusListCredential its revocation list; null for a credential issued before status lists
+     * @param statusListIndex its entry in that list; null likewise
+     */
+    record RevocationView(
+            String badgeId, Instant revokedAt, String reason, String statusListCredential, Integer statusListIndex) {}
+}
