@@ -17,6 +17,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * <p>The signed credential is kept as the exact JSON text that was signed, so serving it never
  * re-serialises (and never risks changing) what the proof covers.
+ *
+ * <p>A stack's credential is a badge too (docs/lifecycle/stacks.md): its {@code enrollmentId} is the award's
+ * business key {@code stack|<learnerId>|<stackCredentialId>} (see {@link #stackKey}), so the same unique index
+ * keeps it to one per learner and stack, and {@code stackOf} names the component badges that earned it.
+ * Fields added after the first release ({@code recipientEmail}, {@code recipientName}, {@code stackOf},
+ * {@code revokedAt}) are {@code null} in older documents.
  */
 @Document(Badge.COLLECTION)
 final class Badge {
@@ -37,6 +43,10 @@ final class Badge {
     private final Instant validUntil;
     private final Instant issuedAt;
     private final String renewalOf;
+    private final String recipientEmail;
+    private final String recipientName;
+    private final List<String> stackOf;
+    private final Instant revokedAt;
     private final List<PendingEvent> pendingEvents;
 
     @Version
@@ -56,6 +66,10 @@ final class Badge {
             Instant validUntil,
             Instant issuedAt,
             String renewalOf,
+            String recipientEmail,
+            String recipientName,
+            List<String> stackOf,
+            Instant revokedAt,
             List<PendingEvent> pendingEvents,
             Long version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -70,6 +84,10 @@ final class Badge {
         this.validUntil = validUntil;
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.renewalOf = renewalOf;
+        this.recipientEmail = recipientEmail;
+        this.recipientName = recipientName;
+        this.stackOf = stackOf == null || stackOf.isEmpty() ? null : List.copyOf(stackOf);
+        this.revokedAt = revokedAt;
         this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
         this.version = version;
     }
@@ -79,6 +97,7 @@ final class Badge {
      *
      * @param signedCredential the signed credential JSON
      * @param issued the event announcing it; the badge takes its ids and validity from it
+     * @param stackOf for a stack's credential, the ids of the component badges that earned it; empty otherwise
      * @param pending {@code issued} captured in its envelope
      * @throws IllegalArgumentException if {@code validUntil} is not after {@code validFrom}
      */
@@ -88,6 +107,7 @@ final class Badge {
             int credentialVersion,
             String signedCredential,
             BadgeIssued issued,
+            List<String> stackOf,
             PendingEvent pending) {
         if (issued.validUntil() != null && !issued.validUntil().isAfter(issued.validFrom())) {
             throw new IllegalArgumentException(
@@ -106,6 +126,10 @@ final class Badge {
                 issued.validUntil(),
                 issued.occurredAt(),
                 issued.renewalOf(),
+                issued.recipientEmail(),
+                issued.recipientName(),
+                stackOf,
+                null,
                 List.of(pending),
                 null);
     }
@@ -144,6 +168,29 @@ final class Badge {
 
     Instant issuedAt() {
         return issuedAt;
+    }
+
+    /** The business key of a stack award: {@code stack|<learnerId>|<stackCredentialId>}. */
+    static String stackKey(String learnerId, String stackCredentialId) {
+        return "stack|" + learnerId + "|" + stackCredentialId;
+    }
+
+    String recipientEmail() {
+        return recipientEmail;
+    }
+
+    String recipientName() {
+        return recipientName;
+    }
+
+    /** The component badges of a stack's credential; empty for any other badge. */
+    List<String> stackOf() {
+        return stackOf == null ? List.of() : stackOf;
+    }
+
+    /** When the badge was revoked; {@code null} unless revoked. */
+    Instant revokedAt() {
+        return revokedAt;
     }
 
     List<PendingEvent> pendingEvents() {
