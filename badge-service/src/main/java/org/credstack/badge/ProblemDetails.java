@@ -3,6 +3,7 @@ package org.credstack.badge;
 import java.util.List;
 import org.credstack.badge.issuer.IssuerNotFoundException;
 import org.credstack.badge.issuing.CredentialNotFoundException;
+import org.credstack.badge.stacks.StackAwardNotFoundException;
 import org.credstack.badge.verification.UnverifiableRequestException;
 import org.credstack.runtime.problem.ProblemError;
 import org.credstack.runtime.problem.Problems;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (unreadable body, unknown path, wrong method) are the platform's advice, ordered after this one.
  *
  * <ul>
- *   <li>404 {@code credential-not-found}, {@code issuer-not-found}
+ *   <li>404 {@code credential-not-found}, {@code issuer-not-found}, {@code stack-award-not-found}
  *   <li>400 {@code not-a-credential}: the body to verify is not a JSON object; {@code errors} name it by
  *       {@code pointer} ({@code ""} for the whole body)
  * </ul>
@@ -35,6 +36,11 @@ class ProblemDetails {
     @ExceptionHandler(IssuerNotFoundException.class)
     ProblemDetail issuerNotFound(IssuerNotFoundException e) {
         return Problems.problem(HttpStatus.NOT_FOUND, "issuer-not-found", "Issuer not found", e.getMessage());
+    }
+
+    @ExceptionHandler(StackAwardNotFoundException.class)
+    ProblemDetail stackAwardNotFound(StackAwardNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "stack-award-not-found", "Stack award not found", e.getMessage());
     }
 
     @ExceptionHandler(UnverifiableRequestException.class)
