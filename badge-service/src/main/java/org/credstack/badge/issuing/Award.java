@@ -1,6 +1,7 @@
 package org.credstack.badge.issuing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.credstack.badge.status.StatusListEntry;
 import org.credstack.events.catalog.CredentialSnapshot;
@@ -17,6 +18,8 @@ import org.credstack.events.catalog.CredentialSnapshot;
  * @param recipientEmail the learner's email, hashed into the recipient identifier
  * @param salt the salt of that hash
  * @param status the credential's entry in its provider's revocation status list
+ * @param narrative the criteria narrative; {@code null} for the one made from the credential's assignments
+ * @param components for a stack's credential, the component achievements it names; empty otherwise
  * @throws IllegalArgumentException if {@code validUntil} is not after {@code validFrom}
  */
 record Award(
@@ -28,9 +31,37 @@ record Award(
         Instant validUntil,
         String recipientEmail,
         String salt,
-        StatusListEntry status) {
+        StatusListEntry status,
+        String narrative,
+        List<ComponentAchievement> components) {
+
+    /** An award of a single credential: criteria from its assignments, no components. */
+    Award(
+            String credentialUrl,
+            String issuerId,
+            String achievementId,
+            CredentialSnapshot credential,
+            Instant validFrom,
+            Instant validUntil,
+            String recipientEmail,
+            String salt,
+            StatusListEntry status) {
+        this(
+                credentialUrl,
+                issuerId,
+                achievementId,
+                credential,
+                validFrom,
+                validUntil,
+                recipientEmail,
+                salt,
+                status,
+                null,
+                null);
+    }
 
     Award {
+        components = components == null ? List.of() : List.copyOf(components);
         Objects.requireNonNull(credentialUrl, "credentialUrl");
         Objects.requireNonNull(issuerId, "issuerId");
         Objects.requireNonNull(achievementId, "achievementId");

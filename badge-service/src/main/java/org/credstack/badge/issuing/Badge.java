@@ -25,6 +25,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * <p>The signed credential is kept as the exact JSON text that was signed, so serving it never
  * re-serialises (and never risks changing) what the proof covers.
+ *
+ * <p>A stack's credential is a badge too (docs/lifecycle/stacks.md): its {@code enrollmentId} is the award's
+ * business key {@code stack|<learnerId>|<stackCredentialId>} (see {@link #stackKey}), so the same unique index
+ * keeps it to one per learner and stack, and {@code stackOf} names the component badges that earned it.
+ * Fields added after the first release ({@code recipientEmail}, {@code recipientName}, {@code stackOf},
+ * {@code revokedAt}) are {@code null} in older documents.
  */
 @Document(Badge.COLLECTION)
 final class Badge {
@@ -50,6 +56,9 @@ final class Badge {
     private Instant revokedAt;
     private String revocationReason;
     private Boolean statusListPending;
+    private final String recipientEmail;
+    private final String recipientName;
+    private final List<String> stackOf;
     private final List<PendingEvent> pendingEvents;
 
     @Version
@@ -74,6 +83,9 @@ final class Badge {
             Instant revokedAt,
             String revocationReason,
             Boolean statusListPending,
+            String recipientEmail,
+            String recipientName,
+            List<String> stackOf,
             List<PendingEvent> pendingEvents,
             Long version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -93,6 +105,9 @@ final class Badge {
         this.revokedAt = revokedAt;
         this.revocationReason = revocationReason;
         this.statusListPending = statusListPending;
+        this.recipientEmail = recipientEmail;
+        this.recipientName = recipientName;
+        this.stackOf = stackOf == null || stackOf.isEmpty() ? null : List.copyOf(stackOf);
         this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
         this.version = version;
     }
@@ -103,6 +118,7 @@ final class Badge {
      * @param signedCredential the signed credential JSON
      * @param issued the event announcing it; the badge takes its ids and validity from it
      * @param status the credential's entry in its provider's revocation list
+     * @param stackOf for a stack's credential, the ids of the component badges that earned it; empty otherwise
      * @param pending {@code issued} captured in its envelope
      * @throws IllegalArgumentException if {@code validUntil} is not after {@code validFrom}
      */
@@ -113,6 +129,7 @@ final class Badge {
             String signedCredential,
             BadgeIssued issued,
             StatusListEntry status,
+            List<String> stackOf,
             PendingEvent pending) {
         if (issued.validUntil() != null && !issued.validUntil().isAfter(issued.validFrom())) {
             throw new IllegalArgumentException(
@@ -136,6 +153,9 @@ final class Badge {
                 null,
                 null,
                 null,
+                issued.recipientEmail(),
+                issued.recipientName(),
+                stackOf,
                 List.of(pending),
                 null);
     }
@@ -213,6 +233,24 @@ final class Badge {
     /** The index of the credential's status entry; null for a badge issued before status lists. */
     Integer statusListIndex() {
         return statusListIndex;
+    }
+
+    /** The business key of a stack award: {@code stack|<learnerId>|<stackCredentialId>}. */
+    static String stackKey(String learnerId, String stackCredentialId) {
+        return "stack|" + learnerId + "|" + stackCredentialId;
+    }
+
+    String recipientEmail() {
+        return recipientEmail;
+    }
+
+    String recipientName() {
+        return recipientName;
+    }
+
+    /** The component badges of a stack's credential; empty for any other badge. */
+    List<String> stackOf() {
+        return stackOf == null ? List.of() : stackOf;
     }
 
     /** When it was revoked, UTC; null while it is not. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.credstack.badge.BadgeProperties;
 import org.credstack.badge.catalog.CatalogReplica;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,7 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Every credential carries a {@code credentialStatus} entry in its provider's revocation status list ({@link
  * StatusLists#allocate}, one {@code findAndModify} per credential).
  *
- * <p>Exactly one credential per enrollment, however often the event is delivered, and also after it was revoked: a {@code ce_id}
+ * <p>{@link #issue(Issuance)} is the one way a credential is built and stored; the stack award uses it too.
+ *
+ * <p>Exactly one credential per enrollment, however often the event is delivered, and also after it was revoked:
+ * a {@code ce_id}
  * already handled is dropped, an enrollment that already has a badge is not issued again, and the
  * unique index on {@code badges.enrollmentId} settles concurrent duplicates.
  *
@@ -102,25 +107,42 @@ public class BadgeIssuing {
         if (processed.contains(eventId)) {
             return;
         }
-        String issued;
         if (credentials.existsForEnrollment(completed.enrollmentId())) {
             // also when that badge was revoked: a completion earns one credential; a new enrollment earns a new one
             log.info("enrollment {} already has its badge: not issued again", completed.enrollmentId());
-            issued = null;
         } else {
-            issued = store(completed);
+            CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
+                    .orElseThrow(() -> new CatalogVersionMissingException(
+                            completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
+            issue(Issuance.of(completed, credential));
         }
         processed.remember(eventId, type);
-        if (issued != null) {
-            outbox.publish(Badge.COLLECTION, issued);
-        }
     }
 
-    /** Issues and stores the credential; returns its id, or null when a concurrent delivery stored it first. */
-    private String store(EnrollmentCompleted completed) {
-        CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
-                .orElseThrow(() -> new CatalogVersionMissingException(
-                        completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
+    /**
+     * Builds, validates, signs and stores one credential with its {@link BadgeIssued}, and has the outbox publish it:
+     * the one way every credential is issued, an enrollment's and a stack's alike.
+     *
+     * @return the new credential's id ({@code <base>/credentials/{uuid}}), or empty when a badge under the same
+     *     business key ({@link Issuance#awardKey()}) exists, also when a concurrent issuing stored it first
+     * @throws IssuedCredentialInvalidException if the built credential breaks the OB 3.0 schema
+     * @throws IllegalArgumentException for catalog data that cannot make a credential (bad validity period or zone)
+     */
+    public Optional<String> issue(Issuance issuance) {
+        if (credentials.existsForEnrollment(issuance.awardKey())) {
+            return Optional.empty();
+        }
+        String id = store(issuance);
+        if (id == null) {
+            return Optional.empty();
+        }
+        outbox.publish(Badge.COLLECTION, id);
+        return Optional.of(properties.url("/credentials/" + id));
+    }
+
+    /** Issues and stores the credential; returns its id, or null when a concurrent issuing stored it first. */
+    private String store(Issuance issuance) {
+        CredentialSnapshot credential = issuance.credential();
         IssuerKey key = issuers.signingKey(credential.provider().id());
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
@@ -129,38 +151,40 @@ public class BadgeIssuing {
                 key.issuerId(),
                 achievementId(credential),
                 credential,
-                completed.occurredAt(),
+                issuance.validFrom(),
                 ValidityPeriod.validUntil(
-                                completed.occurredAt(),
+                                issuance.validFrom(),
                                 credential.validityPeriod(),
                                 credential.provider().timeZone())
                         .orElse(null),
-                completed.recipientEmail(),
+                issuance.recipientEmail(),
                 IdentityHash.newSalt(),
-                statusLists.allocate(credential.provider().id()));
+                statusLists.allocate(credential.provider().id()),
+                issuance.narrative(),
+                issuance.components().stream().map(this::componentAchievement).toList());
         ObjectNode signed = signer.sign(
                 OpenBadgeCredentials.unsigned(award),
                 ProofOptions.assertionMethod(key.verificationMethod(), now),
                 key.privateKey());
         List<SchemaViolation> violations = schema.validate(signed);
         if (!violations.isEmpty()) {
-            throw new IssuedCredentialInvalidException(completed.enrollmentId(), violations);
+            throw new IssuedCredentialInvalidException(issuance.awardKey(), violations);
         }
         BadgeIssued issued = new BadgeIssued(
                 award.credentialUrl(),
-                completed.learnerId(),
-                completed.enrollmentId(),
-                completed.credentialId(),
+                issuance.learnerId(),
+                issuance.awardKey(),
+                credential.id(),
                 credential.title(),
-                completed.recipientEmail(),
-                completed.recipientName(),
+                issuance.recipientEmail(),
+                issuance.recipientName(),
                 award.credentialUrl(),
                 award.validFrom(),
                 award.validUntil(),
                 credential.renewalPolicy() == null
                         ? List.of()
                         : credential.renewalPolicy().reminderDaysBefore(),
-                completed.renewalOf(),
+                issuance.renewalOf(),
                 now);
         Badge badge = Badge.issue(
                 id,
@@ -169,15 +193,25 @@ public class BadgeIssuing {
                 json.writeValueAsString(signed),
                 issued,
                 award.status(),
+                issuance.components().stream().map(HeldCredential::id).toList(),
                 outbox.stage(List.of(issued)).getFirst());
         try {
             credentials.insert(badge);
-            log.info("issued {} for enrollment {}", award.credentialUrl(), completed.enrollmentId());
+            log.info("issued {} for {}", award.credentialUrl(), issuance.awardKey());
             return id;
         } catch (DuplicateKeyException concurrentDuplicate) {
-            log.info("enrollment {} got its badge from a concurrent delivery", completed.enrollmentId());
+            log.info("{} got its badge from a concurrent issuing", issuance.awardKey());
             return null;
         }
+    }
+
+    /** The component's achievement as its own signed credential names it. */
+    private ComponentAchievement componentAchievement(HeldCredential component) {
+        JsonNode achievement = json.readTree(component.signedCredential())
+                .path("credentialSubject")
+                .path("achievement");
+        return new ComponentAchievement(
+                achievement.path("id").asString(), achievement.path("name").asString(null), component.credentialId());
     }
 
     private String achievementId(CredentialSnapshot credential) {

@@ -9,7 +9,7 @@ import org.credstack.badge.schema.SchemaViolation;
  */
 class IssuedCredentialInvalidException extends RuntimeException {
 
-    IssuedCredentialInvalidException(String enrollmentId, List<SchemaViolation> violations) {
-        super("credential for enrollment " + enrollmentId + " breaks the OB 3.0 schema: " + violations);
+    IssuedCredentialInvalidException(String awardKey, List<SchemaViolation> violations) {
+        super("credential for " + awardKey + " breaks the OB 3.0 schema: " + violations);
     }
 }

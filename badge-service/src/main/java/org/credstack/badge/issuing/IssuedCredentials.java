@@ -1,7 +1,10 @@
 package org.credstack.badge.issuing;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.credstack.badge.BadgeProperties;
 import org.credstack.runtime.OutboxCollection;
@@ -17,8 +20,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The issued credentials in the collection {@code badges}; owns its indexes (the unique {@code
- * enrollmentId} that makes "one badge per enrollment" hold even for concurrent duplicates).
+ * The issued credentials in the collection {@code badges}; owns its indexes: the unique {@code enrollmentId} that
+ * makes "one badge per enrollment" (and one stack award per learner and stack, whose business key is kept in the same
+ * field) hold even for concurrent duplicates, {@code learnerId} for a learner's badges and {@code credentialId} for
+ * the holders of a credential.
  */
 @Component
 public class IssuedCredentials implements InitializingBean {
@@ -52,6 +57,36 @@ public class IssuedCredentials implements InitializingBean {
                 .createIndex(new Index(STATUS_LIST_PENDING, Sort.Direction.ASC)
                         .sparse()
                         .named("status_list_pending"));
+        mongo.indexOps(Badge.COLLECTION).createIndex(new Index("credentialId", Sort.Direction.ASC));
+    }
+
+    /** Every badge of a learner, oldest first (read through the {@code learnerId} index); empty for none. */
+    public List<HeldCredential> heldBy(String learnerId) {
+        return ofLearner(learnerId).stream().map(HeldCredential::of).toList();
+    }
+
+    /**
+     * The learners holding a badge of any of these credentials, in force or not (read through the {@code
+     * credentialId} index with {@code $in}, never the whole collection).
+     */
+    public Set<String> holdersOf(Collection<String> credentialIds) {
+        Query query = new Query(Criteria.where("credentialId").in(credentialIds));
+        query.fields().include("learnerId");
+        Set<String> learners = new LinkedHashSet<>();
+        mongo.find(query, Document.class, Badge.COLLECTION)
+                .forEach(badge -> learners.add(badge.getString("learnerId")));
+        return learners;
+    }
+
+    /** The badge a learner was awarded for a stack, if any (read through the unique business key). */
+    public Optional<HeldCredential> stackAward(String learnerId, String stackCredentialId) {
+        Query query = new Query(Criteria.where("enrollmentId").is(Badge.stackKey(learnerId, stackCredentialId)));
+        return Optional.ofNullable(mongo.findOne(query, Badge.class)).map(HeldCredential::of);
+    }
+
+    /** One badge by its uuid. */
+    public Optional<HeldCredential> held(String id) {
+        return Optional.ofNullable(mongo.findById(id, Badge.class)).map(HeldCredential::of);
     }
 
     /**
@@ -118,7 +153,10 @@ public class IssuedCredentials implements InitializingBean {
         return mongo.exists(new Query(Criteria.where("enrollmentId").is(enrollmentId)), Badge.class);
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException if the enrollment already has a badge */
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException if the enrollment (or, for a stack, the learner and
+     *     stack) already has a badge
+     */
     void insert(Badge badge) {
         mongo.insert(badge);
     }

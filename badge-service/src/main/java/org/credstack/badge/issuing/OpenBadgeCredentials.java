@@ -42,6 +42,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Optional fields without a value are left out, never written as {@code null}. An alignment without a
  * {@code targetUrl} is left out too: OB 3.0 requires one.
+ *
+ * <p>A stack's credential names its components twice: in words in {@code criteria.narrative}, and as one {@code
+ * Alignment} per component achievement with {@code targetType} {@code ceterms:Credential} (OB 3.0 §B.1.4
+ * AlignmentTargetType: "an alignment to a CTDL Credential"), {@code targetUrl} the component's achievement id,
+ * {@code targetName} its name and {@code targetCode} its catalog credential id.
  */
 final class OpenBadgeCredentials {
 
@@ -72,7 +77,7 @@ final class OpenBadgeCredentials {
         identity.put("identityType", "emailAddress");
         identity.put("hashed", true);
         identity.put("salt", award.salt());
-        subject.set("achievement", achievement(award.achievementId(), credential));
+        subject.set("achievement", achievement(award, credential));
         return document;
     }
 
@@ -96,9 +101,9 @@ final class OpenBadgeCredentials {
         return issuer;
     }
 
-    private static ObjectNode achievement(String achievementId, CredentialSnapshot credential) {
+    private static ObjectNode achievement(Award award, CredentialSnapshot credential) {
         ObjectNode achievement = JsonNodeFactory.instance.objectNode();
-        achievement.put("id", achievementId);
+        achievement.put("id", award.achievementId());
         achievement.putArray("type").add("Achievement");
         if ("MICRO_CREDENTIAL".equals(credential.kind())) {
             achievement.put("achievementType", "MicroCredential");
@@ -106,7 +111,9 @@ final class OpenBadgeCredentials {
         achievement.put("name", credential.title());
         achievement.put(
                 "description", isBlank(credential.description()) ? credential.title() : credential.description());
-        achievement.putObject("criteria").put("narrative", narrative(credential));
+        achievement
+                .putObject("criteria")
+                .put("narrative", award.narrative() != null ? award.narrative() : narrative(credential));
         if (!isBlank(credential.image())) {
             ObjectNode image = achievement.putObject("image");
             image.put("id", credential.image());
@@ -116,6 +123,7 @@ final class OpenBadgeCredentials {
         credential.alignments().stream()
                 .filter(a -> !isBlank(a.targetUrl()))
                 .forEach(a -> alignments.add(alignment(a)));
+        award.components().forEach(c -> alignments.add(componentAlignment(c)));
         if (!alignments.isEmpty()) {
             achievement.set("alignment", alignments);
         }
@@ -134,6 +142,16 @@ final class OpenBadgeCredentials {
         node.put("targetUrl", alignment.targetUrl());
         putIfPresent(node, "targetCode", alignment.code());
         putIfPresent(node, "targetFramework", alignment.framework());
+        return node;
+    }
+
+    private static ObjectNode componentAlignment(ComponentAchievement component) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.putArray("type").add("Alignment");
+        node.put("targetName", firstPresent(component.name(), component.achievementId()));
+        node.put("targetUrl", component.achievementId());
+        node.put("targetType", "ceterms:Credential");
+        putIfPresent(node, "targetCode", component.credentialId());
         return node;
     }
 

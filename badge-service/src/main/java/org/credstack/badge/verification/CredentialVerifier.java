@@ -46,6 +46,12 @@ import tools.jackson.databind.node.ObjectNode;
  *       reason. A status this service cannot read (another issuer's list, another status type) is {@code unknown},
  *       and the credential is not reported verified.
  * </ul>
+ *
+ * <p>A CLR 2.0 {@code ClrCredential} (type {@code ClrCredential}) is checked the same way, and so is each credential
+ * it holds in {@code credentialSubject.verifiableCredential}: the proof check is valid only when its own proof and
+ * every held credential's are, and the schema check applies the OB 3.0 schema to each held credential (no CLR
+ * schema is bundled); violations name the held credential by pointer, e.g. {@code
+ * /credentialSubject/verifiableCredential/1/issuer}.
  */
 @Service
 class CredentialVerifier {
@@ -139,6 +145,34 @@ class CredentialVerifier {
     }
 
     private ProofCheck proof(ObjectNode credential) {
+        ProofCheck own = ownProof(credential);
+        if (!isClr(credential) || !VerificationReport.VALID.equals(own.status())) {
+            return own;
+        }
+        List<ObjectNode> held = heldCredentials(credential);
+        for (int i = 0; i < held.size(); i++) {
+            ProofCheck check = ownProof(held.get(i));
+            if (!VerificationReport.VALID.equals(check.status())) {
+                return invalid(check.verificationMethod(), "verifiableCredential " + i + ": " + check.detail());
+            }
+        }
+        return own;
+    }
+
+    private static boolean isClr(ObjectNode credential) {
+        JsonNode type = credential.get("type");
+        return type != null && type.valueStream().anyMatch(t -> "ClrCredential".equals(text(t)));
+    }
+
+    private static List<ObjectNode> heldCredentials(ObjectNode clr) {
+        JsonNode held = clr.path("credentialSubject").path("verifiableCredential");
+        return held.valueStream()
+                .filter(ObjectNode.class::isInstance)
+                .map(ObjectNode.class::cast)
+                .toList();
+    }
+
+    private ProofCheck ownProof(ObjectNode credential) {
         JsonNode proof = credential.get("proof");
         if (proof instanceof ArrayNode set && set.size() == 1) {
             proof = set.get(0);
@@ -212,9 +246,29 @@ class CredentialVerifier {
     }
 
     private SchemaCheck schema(ObjectNode credential) {
-        List<SchemaViolation> violations = schema.validate(credential);
+        List<SchemaViolation> violations = isClr(credential) ? clrViolations(credential) : schema.validate(credential);
         return new SchemaCheck(
                 violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
+    }
+
+    private List<SchemaViolation> clrViolations(ObjectNode clr) {
+        String at = "/credentialSubject/verifiableCredential";
+        JsonNode held = clr.path("credentialSubject").path("verifiableCredential");
+        if (!held.isArray() || held.isEmpty()) {
+            return List.of(new SchemaViolation(at, "required", "a ClrCredential holds at least one credential"));
+        }
+        List<SchemaViolation> violations = new java.util.ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            String prefix = at + "/" + i;
+            if (!(held.get(i) instanceof ObjectNode credential)) {
+                violations.add(new SchemaViolation(prefix, "type", "a held credential must be a JSON object"));
+                continue;
+            }
+            schema.validate(credential).stream()
+                    .map(v -> new SchemaViolation(prefix + v.instanceLocation(), v.keyword(), v.message()))
+                    .forEach(violations::add);
+        }
+        return violations;
     }
 
     private static ProofCheck invalid(String verificationMethod, String detail) {

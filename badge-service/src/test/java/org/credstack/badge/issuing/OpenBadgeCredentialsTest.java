@@ -127,6 +127,50 @@ class OpenBadgeCredentialsTest {
     }
 
     @Test
+    void namesAStacksComponentsInTheNarrativeAndAsCredentialAlignmentsWithinTheOb30Schema() {
+        Award plain = award("P1M", Instant.parse("2024-02-29T10:00:00Z"));
+        Award stack = new Award(
+                plain.credentialUrl(),
+                plain.issuerId(),
+                plain.achievementId(),
+                plain.credential(),
+                plain.validFrom(),
+                plain.validUntil(),
+                plain.recipientEmail(),
+                plain.salt(),
+                plain.status(),
+                "Earned 2 component credentials of the pathway: Cloud Basics; Cloud Security.",
+                List.of(
+                        new ComponentAchievement(
+                                "https://badges.example.org/achievements/basics/versions/1", "Cloud Basics", "basics"),
+                        new ComponentAchievement(
+                                "https://badges.example.org/achievements/sec/versions/2", "Cloud Security", "sec")));
+
+        ObjectNode credential = OpenBadgeCredentials.unsigned(stack);
+        JsonNode achievement = credential.get("credentialSubject").get("achievement");
+
+        assertThat(OpenBadgeSchemaValidator.achievementCredential().validate(credential))
+                .isEmpty();
+        assertThat(achievement.at("/criteria/narrative").asString())
+                .isEqualTo("Earned 2 component credentials of the pathway: Cloud Basics; Cloud Security.");
+        List<JsonNode> components = achievement
+                .get("alignment")
+                .valueStream()
+                .filter(a -> a.has("targetType"))
+                .toList();
+        assertThat(components).extracting(a -> a.get("targetType").asString()).containsOnly("ceterms:Credential");
+        assertThat(components)
+                .extracting(a -> a.get("targetUrl").asString())
+                .containsExactly(
+                        "https://badges.example.org/achievements/basics/versions/1",
+                        "https://badges.example.org/achievements/sec/versions/2");
+        assertThat(components)
+                .extracting(a -> a.get("targetName").asString())
+                .containsExactly("Cloud Basics", "Cloud Security");
+        assertThat(components).extracting(a -> a.get("targetCode").asString()).containsExactly("basics", "sec");
+    }
+
+    @Test
     void namesTheProviderAsIssuerProfile() {
         JsonNode issuer = OpenBadgeCredentials.unsigned(award("P1M", Instant.parse("2024-02-29T10:00:00Z")))
                 .get("issuer");

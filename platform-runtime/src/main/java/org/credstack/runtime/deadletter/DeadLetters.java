@@ -131,6 +131,11 @@ class DeadLetters implements AutoCloseable {
      * @throws TimeoutException if the broker does not answer in time
      */
     DeadLetterReplay replay(String dlqTopic, int partition, long offset) {
+        DeadLetterReplay earlier = mongo.findById(
+                DeadLetterReplay.id(dlqTopic, partition, offset), DeadLetterReplay.class, DeadLetterReplay.COLLECTION);
+        if (earlier != null) { // answered from the claim, also once the record itself has aged out of the topic
+            throw new DeadLetterAlreadyReplayedException(earlier);
+        }
         ConsumerRecord<byte[], byte[]> record = readOne(dlqTopic, partition, offset);
         String originalTopic = DeadLetterHeaders.of(record.headers()).originalTopic();
         String expected = DeadLetterTopic.originalTopic(dlqTopic, group).orElseThrow();
