@@ -37,6 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
  * already handled is dropped, an enrollment that already has a badge is not issued again, and the
  * unique index on {@code badges.enrollmentId} settles concurrent duplicates.
  *
+ * <p>A renewal ({@code renewalOf} set) is issued like any award, for the same achievement and learner, with its
+ * validity counted as {@link #validityStart} says; the renewed badge is left as it is, so it stays in the learner's
+ * history, its public link keeps working and it verifies as {@code expired} once its own {@code validUntil} passes.
+ *
  * <p>Errors: {@code CatalogVersionMissingException} (retried, then dead-lettered) when the replica lacks
  * the completed version; {@code IssuedCredentialInvalidException} (dead-lettered at once) when the built
  * credential breaks the schema; {@link IllegalArgumentException} for catalog data that cannot make a
@@ -117,7 +121,7 @@ public class BadgeIssuing {
                 credential,
                 completed.occurredAt(),
                 ValidityPeriod.validUntil(
-                                completed.occurredAt(),
+                                validityStart(completed),
                                 credential.validityPeriod(),
                                 credential.provider().timeZone())
                         .orElse(null),
@@ -162,6 +166,32 @@ public class BadgeIssuing {
             log.info("enrollment {} got its badge from a concurrent delivery", completed.enrollmentId());
             return null;
         }
+    }
+
+    /**
+     * Where the validity period is counted from (docs/lifecycle/renewal.md): the completion for an initial award and
+     * for a renewal completed after the renewed badge's {@code validUntil} (lapsed, in the grace period); the renewed
+     * badge's {@code validUntil} for a renewal completed before it, so renewing early loses no time. {@code validFrom}
+     * and {@code awardedDate} stay the completion either way.
+     *
+     * @throws IllegalArgumentException if {@code renewalOf} names no badge issued here, or one of another learner or
+     *     credential (dead-lettered at once: the same record fails every time)
+     */
+    private Instant validityStart(EnrollmentCompleted completed) {
+        if (completed.renewalOf() == null) {
+            return completed.occurredAt();
+        }
+        Badge renewed = credentials
+                .byCredentialUrl(completed.renewalOf())
+                .orElseThrow(() -> new IllegalArgumentException("enrollment " + completed.enrollmentId() + " renews "
+                        + completed.renewalOf() + ", which was not issued here"));
+        if (!renewed.learnerId().equals(completed.learnerId())
+                || !renewed.credentialId().equals(completed.credentialId())) {
+            throw new IllegalArgumentException("enrollment " + completed.enrollmentId() + " renews "
+                    + completed.renewalOf() + ", a badge of another learner or credential");
+        }
+        boolean early = renewed.validUntil() != null && completed.occurredAt().isBefore(renewed.validUntil());
+        return early ? renewed.validUntil() : completed.occurredAt();
     }
 
     private String achievementId(CredentialSnapshot credential) {

@@ -41,6 +41,17 @@ public class IssuedCredentials implements InitializingBean {
                 .createIndex(
                         new Index("enrollmentId", Sort.Direction.ASC).unique().named("one_badge_per_enrollment"));
         mongo.indexOps(Badge.COLLECTION).createIndex(new Index("learnerId", Sort.Direction.ASC));
+        mongo.indexOps(Badge.COLLECTION).createIndex(new Index("credentialUrl", Sort.Direction.ASC));
+    }
+
+    /**
+     * A badge by its credential id, the public URL {@code <base>/credentials/{uuid}} that events call {@code badgeId}.
+     *
+     * @return the badge, or empty if none was issued with that id
+     */
+    Optional<Badge> byCredentialUrl(String credentialUrl) {
+        return Optional.ofNullable(
+                mongo.findOne(new Query(Criteria.where("credentialUrl").is(credentialUrl)), Badge.class));
     }
 
     /**
