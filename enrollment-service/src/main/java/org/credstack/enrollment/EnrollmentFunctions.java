@@ -2,6 +2,7 @@ package org.credstack.enrollment;
 
 import java.util.function.Consumer;
 import org.credstack.enrollment.catalog.CatalogReplica;
+import org.credstack.enrollment.held.HeldCredentials;
 import org.credstack.enrollment.statements.PartnerCompletionIntake;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code catalog-in-0}: {@code catalog.credentials.v1} into the {@link CatalogReplica};
- *   <li>{@code partnerCompletions-in-0}: {@code partner.completions.v1} into {@link PartnerCompletionIntake}.
+ *   <li>{@code partnerCompletions-in-0}: {@code partner.completions.v1} into {@link PartnerCompletionIntake};
+ *   <li>{@code badges-in-0}: {@code badge.events.v1} into {@link HeldCredentials}, the credentials learners hold.
  * </ul>
  *
  * Bindings, group ({@code ${spring.application.name}}), start offset and dead-letter topics are in
@@ -33,5 +35,10 @@ class EnrollmentFunctions {
     @Bean
     Consumer<Message<byte[]>> partnerCompletions(PartnerCompletionIntake completions, JsonMapper json) {
         return message -> completions.apply(EventEnvelope.read(Topic.PARTNER_COMPLETIONS, message, json));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> badges(HeldCredentials held, JsonMapper json) {
+        return message -> held.apply(EventEnvelope.read(Topic.BADGE_EVENTS, message, json));
     }
 }

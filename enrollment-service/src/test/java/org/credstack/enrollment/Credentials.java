@@ -98,4 +98,32 @@ public final class Credentials {
     public static CompletionRule atLeast(int minimum) {
         return new CompletionRule("AT_LEAST", minimum);
     }
+
+    /** The snapshot with another validity period ({@code null}: never expires) and renewal policy. */
+    public static CredentialSnapshot renewable(
+            CredentialSnapshot s, String validityPeriod, CredentialSnapshot.RenewalPolicy policy) {
+        return new CredentialSnapshot(
+                s.id(),
+                s.version(),
+                s.status(),
+                s.ctid(),
+                s.title(),
+                s.description(),
+                s.kind(),
+                s.category(),
+                s.provider(),
+                s.skills(),
+                s.alignments(),
+                s.deliveryModes(),
+                s.level(),
+                s.estimatedDuration(),
+                s.cost(),
+                s.assignments(),
+                s.completionRule(),
+                validityPeriod,
+                policy,
+                s.image(),
+                s.stackRule(),
+                s.publishedAt());
+    }
 }

@@ -64,7 +64,7 @@ final class EventSamples {
             List.of(ASSIGNMENT),
             new CompletionRule("AT_LEAST", 1),
             "P2Y",
-            new RenewalPolicy("P90D", "Pass the refresher quiz", List.of(ASSIGNMENT), List.of(60, 14)),
+            new RenewalPolicy("P90D", "Pass the refresher quiz", List.of(ASSIGNMENT), List.of(60, 14), "P30D"),
             "https://acme.example/badges/pipelines.png",
             new ComponentRule(
                     "Requires 2 of 3 items",

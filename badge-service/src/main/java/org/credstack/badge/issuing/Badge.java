@@ -272,6 +272,11 @@ final class Badge {
         return version;
     }
 
+    /** The credential id (public URL) of the badge this one renews, or {@code null}. */
+    String renewalOf() {
+        return renewalOf;
+    }
+
     List<PendingEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
     }

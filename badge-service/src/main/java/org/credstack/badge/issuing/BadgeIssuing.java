@@ -46,6 +46,10 @@ import tools.jackson.databind.node.ObjectNode;
  * already handled is dropped, an enrollment that already has a badge is not issued again, and the
  * unique index on {@code badges.enrollmentId} settles concurrent duplicates.
  *
+ * <p>A renewal ({@code renewalOf} set) is issued like any award, for the same achievement and learner, with its
+ * validity counted as {@link #validityStart} says; the renewed badge is left as it is, so it stays in the learner's
+ * history, its public link keeps working and it verifies as {@code expired} once its own {@code validUntil} passes.
+ *
  * <p>Errors: {@code CatalogVersionMissingException} (retried, then dead-lettered) when the replica lacks
  * the completed version; {@code IssuedCredentialInvalidException} (dead-lettered at once) when the built
  * credential breaks the schema; {@link IllegalArgumentException} for catalog data that cannot make a
@@ -153,7 +157,7 @@ public class BadgeIssuing {
                 credential,
                 issuance.validFrom(),
                 ValidityPeriod.validUntil(
-                                issuance.validFrom(),
+                                validityStart(issuance),
                                 credential.validityPeriod(),
                                 credential.provider().timeZone())
                         .orElse(null),
@@ -212,6 +216,32 @@ public class BadgeIssuing {
                 .path("achievement");
         return new ComponentAchievement(
                 achievement.path("id").asString(), achievement.path("name").asString(null), component.credentialId());
+    }
+
+    /**
+     * Where the validity period is counted from (docs/lifecycle/renewal.md): the completion for an initial award and
+     * for a renewal completed after the renewed badge's {@code validUntil} (lapsed, in the grace period); the renewed
+     * badge's {@code validUntil} for a renewal completed before it, so renewing early loses no time. {@code validFrom}
+     * and {@code awardedDate} stay the completion either way.
+     *
+     * @throws IllegalArgumentException if {@code renewalOf} names no badge issued here, or one of another learner or
+     *     credential (dead-lettered at once: the same record fails every time)
+     */
+    private Instant validityStart(Issuance issuance) {
+        if (issuance.renewalOf() == null) {
+            return issuance.validFrom();
+        }
+        Badge renewed = credentials
+                .byCredentialUrl(issuance.renewalOf())
+                .orElseThrow(() -> new IllegalArgumentException("award " + issuance.awardKey() + " renews "
+                        + issuance.renewalOf() + ", which was not issued here"));
+        if (!renewed.learnerId().equals(issuance.learnerId())
+                || !renewed.credentialId().equals(issuance.credential().id())) {
+            throw new IllegalArgumentException("award " + issuance.awardKey() + " renews " + issuance.renewalOf()
+                    + ", a badge of another learner or credential");
+        }
+        boolean early = renewed.validUntil() != null && issuance.validFrom().isBefore(renewed.validUntil());
+        return early ? renewed.validUntil() : issuance.validFrom();
     }
 
     private String achievementId(CredentialSnapshot credential) {

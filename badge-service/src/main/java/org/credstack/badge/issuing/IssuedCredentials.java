@@ -58,6 +58,7 @@ public class IssuedCredentials implements InitializingBean {
                         .sparse()
                         .named("status_list_pending"));
         mongo.indexOps(Badge.COLLECTION).createIndex(new Index("credentialId", Sort.Direction.ASC));
+        mongo.indexOps(Badge.COLLECTION).createIndex(new Index("credentialUrl", Sort.Direction.ASC));
     }
 
     /** Every badge of a learner, oldest first (read through the {@code learnerId} index); empty for none. */
@@ -87,6 +88,16 @@ public class IssuedCredentials implements InitializingBean {
     /** One badge by its uuid. */
     public Optional<HeldCredential> held(String id) {
         return Optional.ofNullable(mongo.findById(id, Badge.class)).map(HeldCredential::of);
+    }
+
+    /**
+     * A badge by its credential id, the public URL {@code <base>/credentials/{uuid}} that events call {@code badgeId}.
+     *
+     * @return the badge, or empty if none was issued with that id
+     */
+    Optional<Badge> byCredentialUrl(String credentialUrl) {
+        return Optional.ofNullable(
+                mongo.findOne(new Query(Criteria.where("credentialUrl").is(credentialUrl)), Badge.class));
     }
 
     /**

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * [{"id": "<uuid>", "publicUrl": "<base>/credentials/<uuid>", "enrollmentId", "credentialId",
- *   "achievementName", "validFrom", "validUntil" (null: never expires), "issuedAt"}]
+ *   "achievementName", "validFrom", "validUntil" (null: never expires), "issuedAt",
+ *   "renewalOf" (the publicUrl of the credential it renews; null for a first award)}]
  * }</pre>
  *
  * An unknown learner has none: {@code []}, not 404 (the badge service does not own learners). No authentication
@@ -45,7 +46,8 @@ class LearnerCredentialsController {
                 achievementName(badge),
                 badge.validFrom(),
                 badge.validUntil(),
-                badge.issuedAt());
+                badge.issuedAt(),
+                badge.renewalOf());
     }
 
     /** The name the learner was awarded, as signed: {@code credentialSubject.achievement.name}. */
@@ -66,5 +68,6 @@ class LearnerCredentialsController {
             String achievementName,
             Instant validFrom,
             Instant validUntil,
-            Instant issuedAt) {}
+            Instant issuedAt,
+            String renewalOf) {}
 }

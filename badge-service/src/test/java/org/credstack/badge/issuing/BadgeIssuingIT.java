@@ -241,4 +241,69 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
         assertThat(forged.exitCode()).isEqualTo(1);
         assertThat(forged.output()).contains("Invalid signature");
     }
+
+    /** Our public URLs name the configured base; the test server listens on a random port. */
+    @Test
+    void aRenewalCompletedEarlyRunsOnFromTheOldValidUntilAndTheOldCredentialLaterVerifiesAsExpired() {
+        Journey journey = new Journey();
+        BadgeIssued old = journey.issueOne(); // valid 2024-01-31T10:00Z .. 2024-02-29T10:00Z (P1M, Europe/Berlin)
+        Instant renewedAt = Instant.parse("2024-02-20T10:00:00Z");
+
+        BadgeIssued renewed = journey.renew(old, "ren-" + journey.suffix, renewedAt);
+
+        assertThat(renewed.renewalOf()).isEqualTo(old.badgeId());
+        assertThat(renewed.badgeId()).isNotEqualTo(old.badgeId());
+        assertThat(renewed.validFrom()).isEqualTo(renewedAt);
+        assertThat(renewed.validUntil()).isEqualTo(Instant.parse("2024-03-29T10:00:00Z"));
+        JsonNode oldCredential = credential(old);
+        JsonNode newCredential = credential(renewed);
+        assertThat(newCredential.at("/credentialSubject/achievement/id"))
+                .isEqualTo(oldCredential.at("/credentialSubject/achievement/id"));
+        assertThat(newCredential.at("/awardedDate").asString()).isEqualTo(renewedAt.toString());
+        JsonNode identity = newCredential.at("/credentialSubject/identifier/0");
+        assertThat(identity.get("identityHash").asString())
+                .isEqualTo(IdentityHash.ofEmail(
+                        "Ada.Lovelace@example.org", identity.get("salt").asString()));
+
+        clock.set(Instant.parse("2024-02-21T00:00:00Z"));
+        assertThat(verification(old).get("status").asString()).isEqualTo("verified");
+        assertThat(verification(renewed).get("status").asString()).isEqualTo("verified");
+        clock.set(Instant.parse("2024-03-01T00:00:00Z"));
+        JsonNode oldReport = verification(old);
+        assertThat(oldReport.get("status").asString()).isEqualTo("expired");
+        assertThat(oldReport.at("/checks/proof/status").asString()).isEqualTo("valid");
+        assertThat(verification(renewed).get("status").asString()).isEqualTo("verified");
+        JsonNode history = json.readTree(http().get()
+                .uri("http://localhost:" + port + "/api/v1/learners/" + journey.learnerId + "/credentials")
+                .retrieve()
+                .body(String.class));
+        assertThat(history.findValuesAsString("publicUrl")).containsExactly(old.publicUrl(), renewed.publicUrl());
+        assertThat(history.get(1).get("renewalOf").asString()).isEqualTo(old.badgeId());
+    }
+
+    @Test
+    void aLapsedRenewalCompletedInTheGracePeriodRunsFromItsCompletionOnTheIssuersCalendar() {
+        Journey journey = new Journey();
+        BadgeIssued old = journey.issueOne(); // valid until 2024-02-29T10:00Z
+        Instant renewedAt = Instant.parse("2024-03-05T10:00:00Z");
+
+        BadgeIssued renewed = journey.renew(old, "ren-" + journey.suffix, renewedAt);
+
+        assertThat(renewed.renewalOf()).isEqualTo(old.badgeId());
+        assertThat(renewed.validFrom()).isEqualTo(renewedAt);
+        // 11:00 CET + P1M = 2024-04-05 11:00 CEST, after Berlin moved its clocks on 2024-03-31
+        assertThat(renewed.validUntil()).isEqualTo(Instant.parse("2024-04-05T09:00:00Z"));
+    }
+
+    private JsonNode credential(BadgeIssued badge) {
+        return json.readTree(
+                http().get().uri(local(badge.publicUrl())).retrieve().body(String.class));
+    }
+
+    private JsonNode verification(BadgeIssued badge) {
+        return json.readTree(http().get()
+                .uri(local(badge.publicUrl()) + "/verification")
+                .retrieve()
+                .body(String.class));
+    }
 }

@@ -176,6 +176,26 @@ abstract class IssuingIntegrationTest extends ServiceIntegrationTest {
         }
 
         /** Publishes the catalog and one completion, then waits for its badge. */
+        /** Publishes the completion of a renewal of {@code old} at {@code at} and waits for the renewed badge. */
+        BadgeIssued renew(BadgeIssued old, String enrollmentId, Instant at) {
+            publish(
+                    new EnrollmentCompleted(
+                            enrollmentId,
+                            learnerId,
+                            credentialId,
+                            3,
+                            EnrollmentKind.RENEWAL,
+                            old.badgeId(),
+                            "Ada.Lovelace@example.org",
+                            "Ada Lovelace",
+                            at),
+                    UUID.randomUUID());
+            return awaitBadgesIssuedFor(enrollmentId).stream()
+                    .filter(b -> b.enrollmentId().equals(enrollmentId))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
         BadgeIssued issueOne() {
             publishCatalog();
             EnrollmentCompleted completed = completion("enr-" + suffix);

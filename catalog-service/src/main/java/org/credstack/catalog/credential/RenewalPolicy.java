@@ -15,13 +15,20 @@ import org.credstack.catalog.common.Checks;
  * @param requirements the assignments of a renewal enrollment; may be empty when renewal is by description only
  * @param reminderDaysBefore days before {@code validUntil} to remind the learner, each at least 1; empty means
  *     the platform default (30, 7, 1)
- * @throws CatalogRuleViolation for a non-positive window or reminder day
+ * @param gracePeriod how long after {@code validUntil} a lapsed award may still be renewed, a positive ISO 8601
+ *     period such as {@code P30D}; {@code null} means none
+ * @throws CatalogRuleViolation for a non-positive window, grace period or reminder day
  */
 public record RenewalPolicy(
-        Period renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
+        Period renewalWindow,
+        String description,
+        List<Assignment> requirements,
+        List<Integer> reminderDaysBefore,
+        Period gracePeriod) {
 
     public RenewalPolicy {
         Checks.period(renewalWindow, "renewalWindow");
+        Checks.period(gracePeriod, "gracePeriod");
         Checks.maxLength(description, Checks.MAX_TEXT, "description");
         Checks.items(requirements, Checks.MAX_ITEMS, "requirements");
         Checks.items(reminderDaysBefore, 20, "reminderDaysBefore");
@@ -31,5 +38,11 @@ public record RenewalPolicy(
                 reminderDaysBefore.stream().allMatch(d -> d >= 1 && d <= Checks.MAX_PERIOD_DAYS),
                 "reminderDaysBefore",
                 "reminders are due 1 or more days before validUntil");
+    }
+
+    /** A policy without a grace period. */
+    public RenewalPolicy(
+            Period renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
+        this(renewalWindow, description, requirements, reminderDaysBefore, null);
     }
 }

@@ -60,7 +60,8 @@ final class Snapshots {
                 r.renewalWindow() == null ? null : r.renewalWindow().toString(),
                 r.description(),
                 assignments(r.requirements()),
-                r.reminderDaysBefore());
+                r.reminderDaysBefore(),
+                r.gracePeriod() == null ? null : r.gracePeriod().toString());
     }
 
     private static CredentialSnapshot.ComponentRule rule(ComponentRule r) {

@@ -53,6 +53,10 @@ class CatalogLimitsTest {
         assertRefused(() -> draft(b -> b.validityPeriod = Period.ofYears(999_999_999)), "validityPeriod");
         assertRefused(() -> draft(b -> b.validityPeriod = Period.of(99, 11, 400)), "validityPeriod");
         assertRefused(() -> new RenewalPolicy(Period.ofDays(40_000), "renew", null, null), "renewalWindow");
+        assertRefused(
+                () -> new RenewalPolicy(Period.ofDays(90), "renew", null, null, Period.ofDays(-1)), "gracePeriod");
+        assertRefused(
+                () -> new RenewalPolicy(Period.ofDays(90), "renew", null, null, Period.ofDays(40_000)), "gracePeriod");
         assertThat(draft(b -> b.validityPeriod = Period.ofYears(100)).validityPeriod())
                 .isEqualTo(Period.ofYears(100));
     }

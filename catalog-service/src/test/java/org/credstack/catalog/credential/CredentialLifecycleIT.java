@@ -68,6 +68,32 @@ class CredentialLifecycleIT extends CredentialIntegrationTest {
     }
 
     @Test
+    void publishesTheRenewalGracePeriodAProviderSetsInTheDraft() {
+        String provider = newProvider("Grace Academy");
+        String body = json.writeValueAsString(micro("Renewable", provider)).replace("\"renewalPolicy\":null", """
+                        "renewalPolicy":{"renewalWindow":"P60D","gracePeriod":"P30D","description":"Retake the quiz",\
+                        "requirements":[],"reminderDaysBefore":[30]}""");
+        Answer created = post("/api/v1/credentials", body);
+        String id = created.body().get("id").asString();
+        post("/api/v1/credentials/" + id + "/publish", null);
+
+        List<Received> events =
+                await().atMost(Duration.ofSeconds(20)).until(() -> catalogEvents(id), list -> list.size() == 1);
+        CredentialSnapshot.RenewalPolicy policy = ((CatalogEvent)
+                        events.getFirst().envelope().data())
+                .credential()
+                .renewalPolicy();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(policy.gracePeriod()).isEqualTo("P30D");
+        assertThat(policy.renewalWindow()).isEqualTo("P60D");
+        assertThat(get("/api/v1/credentials/" + id)
+                        .body()
+                        .at("/content/renewalPolicy/gracePeriod")
+                        .asString())
+                .isEqualTo("P30D");
+    }
+
+    @Test
     void publishedVersionsStayReadableAndUnchangedAfterRevisionAndRetirement() {
         String provider = newProvider("Versions Academy");
         String id = published(micro("Original title", provider));

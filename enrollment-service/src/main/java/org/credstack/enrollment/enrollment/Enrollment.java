@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
@@ -36,11 +37,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *   <li>a withdrawn enrollment takes no completions and a completed one cannot be withdrawn
  *       ({@link EnrollmentNotActive});
  *   <li>{@code EnrollmentCompleted} is raised exactly once, when the completion rule is first met, with the business
- *       time of the completion that met it.
+ *       time of the completion that met it;
+ *   <li>a renewal ({@code kind = RENEWAL}) names the badge it renews in {@code renewalOf}, carried by its
+ *       {@code LearnerEnrolled} and {@code EnrollmentCompleted}; its assignments are the renewal policy's
+ *       requirements, all required; one without requirements completes only when the learner attests
+ *       ({@link AttestationNotAccepted} for any other enrollment).
  * </ul>
  *
- * <p>While not withdrawn it holds {@code activeKey = learnerId|credentialId}, under a unique sparse index: one active
- * enrollment per learner and credential, whatever the races.
+ * <p>While not withdrawn it holds {@code activeKey}, under a unique sparse index: {@code learnerId|credentialId} for an
+ * initial enrollment (one per learner and credential), {@code renewal|<badgeId>} for a renewal (one per badge),
+ * whatever the races.
  */
 @Document(Enrollments.COLLECTION)
 class Enrollment {
@@ -54,6 +60,7 @@ class Enrollment {
     private final String credentialTitle;
     private final String providerId;
     private final EnrollmentKind kind;
+    private final String renewalOf;
     private final CompletionRule completionRule;
     private final Instant enrolledAt;
     private final List<AssignmentProgress> assignments;
@@ -62,6 +69,7 @@ class Enrollment {
     private String activeKey;
     private String completedAt;
     private Instant withdrawnAt;
+    private Instant attestedAt;
 
     @Version
     private Long version;
@@ -78,6 +86,7 @@ class Enrollment {
             String credentialTitle,
             String providerId,
             EnrollmentKind kind,
+            String renewalOf,
             CompletionRule completionRule,
             Instant enrolledAt,
             List<AssignmentProgress> assignments,
@@ -86,6 +95,7 @@ class Enrollment {
             String activeKey,
             String completedAt,
             Instant withdrawnAt,
+            Instant attestedAt,
             Long version) {
         this.id = id;
         this.learnerId = learnerId;
@@ -94,6 +104,7 @@ class Enrollment {
         this.credentialTitle = credentialTitle;
         this.providerId = providerId;
         this.kind = kind;
+        this.renewalOf = renewalOf;
         this.completionRule = completionRule;
         this.enrolledAt = enrolledAt;
         this.assignments = new ArrayList<>(assignments == null ? List.of() : assignments);
@@ -102,6 +113,7 @@ class Enrollment {
         this.activeKey = activeKey;
         this.completedAt = completedAt;
         this.withdrawnAt = withdrawnAt;
+        this.attestedAt = attestedAt;
         this.version = version;
     }
 
@@ -130,12 +142,14 @@ class Enrollment {
                 credential.title(),
                 credential.provider() == null ? null : credential.provider().id(),
                 EnrollmentKind.INITIAL,
+                null,
                 CompletionRule.of(credential.completionRule()),
                 at,
                 credential.assignments().stream().map(AssignmentProgress::of).toList(),
                 List.of(),
                 Status.IN_PROGRESS,
                 activeKey(learnerId, credential.id()),
+                null,
                 null,
                 null,
                 null);
@@ -152,6 +166,79 @@ class Enrollment {
 
     static String activeKey(String learnerId, String credentialId) {
         return learnerId + "|" + credentialId;
+    }
+
+    /**
+     * Starts the renewal of a badge: an enrollment of {@code kind = RENEWAL} in the given credential version whose
+     * assignments are its renewal policy's requirements, all required; raises {@link LearnerEnrolled} with
+     * {@code renewalOf}. Whether the badge may be renewed now is the caller's check ({@code Renewals}).
+     *
+     * @param badgeId the badge renewed
+     * @throws CredentialNotOpen if the snapshot is not {@code PUBLISHED}
+     * @throws IllegalArgumentException if the snapshot has no renewal policy
+     */
+    static Enrollment renew(String id, String learnerId, CredentialSnapshot credential, String badgeId, Instant at) {
+        if (!"PUBLISHED".equals(credential.status())) {
+            throw new CredentialNotOpen(credential.id(), credential.status());
+        }
+        if (credential.renewalPolicy() == null) {
+            throw new IllegalArgumentException("credential " + credential.id() + " has no renewal policy");
+        }
+        Enrollment enrollment = new Enrollment(
+                id,
+                learnerId,
+                credential.id(),
+                credential.version(),
+                credential.title(),
+                credential.provider() == null ? null : credential.provider().id(),
+                EnrollmentKind.RENEWAL,
+                Objects.requireNonNull(badgeId, "badgeId"),
+                CompletionRule.of(null),
+                at,
+                credential.renewalPolicy().requirements().stream()
+                        .map(AssignmentProgress::of)
+                        .toList(),
+                List.of(),
+                Status.IN_PROGRESS,
+                renewalKey(badgeId),
+                null,
+                null,
+                null,
+                null);
+        enrollment.raised.add(new LearnerEnrolled(
+                id, learnerId, credential.id(), credential.version(), EnrollmentKind.RENEWAL, badgeId, at));
+        return enrollment;
+    }
+
+    /** The {@code activeKey} of a badge's renewal: one renewal at a time per badge. */
+    static String renewalKey(String badgeId) {
+        return "renewal|" + badgeId;
+    }
+
+    /**
+     * The learner confirms a renewal by attestation (a renewal policy without requirements) at {@code at}; the
+     * renewal completes then. Attesting a completed renewal again changes nothing.
+     *
+     * @throws AttestationNotAccepted if this is not a renewal without requirements
+     * @throws EnrollmentNotActive if it was withdrawn
+     */
+    void attest(Instant at, Recipient who) {
+        if (!byAttestation()) {
+            throw new AttestationNotAccepted(id, assignments.size());
+        }
+        if (status == Status.WITHDRAWN) {
+            throw new EnrollmentNotActive(id, status);
+        }
+        if (attestedAt != null) {
+            return;
+        }
+        attestedAt = Objects.requireNonNull(at, "at");
+        completeIfRuleMet(who);
+    }
+
+    /** A renewal without requirements: the learner's attestation completes it. */
+    boolean byAttestation() {
+        return kind == EnrollmentKind.RENEWAL && assignments.isEmpty();
     }
 
     /**
@@ -218,11 +305,14 @@ class Enrollment {
                 .filter(AssignmentProgress::done)
                 .map(AssignmentProgress::at)
                 .toList();
-        completionRule.metAt(assignments.size(), doneAt).ifPresent(at -> {
+        // a renewal by attestation completes when the learner attests; anything else needs assignments done
+        Optional<Instant> met =
+                byAttestation() ? Optional.ofNullable(attestedAt) : completionRule.metAt(assignments.size(), doneAt);
+        met.ifPresent(at -> {
             status = Status.COMPLETED;
             completedAt = at.toString();
             raised.add(new EnrollmentCompleted(
-                    id, learnerId, credentialId, credentialVersion, kind, null, who.email(), who.name(), at));
+                    id, learnerId, credentialId, credentialVersion, kind, renewalOf, who.email(), who.name(), at));
         });
     }
 
@@ -270,6 +360,15 @@ class Enrollment {
 
     EnrollmentKind kind() {
         return kind;
+    }
+
+    /** For a renewal, the badge it renews; {@code null} otherwise. */
+    String renewalOf() {
+        return renewalOf;
+    }
+
+    Instant attestedAt() {
+        return attestedAt;
     }
 
     CompletionRule completionRule() {

@@ -184,6 +184,33 @@ public class Enrollments {
         change(enrollmentId, e -> true, e -> e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, who));
     }
 
+    /**
+     * Saves a new enrollment, state and events in one write, and tells the statement matching about it.
+     *
+     * @throws DuplicateKeyException if another enrollment holds its {@code activeKey}
+     */
+    Enrollment start(Enrollment enrollment) {
+        Enrollment saved = save(enrollment);
+        spring.publishEvent(new EnrollmentStarted(saved.learnerId(), saved.id()));
+        return saved;
+    }
+
+    /** The enrollment holding an {@code activeKey} (an initial or renewal enrollment that was not withdrawn). */
+    Optional<Enrollment> holding(String activeKey) {
+        return Optional.ofNullable(
+                mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Enrollment.class));
+    }
+
+    /**
+     * The learner confirms a renewal by attestation; it completes now.
+     *
+     * @throws EnrollmentNotFound, AttestationNotAccepted, EnrollmentNotActive
+     */
+    Enrollment attest(String learnerId, String enrollmentId) {
+        Recipient who = recipient(learners.profile(learnerId));
+        return change(enrollmentId, e -> e.learnerId().equals(learnerId), e -> e.attest(clock.instant(), who));
+    }
+
     private Enrollment change(String enrollmentId, Predicate<Enrollment> visible, Consumer<Enrollment> change) {
         return conflicts.run(() -> {
             Enrollment enrollment = load(enrollmentId, visible);
@@ -206,12 +233,10 @@ public class Enrollments {
     }
 
     private Optional<Enrollment> active(String learnerId, String credentialId) {
-        return Optional.ofNullable(mongo.findOne(
-                Query.query(Criteria.where("activeKey").is(Enrollment.activeKey(learnerId, credentialId))),
-                Enrollment.class));
+        return holding(Enrollment.activeKey(learnerId, credentialId));
     }
 
-    private static Recipient recipient(LearnerProfile learner) {
+    static Recipient recipient(LearnerProfile learner) {
         return new Recipient(learner.primaryEmail(), learner.displayName());
     }
 }

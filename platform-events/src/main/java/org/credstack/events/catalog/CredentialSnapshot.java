@@ -124,19 +124,35 @@ public record CredentialSnapshot(
     /**
      * How an award is renewed before it expires.
      *
-     * @param renewalWindow ISO 8601 period before {@code validUntil} during which renewal may start, e.g. {@code P90D}
+     * @param renewalWindow ISO 8601 period before {@code validUntil} during which renewal may start, e.g. {@code P90D};
+     *     {@code null} means any time before {@code validUntil}
      * @param description what renewal takes, in words
      * @param requirements assignments of a renewal enrollment
      * @param reminderDaysBefore days before {@code validUntil} to remind the learner; empty means the default
+     * @param gracePeriod optional ISO 8601 period after {@code validUntil} during which a lapsed award may still be
+     *     renewed, e.g. {@code P30D}; {@code null} for none (renewal closes at {@code validUntil})
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RenewalPolicy(
-            String renewalWindow, String description, List<Assignment> requirements, List<Integer> reminderDaysBefore) {
+            String renewalWindow,
+            String description,
+            List<Assignment> requirements,
+            List<Integer> reminderDaysBefore,
+            String gracePeriod) {
 
         /** Missing lists read as empty. */
         public RenewalPolicy {
             requirements = requirements == null ? List.of() : requirements;
             reminderDaysBefore = reminderDaysBefore == null ? List.of() : reminderDaysBefore;
+        }
+
+        /** A policy without a grace period. */
+        public RenewalPolicy(
+                String renewalWindow,
+                String description,
+                List<Assignment> requirements,
+                List<Integer> reminderDaysBefore) {
+            this(renewalWindow, description, requirements, reminderDaysBefore, null);
         }
     }
 
