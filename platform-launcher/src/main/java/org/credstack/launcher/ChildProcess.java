@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +47,16 @@ public record ChildProcess(String name, Process process, Path log) {
      * @throws UncheckedIOException if the log file cannot be created or the process not started
      */
     public static ChildProcess start(String name, List<String> command, Path log) {
+        return start(name, command, Map.of(), log);
+    }
+
+    /**
+     * Starts {@code command} like {@link #start(String, List, Path)}, with {@code environment} added to (and
+     * overriding) the launcher's own environment.
+     *
+     * @throws UncheckedIOException if the log file cannot be created or the process not started
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(
@@ -53,8 +64,9 @@ public record ChildProcess(String name, Process process, Path log) {
                     "---- started " + Instant.now() + System.lineSeparator(),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -107,6 +108,7 @@ public final class Launcher {
 
     private List<Service> startServices() {
         Path agent = AgentJar.writeInto(options.dataDir());
+        Map<String, String> environment = Map.of(LinkSecret.ENV, LinkSecret.readOrCreate(options.dataDir()));
         List<Service> started = new ArrayList<>();
         List<Service> platform = Service.all(options.portOffset());
         for (Service service : platform) {
@@ -119,8 +121,8 @@ public final class Launcher {
             }
             Path log = options.logDir().resolve(service.name() + ".log");
             Path running = service.copyForRun(jar, options.dataDir());
-            serviceChildren.add(
-                    ChildProcess.start(service.name(), service.command(running, agent, infra, platform), log));
+            serviceChildren.add(ChildProcess.start(
+                    service.name(), service.command(running, agent, infra, platform), environment, log));
             started.add(service);
         }
         return started;

@@ -1,5 +1,7 @@
 package org.credstack.testsupport;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -7,9 +9,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points a Spring context at the JVM's {@link TestInfrastructure}: the Kafka binder and Spring Kafka at
- * the broker, Spring Data MongoDB at a database of its own ({@code <application>-<random>}).
+ * the broker, Spring Data MongoDB at a database of its own ({@code <application>-<random>}), and gives every
+ * context of the JVM the same link secret ({@code credstack.links.secret}), as a platform's services share one.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The link secret of every context in this JVM: base64 of 32 random bytes. */
+    public static final String LINK_SECRET = randomSecret();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -19,7 +25,14 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         TestPropertyValues.of(
                         "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                         "spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
-                        "spring.mongodb.uri=" + infrastructure.mongoUri(database))
+                        "spring.mongodb.uri=" + infrastructure.mongoUri(database),
+                        "credstack.links.secret=" + LINK_SECRET)
                 .applyTo(context);
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
     }
 }
