@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *     another instance may take it over (a crashed instance's work is not lost)
  * @param batchSize most items one job run claims
  * @param mail outgoing e-mail
+ * @param links how long the signed links in e-mails work
  */
 @Validated
 @ConfigurationProperties("credstack.notification")
@@ -34,7 +35,8 @@ public record NotificationProperties(
         @DefaultValue("1m") @NotNull Duration scheduleInterval,
         @DefaultValue("5m") @NotNull Duration claimLease,
         @DefaultValue("50") @Min(1) int batchSize,
-        @DefaultValue @Valid Mail mail) {
+        @DefaultValue @Valid Mail mail,
+        @DefaultValue @Valid Links links) {
 
     /**
      * Outgoing e-mail (SMTP server: {@code spring.mail.*}).
@@ -51,4 +53,15 @@ public record NotificationProperties(
             @DefaultValue("10") @Min(1) int maxAttempts,
             @DefaultValue("1m") @NotNull Duration initialBackoff,
             @DefaultValue("1h") @NotNull Duration maxBackoff) {}
+
+    /**
+     * The lifetime of the signed links in e-mails (docs/lifecycle/notifications.md).
+     *
+     * @param unsubscribeTtl how long an e-mail's unsubscribe link works (mail clients may use it long after)
+     * @param renewalTtl how long a reminder's renewal link works (covers the reminders up to {@code validUntil} and a
+     *     grace period after it)
+     */
+    public record Links(
+            @DefaultValue("180d") @NotNull Duration unsubscribeTtl,
+            @DefaultValue("60d") @NotNull Duration renewalTtl) {}
 }

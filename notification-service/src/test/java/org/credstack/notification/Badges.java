@@ -25,6 +25,26 @@ public final class Badges {
         return renewal(learnerId, issuedAt, validUntil, null, reminderDays);
     }
 
+    /** A badge of the catalog credential {@code credentialId} named {@code achievementName}, default reminders. */
+    public static BadgeIssued named(
+            String learnerId, Instant issuedAt, Instant validUntil, String credentialId, String achievementName) {
+        BadgeIssued badge = issued(learnerId, issuedAt, validUntil);
+        return new BadgeIssued(
+                badge.badgeId(),
+                learnerId,
+                badge.enrollmentId(),
+                credentialId,
+                achievementName,
+                badge.recipientEmail(),
+                badge.recipientName(),
+                badge.publicUrl(),
+                issuedAt,
+                validUntil,
+                List.of(),
+                null,
+                issuedAt);
+    }
+
     /** A badge that renews {@code renewalOf}. */
     public static BadgeIssued renewal(
             String learnerId, Instant issuedAt, Instant validUntil, String renewalOf, Integer... reminderDays) {

@@ -28,6 +28,7 @@ import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.events.enrollment.EnrollmentKind;
 import org.credstack.events.enrollment.EnrollmentWithdrawn;
+import org.credstack.events.enrollment.LearnerEmailChanged;
 import org.credstack.events.enrollment.LearnerEnrolled;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.events.notification.ReminderSent;
@@ -116,6 +117,9 @@ final class EventSamples {
             Map.entry(
                     EnrollmentWithdrawn.class,
                     () -> new EnrollmentWithdrawn("enr-7", "learner-9", "cred-42", OCCURRED)),
+            Map.entry(
+                    LearnerEmailChanged.class,
+                    () -> new LearnerEmailChanged("learner-9", "jo.doe@example.org", "jdoe@example.org", OCCURRED)),
             Map.entry(
                     BadgeIssued.class,
                     () -> new BadgeIssued(

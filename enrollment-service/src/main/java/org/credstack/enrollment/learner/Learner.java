@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.credstack.runtime.PendingEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,6 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param foldedKeys the {@link IdentifierKeys#folded} keys of the emails, not unique across learners; a document
  *     stored before they existed reads them from its emails
  * @param registeredAt when the learner was registered, UTC
+ * @param pendingEvents events not yet published ({@code LearnerEmailChanged}); never {@code null}
  * @param version optimistic lock
  */
 @Document(Learners.COLLECTION)
@@ -38,6 +40,7 @@ record Learner(
         List<String> identifierKeys,
         List<String> foldedKeys,
         Instant registeredAt,
+        List<PendingEvent> pendingEvents,
         @Version Long version) {
 
     static final int MAX_NAME = 200;
@@ -50,11 +53,15 @@ record Learner(
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-    /** A learner stored before folded keys existed reads them from its emails. */
+    /**
+     * A learner stored before folded keys existed reads them from its emails; one stored before learners carried
+     * events reads with none pending.
+     */
     Learner {
         if (foldedKeys == null && emails != null) {
             foldedKeys = foldedKeys(emails);
         }
+        pendingEvents = pendingEvents == null ? List.of() : pendingEvents;
     }
 
     static Learner register(
@@ -69,7 +76,7 @@ record Learner(
         if (emails == null || emails.isEmpty()) {
             throw new InvalidIdentifier("emails", "a learner has at least one email; the first is the primary");
         }
-        return new Learner(id, displayName.strip(), List.of(), List.of(), List.of(), List.of(), at, null)
+        return new Learner(id, displayName.strip(), List.of(), List.of(), List.of(), List.of(), at, List.of(), null)
                 .withIdentifiers(emails, accounts);
     }
 
@@ -86,11 +93,7 @@ record Learner(
         requireAtMost(more.size(), "accounts");
         for (int i = 0; i < list.size(); i++) {
             String email = list.get(i);
-            if (email == null
-                    || email.length() > MAX_EMAIL
-                    || !EMAIL.matcher(email).matches()) {
-                throw new InvalidIdentifier("emails[" + i + "]", "an email address such as ada@example.com");
-            }
+            requireEmail(email, "emails[" + i + "]");
             if (allEmails.stream().noneMatch(e -> IdentifierKeys.mbox(e).equals(IdentifierKeys.mbox(email)))) {
                 allEmails.add(email);
             }
@@ -116,7 +119,53 @@ record Learner(
                 keys(allEmails, allAccounts),
                 foldedKeys(allEmails),
                 registeredAt,
+                pendingEvents,
                 version);
+    }
+
+    /**
+     * This learner reached at {@code email} from now on: it becomes the primary address, the previous primary stays
+     * as a further email (partners' systems may still report statements under it). Returns this same learner when
+     * {@code email} is already the primary, as written.
+     *
+     * @throws InvalidIdentifier naming {@code email} when it is not an email address or would be one too many
+     */
+    Learner withPrimaryEmail(String email) {
+        requireEmail(email, "email");
+        if (email.equals(primaryEmail())) {
+            return this;
+        }
+        List<String> allEmails = new ArrayList<>(List.of(email));
+        emails.stream()
+                .filter(e -> !IdentifierKeys.mbox(e).equals(IdentifierKeys.mbox(email)))
+                .forEach(allEmails::add);
+        if (allEmails.size() > MAX_IDENTIFIERS) {
+            throw new InvalidIdentifier("email", "a learner has at most " + MAX_IDENTIFIERS + " emails");
+        }
+        return new Learner(
+                id,
+                displayName,
+                List.copyOf(allEmails),
+                accounts,
+                keys(allEmails, accounts),
+                foldedKeys(allEmails),
+                registeredAt,
+                pendingEvents,
+                version);
+    }
+
+    /** This learner with more events to publish, after those already pending. */
+    Learner withPending(List<PendingEvent> staged) {
+        List<PendingEvent> all = new ArrayList<>(pendingEvents);
+        all.addAll(staged);
+        return new Learner(
+                id, displayName, emails, accounts, identifierKeys, foldedKeys, registeredAt, List.copyOf(all), version);
+    }
+
+    private static void requireEmail(String email, String field) {
+        if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new InvalidIdentifier(field, "an email address such as ada@example.com");
+        }
     }
 
     static boolean hasControlCharacter(String value) {

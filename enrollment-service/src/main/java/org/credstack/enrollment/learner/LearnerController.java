@@ -20,10 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
  *       → 201 with the learner and its {@code Location};
  *   <li>{@code GET /api/v1/learners/{id}} → 200, or 404;
  *   <li>{@code PUT /api/v1/learners/{id}/identifiers} {@code {emails, accounts}} → 200; adds the identifiers not yet
- *       held (idempotent), the primary email stays first.
+ *       held (idempotent), the primary email stays first;
+ *   <li>{@code PUT /api/v1/learners/{id}/email} {@code {email}} → 200; the address becomes the primary (e-mails go
+ *       there from now on, {@code LearnerEmailChanged} is published), the previous primary stays as a further
+ *       email; idempotent.
  * </ul>
  *
- * Errors (problem+json naming the field): 400 for a blank name, a malformed email ({@code emails[i]}) or account
+ * Errors (problem+json naming the field): 400 for a blank name, a malformed email ({@code emails[i]}, {@code email}) or account
  * ({@code accounts[i].homePage}); 409 when another learner holds an identifier; 404 for an unknown learner.
  */
 @RestController
@@ -52,6 +55,13 @@ class LearnerController {
     LearnerView addIdentifiers(@PathVariable String learnerId, @RequestBody Identifiers body) {
         return LearnerView.of(learners.addIdentifiers(learnerId, body.emails(), body.accounts()));
     }
+
+    @PutMapping("/{learnerId}/email")
+    LearnerView changeEmail(@PathVariable String learnerId, @RequestBody EmailChange body) {
+        return LearnerView.of(learners.changeEmail(learnerId, body.email()));
+    }
+
+    record EmailChange(String email) {}
 
     record Registration(String displayName, List<String> emails, List<PartnerAccount> accounts) {}
 

@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.credstack.events.enrollment.LearnerEmailChanged;
 import org.credstack.runtime.ConflictRetry;
+import org.credstack.runtime.Outbox;
+import org.credstack.runtime.OutboxCollection;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Registers learners and their identifiers (collection {@value #COLLECTION}) and finds them by id or by an xAPI
  * identifier key. Emails and accounts are unique across learners: the unique multikey index on
- * {@code identifierKeys} decides races.
+ * {@code identifierKeys} decides races. A change of primary address is published as {@code LearnerEmailChanged}
+ * through the outbox (the learner document carries it in {@code pendingEvents}).
  */
 @Service
 public class Learners {
@@ -29,12 +35,19 @@ public class Learners {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ConflictRetry conflicts;
+    private final Outbox outbox;
 
-    Learners(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events, ConflictRetry conflicts) {
+    Learners(
+            MongoTemplate mongo,
+            Clock clock,
+            ApplicationEventPublisher events,
+            ConflictRetry conflicts,
+            Outbox outbox) {
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
         this.conflicts = conflicts;
+        this.outbox = outbox;
         mongo.indexOps(COLLECTION)
                 .createIndex(
                         new Index().on("identifierKeys", Sort.Direction.ASC).unique());
@@ -70,6 +83,45 @@ public class Learners {
                 return saved;
             } catch (DuplicateKeyException race) {
                 rejectTaken(learnerId, emails, accounts);
+                throw race;
+            }
+        });
+    }
+
+    /** Learners carry their events to the outbox relay. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        OutboxCollection learnerOutbox() {
+            return new OutboxCollection(COLLECTION);
+        }
+    }
+
+    /**
+     * Makes {@code email} the learner's primary address (see {@link Learner#withPrimaryEmail}) and publishes
+     * {@code LearnerEmailChanged}; nothing changes, and nothing is published, when it already is the primary.
+     *
+     * @throws LearnerNotFound for an unknown learner
+     * @throws InvalidIdentifier naming {@code email} when it is not an email address
+     * @throws IdentifierTaken naming {@code email} when another learner holds it
+     */
+    Learner changeEmail(String learnerId, String email) {
+        return conflicts.run(() -> {
+            Learner current = get(learnerId);
+            Learner changed = current.withPrimaryEmail(email);
+            if (changed == current) {
+                return current;
+            }
+            rejectTakenEmail(learnerId, email);
+            LearnerEmailChanged event =
+                    new LearnerEmailChanged(learnerId, changed.primaryEmail(), current.primaryEmail(), clock.instant());
+            try {
+                Learner saved = mongo.save(changed.withPending(outbox.stage(List.of(event))));
+                outbox.publish(COLLECTION, learnerId);
+                events.publishEvent(new LearnerIdentified(learnerId));
+                return saved;
+            } catch (DuplicateKeyException race) {
+                rejectTakenEmail(learnerId, email);
                 throw race;
             }
         });
@@ -159,6 +211,12 @@ public class Learners {
             if (heldByOther(account.key(), learnerId)) {
                 throw new IdentifierTaken("accounts[" + i + "]", account.homePage() + " " + account.name());
             }
+        }
+    }
+
+    private void rejectTakenEmail(String learnerId, String email) {
+        if (heldByOther(IdentifierKeys.mbox(email), learnerId)) {
+            throw new IdentifierTaken("email", email);
         }
     }
 

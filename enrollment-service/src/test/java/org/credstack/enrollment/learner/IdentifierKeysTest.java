@@ -33,6 +33,7 @@ class IdentifierKeysTest {
                 java.util.List.of(),
                 null,
                 java.time.Instant.EPOCH,
+                null,
                 3L);
 
         assertThat(legacy.foldedKeys()).containsExactly("mbox:jane.doe@example.org");

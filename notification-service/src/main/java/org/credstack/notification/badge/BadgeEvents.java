@@ -13,6 +13,7 @@ import org.credstack.notification.delivery.MailTemplates;
 import org.credstack.notification.delivery.RenderedMail;
 import org.credstack.notification.inbox.Inbox;
 import org.credstack.notification.inbox.NotificationKind;
+import org.credstack.notification.learner.Recipients;
 import org.credstack.notification.reminder.Reminders;
 import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Applies {@code badge.events.v1} (docs/architecture.md, journey steps 6 and 7).
  *
  * <ul>
- *   <li>{@code BadgeIssued}: follow the credential for expiry, store the e-mail and the in-app notification, and
+ *   <li>{@code BadgeIssued}: follow the credential for expiry, store the e-mail (to the learner's current address,
+ *       see {@link Recipients}) and the in-app notification, and
  *       schedule the reminders; with {@code renewalOf}, first close the old credential and cancel its pending
  *       reminders.
  *   <li>{@code BadgeRevoked}: close the credential and cancel its pending reminders; it will not expire.
@@ -53,6 +55,7 @@ public class BadgeEvents {
     private final Inbox inbox;
     private final Reminders reminders;
     private final ProcessedEvents processed;
+    private final Recipients recipients;
 
     BadgeEvents(
             MongoTemplate mongo,
@@ -61,7 +64,8 @@ public class BadgeEvents {
             MailOutbox mail,
             Inbox inbox,
             Reminders reminders,
-            ProcessedEvents processed) {
+            ProcessedEvents processed,
+            Recipients recipients) {
         this.mongo = mongo;
         this.clock = clock;
         this.templates = templates;
@@ -69,6 +73,7 @@ public class BadgeEvents {
         this.inbox = inbox;
         this.reminders = reminders;
         this.processed = processed;
+        this.recipients = recipients;
     }
 
     /**
@@ -104,10 +109,11 @@ public class BadgeEvents {
         }
         String key = "badge-issued|" + badge.badgeId();
         RenderedMail rendered = templates.render("badge-issued", model(badge));
-        if (badge.recipientEmail() == null || badge.recipientEmail().isBlank()) {
+        String address = recipients.of(badge.learnerId()).addressOr(badge.recipientEmail());
+        if (address == null) {
             log.warn("badge {} names no recipientEmail; in-app notification only", badge.badgeId());
         } else {
-            mail.enqueue(key, badge.learnerId(), badge.recipientEmail(), rendered);
+            mail.enqueue(key, badge.learnerId(), address, rendered);
         }
         inbox.add(
                 key,

@@ -125,6 +125,11 @@ public class DeliveryDispatcher {
         helper.setTo(delivery.recipient());
         helper.setSubject(delivery.subject());
         helper.setText(delivery.body());
+        if (delivery.unsubscribeUrl() != null) {
+            // RFC 2369 section 3.2 and RFC 8058 section 3.1: one-click unsubscribe by an HTTPS POST
+            message.setHeader("List-Unsubscribe", "<" + delivery.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param learnerId the learner
  * @param recipient the {@code To} address
  * @param subject the rendered subject
- * @param body the rendered plain-text body
+ * @param body the rendered plain-text body, ending with the unsubscribe link
+ * @param unsubscribeUrl the {@code List-Unsubscribe} link (RFC 8058); {@code null} on e-mails stored before it
  * @param status see {@link DeliveryStatus}
  * @param attempts SMTP attempts so far
  * @param createdAt when it was stored, UTC
@@ -35,6 +36,7 @@ record EmailDelivery(
         String recipient,
         String subject,
         String body,
+        String unsubscribeUrl,
         DeliveryStatus status,
         int attempts,
         Instant createdAt,
@@ -47,7 +49,13 @@ record EmailDelivery(
     static final String COLLECTION = "deliveries";
 
     static EmailDelivery pending(
-            String id, String key, String learnerId, String recipient, RenderedMail mail, Instant now) {
+            String id,
+            String key,
+            String learnerId,
+            String recipient,
+            RenderedMail mail,
+            String unsubscribeUrl,
+            Instant now) {
         return new EmailDelivery(
                 id,
                 key,
@@ -55,6 +63,7 @@ record EmailDelivery(
                 recipient,
                 mail.subject(),
                 mail.body(),
+                unsubscribeUrl,
                 DeliveryStatus.PENDING,
                 0,
                 now,

@@ -3,6 +3,7 @@ package org.credstack.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -14,16 +15,23 @@ import org.springframework.stereotype.Service;
 /**
  * Stores e-mails for the {@link DeliveryDispatcher} to send. Idempotent by business key: the delivery's id is
  * a name-based UUID of the key, so a redelivered event or a retried reminder stores nothing new.
+ *
+ * <p>Every e-mail gets the learner's unsubscribe link: in its body (the {@code footer} template, appended here) and
+ * as the {@code List-Unsubscribe} header the dispatcher sets (RFC 8058).
  */
 @Service
 public class MailOutbox {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final MailLinks links;
+    private final MailTemplates templates;
 
-    MailOutbox(MongoTemplate mongo, Clock clock) {
+    MailOutbox(MongoTemplate mongo, Clock clock, MailLinks links, MailTemplates templates) {
         this.mongo = mongo;
         this.clock = clock;
+        this.links = links;
+        this.templates = templates;
     }
 
     /**
@@ -32,13 +40,20 @@ public class MailOutbox {
      * @param key business key, e.g. {@code badge-issued|<badgeId>}
      * @param learnerId the learner
      * @param recipient the {@code To} address
-     * @param mail the rendered text
+     * @param mail the rendered text, without the unsubscribe footer
      * @return whether it was stored now (false: it was already)
      */
     public boolean enqueue(String key, String learnerId, String recipient, RenderedMail mail) {
         String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), EmailDelivery.class)) {
+            return false;
+        }
+        String unsubscribe = links.unsubscribe(learnerId);
+        String footer = templates.text("footer", Map.of("unsubscribeUrl", unsubscribe));
+        RenderedMail withFooter = new RenderedMail(mail.subject(), mail.body() + footer);
         try {
-            mongo.insert(EmailDelivery.pending(id, key, learnerId, recipient, mail, clock.instant()));
+            mongo.insert(
+                    EmailDelivery.pending(id, key, learnerId, recipient, withFooter, unsubscribe, clock.instant()));
             return true;
         } catch (DuplicateKeyException alreadyStored) {
             return false;

@@ -34,6 +34,15 @@ public class MailTemplates {
         return new RenderedMail(subject.strip(), body);
     }
 
+    /**
+     * Renders a body-only template, {@code templates/mail/<name>.mustache}, e.g. the {@code footer}.
+     *
+     * @throws com.samskivert.mustache.MustacheException if the template is missing or does not compile
+     */
+    public String text(String name, Map<String, ?> model) {
+        return compiler.loadTemplate("mail/" + name).execute(model);
+    }
+
     /** An instant as e-mails show it, e.g. {@code 2027-03-31 12:00 UTC}; {@code null} stays {@code null}. */
     public static String utc(Instant instant) {
         return instant == null ? null : UTC.format(instant);

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One reminder of one credential (collection {@value #COLLECTION}); unique on {@code (badgeId, daysBefore)},
- * the business key. Carries what the e-mail needs, so sending reads this document only. Its
+ * the business key. Carries what the e-mail needs (the learner's current address and preferences excepted). Its
  * {@code pendingEvents} hold the {@code ReminderSent} until the outbox relay publishes it.
  *
  * @param id a name-based UUID of {@code badgeId|daysBefore}
@@ -24,6 +24,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recipientEmail for the e-mail
  * @param recipientName for the e-mail
  * @param publicUrl the credential's public page
+ * @param credentialId the catalog credential, for the renewal link; {@code null} on reminders stored before it
+ * @param digestKey {@code learnerId|<UTC date of dueAt>}: the reminders one day's digest e-mail gathers;
+ *     {@code null} on reminders stored before digests (each is then sent alone)
+ * @param batchId the reminder that led the digest this one is sent in (set when claimed); the digest e-mail's key
  * @param status see {@link ReminderStatus}
  * @param scheduledAt when it was stored, UTC
  * @param claimedBy the instance sending it now
@@ -38,7 +42,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "badge_offset", def = "{'badgeId': 1, 'daysBefore': 1}", unique = true),
     @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}"),
     @CompoundIndex(name = "learner", def = "{'learnerId': 1, 'dueAt': 1}"),
-    @CompoundIndex(name = "badge", def = "{'badgeId': 1}")
+    @CompoundIndex(name = "badge", def = "{'badgeId': 1}"),
+    @CompoundIndex(name = "digest", def = "{'digestKey': 1}"),
+    @CompoundIndex(name = "batch", def = "{'batchId': 1}")
 })
 record Reminder(
         @Id String id,
@@ -51,6 +57,9 @@ record Reminder(
         String recipientEmail,
         String recipientName,
         String publicUrl,
+        String credentialId,
+        String digestKey,
+        String batchId,
         ReminderStatus status,
         Instant scheduledAt,
         String claimedBy,

@@ -3,6 +3,7 @@ package org.credstack.notification.reminder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.credstack.events.badge.BadgeIssued;
@@ -71,6 +72,14 @@ public class Reminders {
         return mongo.find(query, Reminder.class);
     }
 
+    /**
+     * The digest a reminder belongs to: the learner and the calendar day of {@code dueAt} in UTC
+     * (docs/lifecycle/notifications.md, "One e-mail a day").
+     */
+    static String digestKey(String learnerId, Instant dueAt) {
+        return learnerId + "|" + dueAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
     private static Reminder reminder(BadgeIssued badge, ReminderSchedule.Planned planned, Instant now) {
         String key = badge.badgeId() + "|" + planned.daysBefore();
         return new Reminder(
@@ -84,6 +93,9 @@ public class Reminders {
                 badge.recipientEmail(),
                 badge.recipientName(),
                 badge.publicUrl(),
+                badge.credentialId(),
+                digestKey(badge.learnerId(), planned.dueAt()),
+                null,
                 planned.skipped() ? ReminderStatus.SKIPPED : ReminderStatus.PENDING,
                 now,
                 null,

@@ -45,19 +45,59 @@ class MailTemplatesTest {
 
     @Test
     void saysHowManyDaysAreLeftInAReminder() {
-        RenderedMail mail = templates.render(
-                "expiry-reminder",
-                Map.of(
-                        "recipientName", "Ada",
-                        "achievementName", "Kubernetes",
-                        "publicUrl", "https://badges.credstack.example/credentials/1",
-                        "validUntil", MailTemplates.utc(Instant.parse("2027-03-31T12:00:00Z")),
-                        "daysBefore", "7 days"));
+        RenderedMail mail = templates.render("expiry-reminder", reminder(credential("Kubernetes", null)));
 
         assertThat(mail.subject()).isEqualTo("\"Kubernetes\" expires in 7 days");
         assertThat(mail.body())
                 .contains("expires in 7 days, on 2027-03-31 12:00 UTC")
-                .contains("https://badges.credstack.example/credentials/1");
+                .contains("https://badges.credstack.example/credentials/Kubernetes")
+                .doesNotContain("Renew");
+    }
+
+    @Test
+    void listsEveryCredentialOfADigestWithTheRenewalLinkOfThoseThatRenew() {
+        RenderedMail mail = templates.render(
+                "expiry-reminder",
+                reminder(
+                        credential("Kubernetes", "https://enroll.example/renewals/new?token=k"),
+                        credential("Terraform", null),
+                        credential("Kafka", "https://enroll.example/renewals/new?token=f")));
+
+        assertThat(mail.subject()).isEqualTo("3 of your credentials expire soon");
+        assertThat(mail.body())
+                .contains("3 of your credentials expire soon.")
+                .contains("\"Kubernetes\" expires in 7 days")
+                .contains("\"Terraform\" expires in 7 days")
+                .contains("\"Kafka\" expires in 7 days")
+                .contains("Renew it to keep it valid:\nhttps://enroll.example/renewals/new?token=k")
+                .contains("Renew it to keep it valid:\nhttps://enroll.example/renewals/new?token=f");
+        assertThat(mail.body().split("Renew it", -1)).as("two renewal links").hasSize(3);
+    }
+
+    @Test
+    void putsTheUnsubscribeLinkInTheFooter() {
+        assertThat(templates.text("footer", Map.of("unsubscribeUrl", "https://n.example/unsubscribe?token=t")))
+                .contains("To stop reminder e-mails")
+                .contains("https://n.example/unsubscribe?token=t");
+    }
+
+    private static Map<String, Object> reminder(Map<String, Object>... credentials) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Ada");
+        model.put("single", credentials.length == 1);
+        model.put("count", credentials.length);
+        model.put("credentials", java.util.List.of(credentials));
+        return model;
+    }
+
+    private static Map<String, Object> credential(String name, String renewalUrl) {
+        Map<String, Object> credential = new HashMap<>();
+        credential.put("achievementName", name);
+        credential.put("publicUrl", "https://badges.credstack.example/credentials/" + name);
+        credential.put("validUntil", MailTemplates.utc(Instant.parse("2027-03-31T12:00:00Z")));
+        credential.put("daysBefore", "7 days");
+        credential.put("renewalUrl", renewalUrl);
+        return credential;
     }
 
     private static Map<String, Object> issued(Instant validUntil) {

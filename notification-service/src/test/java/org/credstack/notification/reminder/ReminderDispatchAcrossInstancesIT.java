@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.credstack.events.Topic.NOTIFICATION_EVENTS_V1;
 import static org.credstack.notification.Badges.issued;
 import static org.credstack.notification.Badges.learner;
+import static org.credstack.notification.Badges.named;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.notification.ReminderSent;
 import org.credstack.notification.NotificationProperties;
 import org.credstack.notification.RunningService;
+import org.credstack.notification.catalog.RenewalPolicies;
+import org.credstack.notification.delivery.MailLinks;
 import org.credstack.notification.delivery.MailOutbox;
 import org.credstack.notification.delivery.MailTemplates;
 import org.credstack.notification.inbox.Inbox;
+import org.credstack.notification.learner.Recipients;
 import org.credstack.runtime.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +40,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 class ReminderDispatchAcrossInstancesIT extends RunningService {
 
+    private static final int LEARNERS = 6;
     private static final int BADGES = 30;
 
     @Autowired
@@ -58,13 +64,33 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    Recipients recipients;
+
+    @Autowired
+    RenewalPolicies renewals;
+
+    @Autowired
+    MailLinks links;
+
     @Test
     void twoInstancesRunningAtOnceSendEachDueReminderExactlyOnce() throws Exception {
-        String learner = learner();
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < LEARNERS; i++) {
+            learners.add(learner());
+        }
         Instant now = clock.instant();
         List<BadgeIssued> badges = new ArrayList<>();
         for (int i = 0; i < BADGES; i++) {
-            BadgeIssued badge = issued(learner, now, now.plus(Duration.ofDays(10)), 5, 2);
+            BadgeIssued badge = withReminders(
+                    named(
+                            learners.get(i % LEARNERS),
+                            now,
+                            now.plus(Duration.ofDays(10)),
+                            "cred-" + i,
+                            "Credential " + i),
+                    5,
+                    2);
             badges.add(badge);
             assertThat(reminders.schedule(badge)).isEqualTo(2);
         }
@@ -83,25 +109,36 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
             }
         }
         assertThat(union).as("the two instances did send reminders themselves").isNotEmpty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(learner, ReminderStatus.SENT) == BADGES);
-        assertThat(count(learner, ReminderStatus.PENDING))
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(learners, ReminderStatus.SENT) == BADGES);
+        assertThat(count(learners, ReminderStatus.PENDING))
                 .as("the 2-day reminders are not due yet")
                 .isEqualTo(BADGES);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class)
-                                .size()
-                        >= BADGES);
-        List<ReminderSent> events = broker.poll(NOTIFICATION_EVENTS_V1, learner, ReminderSent.class);
+                .until(() -> reminderSent(learners).size() >= BADGES);
+        List<ReminderSent> events = reminderSent(learners);
         assertThat(events)
                 .hasSize(BADGES)
                 .allSatisfy(e -> assertThat(e.daysBefore()).isEqualTo(5));
         assertThat(events.stream().map(ReminderSent::badgeId))
                 .containsExactlyInAnyOrderElementsOf(
                         badges.stream().map(BadgeIssued::badgeId).toList());
-        assertThat(mongo.count(Query.query(Criteria.where("learnerId").is(learner)), "deliveries"))
-                .as("one e-mail per reminder in the delivery log")
-                .isEqualTo(BADGES);
-        assertThat(mongo.count(Query.query(Criteria.where("learnerId").is(learner)), "inbox"))
+        List<String> bodies =
+                mongo.find(Query.query(Criteria.where("learnerId").in(learners)), Document.class, "deliveries").stream()
+                        .map(d -> d.getString("body"))
+                        .toList();
+        assertThat(bodies)
+                .as("each learner's five credentials due that day in one e-mail (two instances leading batches of the"
+                        + " same learner at the same moment may split it in two)")
+                .hasSizeBetween(LEARNERS, 2 * LEARNERS);
+        for (BadgeIssued badge : badges) {
+            assertThat(bodies.stream()
+                            .filter(b -> b.contains("\"" + badge.achievementName() + "\" expires"))
+                            .count())
+                    .as("%s named in exactly one e-mail", badge.achievementName())
+                    .isEqualTo(1);
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("learnerId").in(learners)), "inbox"))
+                .as("one in-app notification per reminder")
                 .isEqualTo(BADGES);
     }
 
@@ -122,6 +159,9 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
                 stored.recipientEmail(),
                 stored.recipientName(),
                 stored.publicUrl(),
+                stored.credentialId(),
+                stored.digestKey(),
+                null,
                 ReminderStatus.PENDING,
                 stored.scheduledAt(),
                 null,
@@ -138,14 +178,38 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
     }
 
     private ReminderDispatcher instance() {
-        return new ReminderDispatcher(mongo, clock, properties, templates, mail, inbox, outbox);
+        return new ReminderDispatcher(
+                mongo, clock, properties, templates, mail, inbox, outbox, recipients, renewals, links);
     }
 
-    private long count(String learner, ReminderStatus status) {
+    private long count(List<String> learners, ReminderStatus status) {
         return mongo.count(
                 Query.query(
-                        Criteria.where("learnerId").is(learner).and("status").is(status)),
+                        Criteria.where("learnerId").in(learners).and("status").is(status)),
                 Reminder.class);
+    }
+
+    private List<ReminderSent> reminderSent(List<String> learners) {
+        return learners.stream()
+                .flatMap(l -> broker.poll(NOTIFICATION_EVENTS_V1, l, ReminderSent.class).stream())
+                .toList();
+    }
+
+    private static BadgeIssued withReminders(BadgeIssued b, Integer... days) {
+        return new BadgeIssued(
+                b.badgeId(),
+                b.learnerId(),
+                b.enrollmentId(),
+                b.credentialId(),
+                b.achievementName(),
+                b.recipientEmail(),
+                b.recipientName(),
+                b.publicUrl(),
+                b.validFrom(),
+                b.validUntil(),
+                List.of(days),
+                b.renewalOf(),
+                b.occurredAt());
     }
 
     @SafeVarargs
