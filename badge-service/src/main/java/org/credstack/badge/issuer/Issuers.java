@@ -49,8 +49,8 @@ import org.springframework.web.util.UriUtils;
  * encryption under the key-encryption key, {@code credstack.crypto.kek}), with the context {@code
  * badge/issuer-key/<providerId>#<publicKeyMultibase>}, so a sealed seed opens only as the key it belongs to. A
  * store written before that holds the seed in plain ({@code privateKeySeed}, {@code publicKeyMultibase}, {@code
- * keyCreatedAt} at the top level): {@link #sealStoredKeys} converts every such document on start, and any read that
- * meets one converts it first.
+ * keyCreatedAt} at the top level): {@link #sealStoredKeys} converts every such document on start, and signing or
+ * rotating with one converts it first ({@link #find} shows it as it is).
  *
  * <p>Race-safe: a new provider's document is inserted under its id, so when two instances see it at once one insert
  * fails on the unique {@code _id} and that instance reads the winner's key; converting a plain key is conditional on
