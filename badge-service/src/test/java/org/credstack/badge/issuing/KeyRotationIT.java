@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.credstack.badge.TestClockConfig;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.testsupport.IndependentVerifier;
@@ -34,6 +35,7 @@ class KeyRotationIT extends IssuingIntegrationTest {
         String newMethod = rotation.get("verificationMethod").asString();
         assertThat(rotation.get("previousVerificationMethod").asString()).isEqualTo(oldMethod);
         assertThat(rotation.get("issuer").asString()).isEqualTo(issuerId(journey));
+        assertThat(Instant.parse(rotation.get("rotatedAt").asString())).isEqualTo(TestClockConfig.START);
         assertThat(newMethod).startsWith(issuerId(journey) + "#z6Mk").isNotEqualTo(oldMethod);
         assertThat(proofMethod(get(after.publicUrl()))).isEqualTo(newMethod);
         assertThat(proofMethod(get(before.publicUrl()))).isEqualTo(oldMethod);
