@@ -108,7 +108,9 @@ public final class Launcher {
 
     private List<Service> startServices() {
         Path agent = AgentJar.writeInto(options.dataDir());
-        Map<String, String> environment = Map.of(LinkSecret.ENV, LinkSecret.readOrCreate(options.dataDir()));
+        Map<String, String> environment = Map.of(
+                PlatformSecret.LINKS.env(), PlatformSecret.LINKS.readOrCreate(options.dataDir()),
+                PlatformSecret.CRYPTO_KEK.env(), PlatformSecret.CRYPTO_KEK.readOrCreate(options.dataDir()));
         List<Service> started = new ArrayList<>();
         List<Service> platform = Service.all(options.portOffset());
         for (Service service : platform) {
