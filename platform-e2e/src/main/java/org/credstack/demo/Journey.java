@@ -272,16 +272,19 @@ public final class Journey {
                 created.requireOk("enrolling " + learner.displayName()).json();
         progress.accept("enrolled " + learner.displayName() + " in "
                 + credential.path("content").path("title").asString());
-        return asEnrollment(enrollment, credential);
+        JsonNode content = credential.path("content");
+        return new Enrollment(
+                enrollment.get("id").asString(),
+                credential.get("id").asString(),
+                content.path("title").asString(),
+                content.path("validityPeriod").asString(null),
+                content.path("providerId").asString(null),
+                assignments(enrollment));
     }
 
-    /**
-     * An enrollment as enrollment-service answers it ({@code id}, {@code assignments}), in a catalog credential.
-     *
-     * @param credential the catalog credential ({@code id}, {@code content})
-     */
-    static Enrollment asEnrollment(JsonNode enrollment, JsonNode credential) {
-        List<Assignment> assignments = enrollment
+    /** The assignments of an enrollment as enrollment-service answers it ({@code assignments[]}). */
+    static List<Assignment> assignments(JsonNode enrollment) {
+        return enrollment
                 .path("assignments")
                 .valueStream()
                 .map(a -> new Assignment(
@@ -293,14 +296,6 @@ public final class Journey {
                                 ? a.get("masteryScore").asDouble()
                                 : null))
                 .toList();
-        JsonNode content = credential.path("content");
-        return new Enrollment(
-                enrollment.get("id").asString(),
-                credential.get("id").asString(),
-                content.path("title").asString(),
-                content.path("validityPeriod").asString(null),
-                content.path("providerId").asString(null),
-                assignments);
     }
 
     /**

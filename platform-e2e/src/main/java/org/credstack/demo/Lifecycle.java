@@ -255,9 +255,13 @@ final class Lifecycle {
                 });
         JsonNode renewal = started.requireOk("starting the renewal of " + original.publicUrl())
                 .json();
-        Enrollment renewalEnrollment = Journey.asEnrollment(
-                renewal,
-                Http.JSON.createObjectNode().put("id", earned.credentialId()).set("content", content(earned)));
+        Enrollment renewalEnrollment = new Enrollment(
+                renewal.get("id").asString(),
+                earned.credentialId(),
+                earned.title(),
+                earned.validityPeriod(),
+                earned.providerId(),
+                Journey.assignments(renewal));
         progress.accept(learner.displayName() + " started renewing " + earned.title() + ": "
                 + renewal.path("kind").asString() + " enrollment " + renewalEnrollment.id());
         journey.post(learner, List.of(renewalEnrollment), Instant.now());
@@ -274,14 +278,6 @@ final class Lifecycle {
                 + renewed.map(IssuedCredential::publicUrl).orElse("NOT ISSUED"));
         return new Renewal(
                 earned, RENEWAL_WINDOW, journey.verified(original), renewalEnrollment, status, renewed.orElse(null));
-    }
-
-    private static JsonNode content(Enrollment enrollment) {
-        return Http.JSON
-                .createObjectNode()
-                .put("title", enrollment.title())
-                .put("validityPeriod", enrollment.validityPeriod())
-                .put("providerId", enrollment.providerId());
     }
 
     private Revocation revoke(IssuedCredential credential, String providerId) {
