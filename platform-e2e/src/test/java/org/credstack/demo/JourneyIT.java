@@ -61,6 +61,7 @@ class JourneyIT {
     static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
     /** Generous: five services, Kafka and the store start on two cores, and a busy CI machine is slower still. */
     static final Duration STARTUP_DEADLINE = Duration.ofMinutes(8);
+
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     static Path root;
