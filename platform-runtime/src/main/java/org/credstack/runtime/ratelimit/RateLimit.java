@@ -2,6 +2,7 @@ package org.credstack.runtime.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -34,6 +35,7 @@ final class RateLimit {
     private final RateLimitKey key;
     private final int permits;
     private final Duration period;
+    private final Bandwidth bandwidth;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
 
@@ -52,6 +54,10 @@ final class RateLimit {
             throw new IllegalArgumentException(
                     "credstack.rate-limits.limits." + name + ".period must be at least 1ms, not " + period);
         }
+        this.bandwidth = Bandwidth.builder()
+                .capacity(permits)
+                .refillGreedy(permits, period)
+                .build();
         this.time = new ClockTime(clock);
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxKeys)
@@ -100,7 +106,7 @@ final class RateLimit {
 
     private Bucket newBucket(String key) {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(permits).refillGreedy(permits, period))
+                .addLimit(bandwidth)
                 .withCustomTimePrecision(time)
                 .build();
     }

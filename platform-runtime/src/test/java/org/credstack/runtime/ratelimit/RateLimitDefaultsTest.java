@@ -57,17 +57,18 @@ class RateLimitDefaultsTest {
     void doesNotThrottleTheLoadHarnessFromOneAddress() throws Exception {
         RateLimitFilter filter = new RateLimitFilter(bind(Map.of()), clock, meters);
 
+        int throttled = 0;
         // CompletionsSimulation: 100 single statements/s for its default 5 minutes, no credentials yet
         for (int i = 0; i < 30_000; i++) {
-            assertThat(passes(filter, "POST", "/xapi/statements"))
-                    .as("statement %d", i)
-                    .isTrue();
+            throttled += passes(filter, "POST", "/xapi/statements") ? 0 : 1;
             clock.advance(Duration.ofMillis(10));
         }
         // BatchIngestionSimulation: 2,000 statements/s as 20 batches of 100 a second, here all at once
         for (int i = 0; i < 30; i++) {
-            assertThat(passes(filter, "POST", "/xapi/statements")).isTrue();
+            throttled += passes(filter, "POST", "/xapi/statements") ? 0 : 1;
         }
+
+        assertThat(throttled).isZero();
     }
 
     @Test
