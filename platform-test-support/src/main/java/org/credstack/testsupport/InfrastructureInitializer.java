@@ -3,6 +3,7 @@ package org.credstack.testsupport;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
+import org.credstack.testsupport.security.TestTokens;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Points a Spring context at the JVM's {@link TestInfrastructure}: the Kafka binder and Spring Kafka at
  * the broker, Spring Data MongoDB at a database of its own ({@code <application>-<random>}), and gives every
  * context of the JVM the same link secret ({@code credstack.links.secret}) and key-encryption key ({@code
- * credstack.crypto.kek}), as a platform's services share them.
+ * credstack.crypto.kek}), as a platform's services share them, and points the OAuth2 resource server of a service
+ * that has one at the key and issuer of {@link TestTokens} (properties nobody reads in a service without it).
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,7 +33,10 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                         "spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
                         "spring.mongodb.uri=" + infrastructure.mongoUri(database),
                         "credstack.links.secret=" + LINK_SECRET,
-                        "credstack.crypto.kek=" + CRYPTO_KEK)
+                        "credstack.crypto.kek=" + CRYPTO_KEK,
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + TestTokens.publicKeyLocation(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER)
                 .applyTo(context);
     }
 

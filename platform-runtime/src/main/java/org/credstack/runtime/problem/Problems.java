@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Names every service shares: 400 {@code invalid-request} (unreadable JSON, wrong type or value, missing or bad
  * parameter, failed validation), 404 {@code not-found}, 405 {@code method-not-allowed}, 406 {@code
  * not-acceptable}, 409 {@code conflict} (a concurrent change that outlived its retries), 413 {@code
- * payload-too-large}, 415 {@code unsupported-media-type}, 500 {@code internal-error}. A service's own problems
+ * payload-too-large}, 415 {@code unsupported-media-type}, 429 {@code too-many-requests} (a rate limit, with
+ * {@code Retry-After}), 500 {@code internal-error}. A service's own problems
  * have names of their own ({@code credential-not-found}, {@code illegal-transition}).
  */
 public final class Problems {

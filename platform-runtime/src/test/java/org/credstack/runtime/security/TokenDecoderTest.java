@@ -1,0 +1,109 @@
+package org.credstack.runtime.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.credstack.testsupport.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.core.io.UrlResource;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+class TokenDecoderTest {
+
+    static final SecurityProperties CLAIMS =
+            new SecurityProperties("sub", "roles", "provider_ids", Duration.ofSeconds(30));
+
+    @Test
+    void decodesAnRfc9068AccessTokenOfTheTestKey() {
+        assertThat(decoder(null).decode(TestTokens.learner("l-1")).getSubject()).isEqualTo("l-1");
+    }
+
+    @Test
+    void refusesATokenOfAnotherIssuerOnlyWhenTheIssuerIsConfigured() {
+        String elsewhere = TestTokens.token("l-1", List.of("learner"), List.of(), c -> c.issuer("https://elsewhere"));
+
+        assertThat(decoder(jwt -> {}).decode(elsewhere).getSubject()).isEqualTo("l-1");
+        assertThatThrownBy(() ->
+                        decoder(jwt -> jwt.setIssuerUri(TestTokens.ISSUER)).decode(elsewhere))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("iss");
+    }
+
+    @Test
+    void refusesATokenForAnotherAudienceWhenAudiencesAreConfigured() {
+        JwtDecoder decoder = decoder(jwt -> jwt.setAudiences(List.of("badge-service", "credstack")));
+        String forBilling = TestTokens.token("l-1", List.of("learner"), List.of(), c -> c.audience("billing"));
+
+        assertThat(decoder.decode(TestTokens.learner("l-1")).getAudience()).containsExactly("credstack");
+        assertThatThrownBy(() -> decoder.decode(forBilling)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void acceptsATokenExpiredWithinTheClockSkewOnly() {
+        String justExpired = expiredSecondsAgo(10);
+        String longExpired = expiredSecondsAgo(45);
+
+        assertThat(decoder(null).decode(justExpired).getSubject()).isEqualTo("l-1");
+        assertThatThrownBy(() -> decoder(null).decode(longExpired))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void refusesATokenThatNamesNoCaller() {
+        String nobody = TestTokens.token("x", List.of("operator"), List.of(), c -> c.subject(null));
+
+        assertThatThrownBy(() -> decoder(null).decode(nobody))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("names no caller");
+    }
+
+    @Test
+    void refusesForgedAndUnsignedTokens() {
+        String token = TestTokens.operator();
+
+        assertThatThrownBy(() -> decoder(null).decode(TestTokens.forged(token))).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> decoder(null).decode(TestTokens.unsigned(token)))
+                .isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
+    void refusesToStartWithoutAKeySource() {
+        assertThatThrownBy(() -> TokenDecoder.from(new OAuth2ResourceServerProperties().getJwt(), CLAIMS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("issuer-uri");
+    }
+
+    private static String expiredSecondsAgo(long seconds) {
+        Instant now = Instant.now();
+        return TestTokens.token(
+                "l-1",
+                List.of("learner"),
+                List.of(),
+                c -> c.issueTime(Date.from(now.minusSeconds(600)))
+                        .notBeforeTime(Date.from(now.minusSeconds(600)))
+                        .expirationTime(Date.from(now.minusSeconds(seconds))));
+    }
+
+    private static JwtDecoder decoder(Consumer<OAuth2ResourceServerProperties.Jwt> configure) {
+        OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
+        try {
+            jwt.setPublicKeyLocation(new UrlResource(TestTokens.publicKeyLocation()));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (configure != null) {
+            configure.accept(jwt);
+        }
+        return TokenDecoder.from(jwt, CLAIMS);
+    }
+}
