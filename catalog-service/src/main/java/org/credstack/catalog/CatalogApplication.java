@@ -15,7 +15,7 @@ public class CatalogApplication {
 
     /**
      * The catalog's public reads beyond the platform's ({@code GET /api/v1/credentials/**} is one of those):
-     * providers' public profiles and their list. Writes need a token; see docs/security.md, "catalog-service".
+     * providers' public profiles and their list. Writes need a token; see docs/authz-catalog.md.
      */
     @Bean
     PublicPaths catalogPublicPaths() {

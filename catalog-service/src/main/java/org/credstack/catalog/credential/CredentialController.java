@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * search feature's. Errors are RFC 9457 problem details (see {@code CatalogProblems}).
  *
  * <p>Reads are public. Every write is for staff of the credential's provider or an operator
- * (docs/security.md, "catalog-service"): the provider of the stored record for an existing credential, and
+ * (docs/authz-catalog.md): the provider of the stored record for an existing credential, and
  * also the provider the body names for a new draft, an edit or a revision. Anyone else gets the 403
  * {@code forbidden} problem (401 {@code unauthorized} without a token) and nothing is stored or published.
  */

@@ -64,8 +64,7 @@ public class CredentialImports {
      */
     public ImportResult importAll(ImportBatch batch, Consumer<ImportReach> mayWrite) {
         return conflicts.run(() -> {
-            Plan plan = plan(batch);
-            mayWrite.accept(new ImportReach(plan.providerIds, plan.createsProviders));
+            Plan plan = plan(batch, mayWrite);
             providers.saveAll(plan.providers);
             catalog.publishEvents(
                     plan.changed.stream().map(catalog::saveWithoutPublishing).toList());
@@ -73,7 +72,8 @@ public class CredentialImports {
         });
     }
 
-    private Plan plan(ImportBatch batch) {
+    /** Plans the batch; {@code mayWrite} sees its reach once known, before the catalog's rules are applied. */
+    private Plan plan(ImportBatch batch, Consumer<ImportReach> mayWrite) {
         Instant now = catalog.now();
         Plan plan = new Plan();
         Map<String, String> providerIds = planProviders(batch.providers(), plan, now);
@@ -104,6 +104,7 @@ public class CredentialImports {
             Status status = change == Change.UNCHANGED ? current.status() : Status.PUBLISHED;
             refs.plan(new CatalogReferences.Component(credentialIds.get(key), status, componentIds(content)));
         }
+        mayWrite.accept(new ImportReach(plan.providerIds, plan.createsProviders));
         plan.providers.forEach(p -> refs.plan(p.id(), p.snapshot()));
         for (ImportedCredential imported : batch.credentials()) {
             String key = imported.sourceKey();
