@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Imports every sample catalog record into a running catalog-service, one line per file.
 #
-#   samples/import-catalog.sh [base-url]        (default http://localhost:8081)
+#   CREDSTACK_TOKEN=<access token> samples/import-catalog.sh [base-url]        (default http://localhost:8081)
+#
+# Imports need an operator's access token (the samples create many providers; docs/authz-catalog.md):
+# when CREDSTACK_TOKEN is set, every request sends "Authorization: Bearer $CREDSTACK_TOKEN"; without it the
+# catalog answers 401. Get one with
+#   CREDSTACK_TOKEN=$(./credstack token operator) ./credstack import-samples
+# (add --port-offset/--data-dir as for ./credstack run).
 #
 # Order: standalone CTDL credentials, then CTDL pathways (each pathway document carries its components, which
 # the import lists before the stack), then Open Badges, each BadgeClass sent as a JSON array with its folder's
@@ -11,6 +17,10 @@
 set -uo pipefail
 
 BASE="${1:-http://localhost:8081}"
+AUTH=()
+if [[ -n "${CREDSTACK_TOKEN:-}" ]]; then
+  AUTH=(-H "Authorization: Bearer $CREDSTACK_TOKEN")
+fi
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CATALOG="$HERE/catalog"
 
@@ -45,7 +55,7 @@ summary() {
 # post <label> <content-type> <query> ; body on stdin
 post() {
   local label="$1" type="$2" query="$3" response status body
-  response=$(curl -sS -X POST "$BASE/api/v1/imports?$query" -H "Content-Type: $type" --data-binary @- -w $'\n%{http_code}') || {
+  response=$(curl -sS -X POST "$BASE/api/v1/imports?$query" -H "Content-Type: $type" "${AUTH[@]}" --data-binary @- -w $'\n%{http_code}') || {
     printf '%-70s curl failed\n' "$label"
     return
   }

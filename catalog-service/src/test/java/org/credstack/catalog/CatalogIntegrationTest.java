@@ -6,8 +6,10 @@ import org.credstack.events.Topic;
 import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestBroker.Received;
+import org.credstack.testsupport.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -16,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The catalog helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client that never throws
- * on error statuses, and a read of {@code catalog.credentials.v1}.
+ * on error statuses and sends {@link #token} as its bearer token, and a read of {@code catalog.credentials.v1}.
  */
 public abstract class CatalogIntegrationTest extends ServiceIntegrationTest {
 
@@ -33,11 +35,20 @@ public abstract class CatalogIntegrationTest extends ServiceIntegrationTest {
      */
     public record Answer(int status, String contentType, String location, JsonNode body) {}
 
+    /**
+     * The access token every helper request sends: an operator's, who may do everything, unless a test sets
+     * another ({@link TestTokens}); {@code null} sends none.
+     */
+    protected String token = TestTokens.operator();
+
     protected RestClient http() {
-        return RestClient.builder()
+        RestClient.Builder client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+                .defaultStatusHandler(status -> true, (request, response) -> {});
+        if (token != null) {
+            client.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        return client.build();
     }
 
     protected Answer get(String path) {

@@ -1,12 +1,19 @@
 package org.credstack.catalog;
 
 import org.credstack.testsupport.ProblemContractTests;
+import org.credstack.testsupport.security.TestTokens;
 
 class CatalogProblemContractIT extends CatalogIntegrationTest implements ProblemContractTests {
 
     @Override
     public int port() {
         return port;
+    }
+
+    /** An operator's token: the contract's posts to credentials and providers are writes. */
+    @Override
+    public String authorization() {
+        return TestTokens.bearer(TestTokens.operator());
     }
 
     @Override

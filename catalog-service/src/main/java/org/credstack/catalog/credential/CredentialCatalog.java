@@ -42,7 +42,13 @@ class CredentialCatalog {
         this.conflicts = conflicts;
     }
 
-    Credential create(CredentialDraft content) {
+    /**
+     * Creates a draft, once {@code mayWrite} accepted the provider the draft names.
+     *
+     * @param mayWrite throws to refuse writing for a provider id ({@code ""} when the draft names none)
+     */
+    Credential create(CredentialDraft content, Consumer<String> mayWrite) {
+        mayWrite.accept(providerOf(content));
         Credential credential = Credential.draft(UUID.randomUUID().toString(), null, content, references, now());
         return save(credential);
     }
@@ -51,29 +57,45 @@ class CredentialCatalog {
         return credentials.findById(id).orElseThrow(() -> new UnknownCatalogEntry("credential", id));
     }
 
-    Credential edit(String id, CredentialDraft content) {
-        return update(id, c -> c.edit(content, references, now()));
+    /** Replaces the draft; {@code mayWrite} must accept the stored provider and the one the content names. */
+    Credential edit(String id, CredentialDraft content, Consumer<String> mayWrite) {
+        return update(id, mayWrite, c -> {
+            mayWrite.accept(providerOf(content));
+            c.edit(content, references, now());
+        });
     }
 
-    Credential publish(String id) {
-        return update(id, c -> c.publish(references, now()));
+    Credential publish(String id, Consumer<String> mayWrite) {
+        return update(id, mayWrite, c -> c.publish(references, now()));
     }
 
-    Credential revise(String id, CredentialDraft content) {
-        return update(id, c -> c.revise(content, references, now()));
+    /** Publishes the next version; {@code mayWrite} must accept the stored provider and the one it names. */
+    Credential revise(String id, CredentialDraft content, Consumer<String> mayWrite) {
+        return update(id, mayWrite, c -> {
+            mayWrite.accept(providerOf(content));
+            c.revise(content, references, now());
+        });
     }
 
-    Credential retire(String id) {
-        return update(id, c -> c.retire(references, now()));
+    Credential retire(String id, Consumer<String> mayWrite) {
+        return update(id, mayWrite, c -> c.retire(references, now()));
     }
 
-    /** Loads, changes and saves one credential, again from a fresh copy when another writer came first. */
-    Credential update(String id, Consumer<Credential> change) {
+    /**
+     * Loads, checks, changes and saves one credential, again from a fresh copy when another writer came first.
+     * {@code mayWrite} sees the provider of the stored record (of each fresh copy), before anything changes.
+     */
+    Credential update(String id, Consumer<String> mayWrite, Consumer<Credential> change) {
         return conflicts.run(() -> {
             Credential credential = get(id);
+            mayWrite.accept(providerOf(credential.content()));
             change.accept(credential);
             return save(credential);
         });
+    }
+
+    private static String providerOf(CredentialDraft content) {
+        return content.providerId() == null ? "" : content.providerId();
     }
 
     CatalogReferences references() {

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
@@ -54,13 +56,15 @@ public class CredentialImports {
 
     /**
      * @param batch what one document yielded
+     * @param mayWrite sees what the import would write once it is planned and before anything is written; it
+     *     throws to refuse the import (the web layer checks the caller there), and nothing is stored then
      * @return the outcome per credential, in batch order
      * @throws CatalogRuleViolation naming the credential ({@code credentials[<sourceKey>].<field>}) and the
      *     rule broken; nothing is stored then
      */
-    public ImportResult importAll(ImportBatch batch) {
+    public ImportResult importAll(ImportBatch batch, Consumer<ImportReach> mayWrite) {
         return conflicts.run(() -> {
-            Plan plan = plan(batch);
+            Plan plan = plan(batch, mayWrite);
             providers.saveAll(plan.providers);
             catalog.publishEvents(
                     plan.changed.stream().map(catalog::saveWithoutPublishing).toList());
@@ -68,7 +72,8 @@ public class CredentialImports {
         });
     }
 
-    private Plan plan(ImportBatch batch) {
+    /** Plans the batch; {@code mayWrite} sees its reach once known, before the catalog's rules are applied. */
+    private Plan plan(ImportBatch batch, Consumer<ImportReach> mayWrite) {
         Instant now = catalog.now();
         Plan plan = new Plan();
         Map<String, String> providerIds = planProviders(batch.providers(), plan, now);
@@ -91,10 +96,15 @@ public class CredentialImports {
             CredentialDraft content = prefixed(key, () -> resolve(imported.draft(), providerIds, credentialIds));
             contents.put(key, content);
             Credential current = existing.get(key);
+            if (current != null) {
+                plan.providerIds.add(current.content().providerId());
+            }
+            plan.providerIds.add(content.providerId());
             Change change = Credential.importDecision(current, content);
             Status status = change == Change.UNCHANGED ? current.status() : Status.PUBLISHED;
             refs.plan(new CatalogReferences.Component(credentialIds.get(key), status, componentIds(content)));
         }
+        mayWrite.accept(new ImportReach(plan.providerIds, plan.createsProviders));
         plan.providers.forEach(p -> refs.plan(p.id(), p.snapshot()));
         for (ImportedCredential imported : batch.credentials()) {
             String key = imported.sourceKey();
@@ -117,6 +127,8 @@ public class CredentialImports {
             requireKey(p.sourceKey(), "providers[" + p.sourceKey() + "]", ids.keySet());
             PlannedProvider provider = providers.plan(p.sourceKey(), p.provider(), now);
             plan.providers.add(provider);
+            plan.providerIds.add(provider.id());
+            plan.createsProviders |= provider.isNew();
             ids.put(p.sourceKey(), provider.id());
         }
         return ids;
@@ -217,6 +229,8 @@ public class CredentialImports {
         final List<PlannedProvider> providers = new ArrayList<>();
         final List<Credential> changed = new ArrayList<>();
         final List<Outcome> outcomes = new ArrayList<>();
+        final Set<String> providerIds = new LinkedHashSet<>();
+        boolean createsProviders;
     }
 
     /** The catalog as it will be once the batch is written. */

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.credstack.catalog.common.CatalogRuleViolation;
+import org.credstack.catalog.common.StaffCheck;
 import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.CredentialImports;
+import org.credstack.catalog.credential.ImportReach;
 import org.credstack.catalog.credential.ImportResult;
 import org.credstack.catalog.importing.ImportOptions.Format;
 import org.credstack.catalog.importing.ImportRejected.Problem;
 import org.credstack.catalog.importing.ImportRejected.Reason;
+import org.credstack.runtime.security.Access;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code invalid-request} for an unknown parameter value (its {@code errors} name the {@code field}), 422
  * {@code import-rejected} for content that cannot be imported (its {@code errors} name a {@code pointer} into
  * the document, or the {@code field} of a record the catalog refused); nothing is stored then.
+ *
+ * <p>Who may import: staff of every provider the import writes into (the providers the document names, the
+ * provider of each credential it creates, and the stored provider of each credential it matches), or an
+ * operator; an import that would create a provider (such as the sample catalog, many providers at once) is for
+ * operators only. Learners and partners are refused before the document is read; other staff once it is
+ * planned. A refusal is the 403 {@code forbidden} problem (401 {@code unauthorized} without a token) and
+ * nothing is stored or published.
  */
 @RestController
 class ImportController {
@@ -35,10 +45,12 @@ class ImportController {
     private static final int MAX_ECHO = 80;
 
     private final CredentialImports imports;
+    private final Access access;
     private final ImportDocuments documents = new ImportDocuments();
 
-    ImportController(CredentialImports imports) {
+    ImportController(CredentialImports imports, Access access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @PostMapping(
@@ -51,6 +63,7 @@ class ImportController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String provider,
             @RequestParam(required = false) String source) {
+        StaffCheck.requireSomeProviderStaff(access);
         ImportOptions options = new ImportOptions(
                 parse(Format.class, "format", format, source),
                 parse(Category.class, "category", category, source),
@@ -58,11 +71,18 @@ class ImportController {
                 source);
         var batch = documents.read(body, options);
         try {
-            return imports.importAll(batch);
+            return imports.importAll(batch, this::requireMayWrite);
         } catch (CatalogRuleViolation violation) {
             throw new ImportRejected(
                     source, Reason.CONTENT, List.of(Problem.field(violation.field(), violation.getMessage())));
         }
+    }
+
+    private void requireMayWrite(ImportReach reach) {
+        if (reach.createsProviders()) {
+            access.requireOperator();
+        }
+        reach.providerIds().forEach(access::requireProviderStaff);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value, String source) {

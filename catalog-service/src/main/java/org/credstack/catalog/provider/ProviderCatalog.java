@@ -69,7 +69,7 @@ public class ProviderCatalog {
         Provider provider =
                 found.orElseGet(() -> Provider.create(UUID.randomUUID().toString(), sourceKey, content, now));
         boolean changed = found.isEmpty() || provider.update(content, now);
-        return new PlannedProvider(provider, changed);
+        return new PlannedProvider(provider, found.isEmpty(), changed);
     }
 
     /** Writes the planned providers that are new or changed. */
@@ -81,11 +81,18 @@ public class ProviderCatalog {
     public static final class PlannedProvider {
 
         private final Provider provider;
+        private final boolean isNew;
         private final boolean changed;
 
-        private PlannedProvider(Provider provider, boolean changed) {
+        private PlannedProvider(Provider provider, boolean isNew, boolean changed) {
             this.provider = provider;
+            this.isNew = isNew;
             this.changed = changed;
+        }
+
+        /** Whether the import would create this provider (no provider was imported under its source key). */
+        public boolean isNew() {
+            return isNew;
         }
 
         /** Its catalog id (new for a provider not seen before). */

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import org.credstack.catalog.common.PageView;
+import org.credstack.runtime.security.Access;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,19 +15,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Providers (Open Badges issuers): create, read, list by name, replace. */
+/**
+ * Providers (Open Badges issuers): create, read, list by name, replace. Their profiles are public reads; creating
+ * one is for operators; replacing one is for its own staff or an operator (403 {@code forbidden} problem
+ * otherwise, 401 without a token; nothing is stored then).
+ */
 @RestController
 @RequestMapping("/api/v1/providers")
 class ProviderController {
 
     private final ProviderCatalog providers;
+    private final Access access;
 
-    ProviderController(ProviderCatalog providers) {
+    ProviderController(ProviderCatalog providers, Access access) {
         this.providers = providers;
+        this.access = access;
     }
 
     @PostMapping
     ResponseEntity<ProviderView> create(@RequestBody ProviderRequest request) {
+        access.requireOperator();
         Provider created = providers.create(request.toDraft());
         return ResponseEntity.created(URI.create("/api/v1/providers/" + created.id()))
                 .body(ProviderView.of(created));
@@ -46,6 +54,7 @@ class ProviderController {
 
     @PutMapping("/{id}")
     ProviderView update(@PathVariable String id, @RequestBody ProviderRequest request) {
+        access.requireProviderStaff(id);
         return ProviderView.of(providers.update(id, request.toDraft()));
     }
 }

@@ -32,7 +32,7 @@ class ConcurrentModificationIT extends CredentialIntegrationTest {
         String id = newDraft(micro("Before", provider));
         AtomicInteger attempts = new AtomicInteger();
 
-        catalog.update(id, c -> {
+        catalog.update(id, anyProvider -> {}, c -> {
             if (attempts.incrementAndGet() == 1) {
                 bumpLockVersion(id);
             }
@@ -54,7 +54,7 @@ class ConcurrentModificationIT extends CredentialIntegrationTest {
         String id = newDraft(micro("Before", provider));
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> catalog.update(id, c -> {
+        assertThatThrownBy(() -> catalog.update(id, anyProvider -> {}, c -> {
                     attempts.incrementAndGet();
                     bumpLockVersion(id);
                     c.edit(micro("After", provider), catalog.references(), catalog.now());

@@ -9,6 +9,7 @@ import static org.credstack.catalog.credential.TestDrafts.stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.credstack.catalog.common.CatalogRuleViolation;
 import org.credstack.catalog.credential.ImportBatch.ImportedCredential;
@@ -27,6 +28,9 @@ class CredentialImportsIT extends CredentialIntegrationTest {
     @Autowired
     ProviderCatalog providers;
 
+    /** These tests are about importing, not about who may: no caller check. */
+    static final Consumer<ImportReach> ANYONE = reach -> {};
+
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String providerKey = "https://example.org/issuers/" + run;
     final String a = "ce-a-" + run;
@@ -35,7 +39,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
 
     @Test
     void importingTheSameDocumentTwiceChangesNothingTheSecondTime() {
-        ImportResult first = imports.importAll(batch("A"));
+        ImportResult first = imports.importAll(batch("A"), ANYONE);
         assertThat(first.credentials()).extracting(Outcome::change).containsOnly(Change.CREATED);
         assertThat(first.credentials()).extracting(Outcome::version).containsOnly(1);
         List<String> ids =
@@ -43,7 +47,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(ids) == 3 && nothingPending(ids));
         List<Object> lockVersions = lockVersions(ids);
 
-        ImportResult second = imports.importAll(batch("A"));
+        ImportResult second = imports.importAll(batch("A"), ANYONE);
 
         assertThat(second.credentials()).extracting(Outcome::change).containsOnly(Change.UNCHANGED);
         assertThat(second.credentials()).extracting(Outcome::credentialId).isEqualTo(ids);
@@ -57,9 +61,10 @@ class CredentialImportsIT extends CredentialIntegrationTest {
 
     @Test
     void changedContentBecomesTheNextPublishedVersion() {
-        String idOfA = imports.importAll(batch("A")).credentials().getFirst().credentialId();
+        String idOfA =
+                imports.importAll(batch("A"), ANYONE).credentials().getFirst().credentialId();
 
-        ImportResult again = imports.importAll(batch("A, revised"));
+        ImportResult again = imports.importAll(batch("A, revised"), ANYONE);
 
         assertThat(again.credentials())
                 .extracting(Outcome::sourceKey, Outcome::change, Outcome::version)
@@ -92,7 +97,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
                         new ImportedCredential(a, micro("A", providerKey)),
                         new ImportedCredential(s, stack("S", providerKey, a, "ce-missing"))));
 
-        assertThatThrownBy(() -> imports.importAll(broken))
+        assertThatThrownBy(() -> imports.importAll(broken, ANYONE))
                 .isInstanceOfSatisfying(
                         CatalogRuleViolation.class,
                         e -> assertThat(e.field()).isEqualTo("credentials[" + s + "].stackRule"));
@@ -112,7 +117,7 @@ class CredentialImportsIT extends CredentialIntegrationTest {
                         new ImportedCredential(b, stack("B", providerKey, a, s)),
                         new ImportedCredential(s, stack("S", providerKey, b))));
 
-        assertThatThrownBy(() -> imports.importAll(cycle))
+        assertThatThrownBy(() -> imports.importAll(cycle, ANYONE))
                 .isInstanceOfSatisfying(
                         CatalogRuleViolation.class,
                         e -> assertThat(e.field()).isEqualTo("credentials[" + b + "].stackRule"));
@@ -122,11 +127,15 @@ class CredentialImportsIT extends CredentialIntegrationTest {
 
     @Test
     void resolvesProviderAndComponentsImportedEarlier() {
-        imports.importAll(batch("A"));
+        imports.importAll(batch("A"), ANYONE);
         String later = "ce-later-" + run;
 
-        ImportResult result = imports.importAll(new ImportBatch(
-                "later.json", List.of(), List.of(new ImportedCredential(later, stack("Later", providerKey, a)))));
+        ImportResult result = imports.importAll(
+                new ImportBatch(
+                        "later.json",
+                        List.of(),
+                        List.of(new ImportedCredential(later, stack("Later", providerKey, a)))),
+                ANYONE);
 
         assertThat(result.credentials()).extracting(Outcome::change).containsExactly(Change.CREATED);
         assertThat(get("/api/v1/credentials/" + result.credentials().getFirst().credentialId())
