@@ -63,6 +63,15 @@ public interface ProblemContractTests {
     /** The {@code field} (or {@code pointer}) that the {@link #invalidRequest()}'s {@code errors} name. */
     String invalidRequestNames();
 
+    /**
+     * The {@code Authorization} header every request of this contract carries ({@code Bearer <token>} of {@code
+     * TestTokens}, allowed on {@link #jsonEndpoint()} and {@link #missingResource()}), or {@code null} for none: a
+     * service with the security kit answers an anonymous request to a protected path 401 before anything else.
+     */
+    default String authorization() {
+        return null;
+    }
+
     /** A path that takes a JSON body with {@code POST}, or {@code null} when the service has none. */
     default String jsonEndpoint() {
         return null;
@@ -174,6 +183,9 @@ public interface ProblemContractTests {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization() != null) {
+            request.header("Authorization", authorization());
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), BodyHandlers.ofString());
