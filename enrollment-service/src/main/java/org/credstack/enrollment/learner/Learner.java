@@ -14,11 +14,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A learner and the identifiers partners know them by; one document in {@value Learners#COLLECTION}.
  *
- * <p>Invariants: an id of 1 to 128 letters, digits or {@code . _ ~ @ -} (it is a path segment); a display name of at most {@value #MAX_NAME} characters without control characters; one to
- * {@value #MAX_IDENTIFIERS} email addresses (at most {@value #MAX_EMAIL} characters, no scheme such as
- * {@code mailto:}, one {@code @}, a dotted domain, no spaces or control characters), the first being the primary; at
- * most {@value #MAX_IDENTIFIERS} accounts; no identifier twice. The same caps hold for one request adding
- * identifiers. Uniqueness across learners is the unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
+ * <p>Invariants: an id of 1 to 128 letters, digits or {@code . _ ~ @ -} (it is a path segment); a display name of
+ * at most {@value #MAX_NAME} characters without control characters; one to {@value #MAX_IDENTIFIERS} email
+ * addresses (at most {@value #MAX_EMAIL} characters, no scheme such as {@code mailto:}, one {@code @}, a dotted
+ * domain, no spaces or control characters), the first being the primary; at most {@value #MAX_IDENTIFIERS} accounts;
+ * no identifier twice. The same caps hold for one request adding identifiers. Uniqueness across learners is the
+ * unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
  *
  * @param id learner id
  * @param displayName name shown to people and put in awarded credentials
