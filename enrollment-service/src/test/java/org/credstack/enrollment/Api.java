@@ -7,18 +7,51 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credstack.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the service under test; never throws on 4xx/5xx. */
+/**
+ * A plain HTTP client for the service under test; never throws on 4xx/5xx.
+ *
+ * <p>Every request carries a bearer token ({@link TestTokens}). Unless {@link #as} names the caller, it is the caller
+ * the path belongs to: the learner of {@code /api/v1/learners/{learnerId}/**}, staff of the provider of
+ * {@code /api/v1/providers/{providerId}/**}, and an operator for everything else (registering a learner without an
+ * id, the unmatched inbox, xAPI statements until partners have their own credentials). {@link #anonymous()} sends
+ * none.
+ */
 public final class Api {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final Pattern LEARNER_PATH = Pattern.compile("^/api/v1/learners/([^/?]+)");
+    private static final Pattern PROVIDER_PATH = Pattern.compile("^/api/v1/providers/([^/?]+)");
+
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final boolean byPath;
+    private final String token;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(HttpClient.newHttpClient(), "http://localhost:" + port, true, null);
+    }
+
+    private Api(HttpClient http, String base, boolean byPath, String token) {
+        this.http = http;
+        this.base = base;
+        this.byPath = byPath;
+        this.token = token;
+    }
+
+    /** This client calling as the caller of {@code token} (from {@link TestTokens}). */
+    public Api as(String token) {
+        return new Api(http, base, false, token);
+    }
+
+    /** This client without an {@code Authorization} header. */
+    public Api anonymous() {
+        return new Api(http, base, false, null);
     }
 
     /** What came back. */
@@ -34,7 +67,7 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
     }
 
     public Response post(String path, String body) {
@@ -43,18 +76,37 @@ public final class Api {
 
     public Response post(String path, String body, Map<String, String> headers) {
         return send(
+                path,
                 HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
                 headers);
     }
 
     public Response put(String path, String body, Map<String, String> headers) {
         return send(
+                path,
                 HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)),
                 headers);
     }
 
-    private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    /** The token of the caller a path belongs to (see the class comment). */
+    static String ownerToken(String path) {
+        Matcher learner = LEARNER_PATH.matcher(path);
+        if (learner.find()) {
+            return TestTokens.learner(learner.group(1));
+        }
+        Matcher provider = PROVIDER_PATH.matcher(path);
+        if (provider.find()) {
+            return TestTokens.staff(provider.group(1));
+        }
+        return TestTokens.operator();
+    }
+
+    private Response send(String path, HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Content-Type", "application/json");
+        String caller = byPath ? ownerToken(path) : token;
+        if (caller != null) {
+            request.header("Authorization", TestTokens.bearer(caller));
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

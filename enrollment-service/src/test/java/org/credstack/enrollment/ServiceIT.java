@@ -11,13 +11,15 @@ import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The enrollment helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client, publishing catalog
- * snapshots as the catalog would and waiting for the replica, and registering learners.
+ * The enrollment helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client sending the token of the
+ * caller each path belongs to ({@link Api}), publishing catalog snapshots as the catalog would and waiting for the
+ * replica, and registering learners.
  */
 public abstract class ServiceIT extends ServiceIntegrationTest {
 
@@ -47,12 +49,17 @@ public abstract class ServiceIT extends ServiceIntegrationTest {
         return event.credential();
     }
 
-    /** Registers a learner with a fresh email; returns the learner id. */
+    /**
+     * Registers a learner with a fresh email as a learner does: signed in with a new id (their token's {@code sub}),
+     * which becomes the learner id; returns it.
+     */
     protected String learner(String email) {
-        Api.Response created = api.post("/api/v1/learners", """
+        String id = UUID.randomUUID().toString();
+        Api.Response created = api.as(TestTokens.learner(id)).post("/api/v1/learners", """
                 {"displayName": "Ada Lovelace", "emails": ["%s"]}""".formatted(email));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
-        return created.body().get("id").stringValue();
+        assertThat(created.body().get("id").stringValue()).isEqualTo(id);
+        return id;
     }
 
     protected static String unique(String prefix) {

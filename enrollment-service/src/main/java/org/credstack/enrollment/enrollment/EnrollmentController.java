@@ -3,6 +3,7 @@ package org.credstack.enrollment.enrollment;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.credstack.runtime.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST .../{enrollmentId}/assignments/{assignmentId}/complete} → 200: the learner marks a self-paced
  *       assignment done;
  *   <li>{@code POST /api/v1/providers/{providerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete}
- *       {@code {completedAt?}} → 200: the provider marks any assignment done. <b>No authentication yet</b>: the
- *       provider id in the path is trusted.
+ *       {@code {completedAt?}} → 200: the provider marks any assignment done.
  * </ul>
+ *
+ * Who may (docs/authz-enrollment.md): the learner paths are for that learner ({@code sub == learnerId}) and operators;
+ * the provider path for staff of that provider and operators, and the enrollment must be of a credential of a provider
+ * the caller acts for (the stored enrollment's provider is checked, not only the path): 403 problem otherwise, checked
+ * before anything is stored.
  *
  * Errors (problem+json naming the field): 404 {@code learnerId}, {@code credentialId}, {@code enrollmentId},
  * {@code assignmentId}; 409 {@code credentialId} when the credential is retired or not published, when it has no
@@ -39,13 +44,16 @@ import org.springframework.web.bind.annotation.RestController;
 class EnrollmentController {
 
     private final Enrollments enrollments;
+    private final Access access;
 
-    EnrollmentController(Enrollments enrollments) {
+    EnrollmentController(Enrollments enrollments, Access access) {
         this.enrollments = enrollments;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/learners/{learnerId}/enrollments")
     ResponseEntity<EnrollmentView> enroll(@PathVariable String learnerId, @RequestBody EnrollRequest body) {
+        access.requireLearner(learnerId);
         if (body.credentialId() == null || body.credentialId().isBlank()) {
             throw new InvalidEnrollmentRequest("credentialId", "credentialId names the credential to enroll in");
         }
@@ -61,22 +69,26 @@ class EnrollmentController {
 
     @GetMapping("/api/v1/learners/{learnerId}/enrollments")
     List<EnrollmentView> list(@PathVariable String learnerId) {
+        access.requireLearner(learnerId);
         return enrollments.of(learnerId).stream().map(EnrollmentView::of).toList();
     }
 
     @GetMapping("/api/v1/learners/{learnerId}/enrollments/{enrollmentId}")
     EnrollmentView get(@PathVariable String learnerId, @PathVariable String enrollmentId) {
+        access.requireLearner(learnerId);
         return EnrollmentView.of(enrollments.get(learnerId, enrollmentId));
     }
 
     @PostMapping("/api/v1/learners/{learnerId}/enrollments/{enrollmentId}/withdraw")
     EnrollmentView withdraw(@PathVariable String learnerId, @PathVariable String enrollmentId) {
+        access.requireLearner(learnerId);
         return EnrollmentView.of(enrollments.withdraw(learnerId, enrollmentId));
     }
 
     @PostMapping("/api/v1/learners/{learnerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete")
     EnrollmentView completeByLearner(
             @PathVariable String learnerId, @PathVariable String enrollmentId, @PathVariable String assignmentId) {
+        access.requireLearner(learnerId);
         return EnrollmentView.of(enrollments.markDoneByLearner(learnerId, enrollmentId, assignmentId));
     }
 
@@ -86,8 +98,19 @@ class EnrollmentController {
             @PathVariable String enrollmentId,
             @PathVariable String assignmentId,
             @RequestBody(required = false) ProviderCompletion body) {
+        access.requireProviderStaff(providerId);
         Instant at = body == null ? null : body.completedAt();
-        return EnrollmentView.of(enrollments.markDoneByProvider(providerId, enrollmentId, assignmentId, at));
+        return EnrollmentView.of(
+                enrollments.markDoneByProvider(providerId, enrollmentId, assignmentId, at, this::mayActFor));
+    }
+
+    /** Staff of the enrollment's provider, or an operator; an enrollment without a provider is for operators only. */
+    private void mayActFor(String enrollmentProvider) {
+        if (enrollmentProvider == null) {
+            access.requireOperator();
+        } else {
+            access.requireProviderStaff(enrollmentProvider);
+        }
     }
 
     record EnrollRequest(String credentialId) {}

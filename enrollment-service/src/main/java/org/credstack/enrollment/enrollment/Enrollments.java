@@ -132,9 +132,20 @@ public class Enrollments {
                 e -> e.markDoneByLearner(assignmentId, clock.instant(), who));
     }
 
-    /** No authentication yet: any caller may act as the provider named in the path. */
-    Enrollment markDoneByProvider(String providerId, String enrollmentId, String assignmentId, Instant at) {
-        Enrollment current = load(enrollmentId, e -> providerId.equals(e.providerId()));
+    /**
+     * The provider marks an assignment done.
+     *
+     * @param mayActFor checks that the caller may act for a provider, throwing when not; given the stored
+     *     enrollment's provider before anything changes, so a provider in the path is never taken on trust
+     * @throws EnrollmentNotFound when there is no such enrollment, or it is not of {@code providerId}'s credentials
+     */
+    Enrollment markDoneByProvider(
+            String providerId, String enrollmentId, String assignmentId, Instant at, Consumer<String> mayActFor) {
+        Enrollment current = load(enrollmentId, e -> true);
+        mayActFor.accept(current.providerId());
+        if (!providerId.equals(current.providerId())) {
+            throw new EnrollmentNotFound(enrollmentId);
+        }
         Recipient who = recipient(learners.profile(current.learnerId()));
         Instant now = clock.instant();
         if (at != null && at.isAfter(now)) {

@@ -2,6 +2,7 @@ package org.credstack.enrollment.enrollment;
 
 import java.net.URI;
 import org.credstack.enrollment.enrollment.EnrollmentController.EnrollmentView;
+import org.credstack.runtime.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,19 +28,23 @@ import org.springframework.web.bind.annotation.RestController;
  * outside the renewal window (naming its dates: {@code renewal-window-closed}), revoked ({@code credential-revoked}),
  * not renewable ({@code not-renewable}: no renewal policy or no expiry), {@code already-renewed},
  * {@code renewal-in-progress}; 409 {@code credentialId} when the credential is retired; 409 {@code enrollmentId} when
- * attesting a renewal that has requirements. Nothing is stored on a refusal.
+ * attesting a renewal that has requirements; 403 for anyone but the learner ({@code sub == learnerId}) and operators.
+ * Nothing is stored on a refusal.
  */
 @RestController
 class RenewalController {
 
     private final Renewals renewals;
+    private final Access access;
 
-    RenewalController(Renewals renewals) {
+    RenewalController(Renewals renewals, Access access) {
         this.renewals = renewals;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/learners/{learnerId}/renewals")
     ResponseEntity<EnrollmentView> start(@PathVariable String learnerId, @RequestBody RenewRequest body) {
+        access.requireLearner(learnerId);
         if (body.badgeId() == null || body.badgeId().isBlank()) {
             throw new InvalidEnrollmentRequest("badgeId", "badgeId names the credential to renew");
         }
@@ -51,6 +56,7 @@ class RenewalController {
 
     @PostMapping("/api/v1/learners/{learnerId}/renewals/{enrollmentId}/attestation")
     EnrollmentView attest(@PathVariable String learnerId, @PathVariable String enrollmentId) {
+        access.requireLearner(learnerId);
         return EnrollmentView.of(renewals.attest(learnerId, enrollmentId));
     }
 

@@ -14,6 +14,9 @@ import org.credstack.enrollment.problem.DomainException;
 import org.credstack.events.catalog.CredentialSnapshot.Assignment;
 import org.credstack.runtime.links.LinkToken;
 import org.credstack.runtime.links.LinkTokens;
+import org.credstack.runtime.security.PublicPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -56,6 +59,18 @@ class RenewalLinkController {
     RenewalLinkController(Renewals renewals, LinkTokens links) {
         this.renewals = renewals;
         this.links = links;
+    }
+
+    /**
+     * The link's pages need no sign-in: {@code GET /renewals/new} is public platform-wide ({@link
+     * PublicPaths#PLATFORM}), the form's {@code POST} is declared here.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class LinkPagesArePublic {
+        @Bean
+        PublicPaths renewalLinkPublicPaths() {
+            return PublicPaths.of("POST /renewals/new");
+        }
     }
 
     @GetMapping(path = "/renewals/new", produces = MediaType.TEXT_HTML_VALUE)

@@ -14,11 +14,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A learner and the identifiers partners know them by; one document in {@value Learners#COLLECTION}.
  *
- * <p>Invariants: a display name of at most {@value #MAX_NAME} characters without control characters; one to
- * {@value #MAX_IDENTIFIERS} email addresses (at most {@value #MAX_EMAIL} characters, no scheme such as
- * {@code mailto:}, one {@code @}, a dotted domain, no spaces or control characters), the first being the primary; at
- * most {@value #MAX_IDENTIFIERS} accounts; no identifier twice. The same caps hold for one request adding
- * identifiers. Uniqueness across learners is the unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
+ * <p>Invariants: an id of 1 to 128 letters, digits or {@code . _ ~ @ -} (it is a path segment); a display name of
+ * at most {@value #MAX_NAME} characters without control characters; one to {@value #MAX_IDENTIFIERS} email
+ * addresses (at most {@value #MAX_EMAIL} characters, no scheme such as {@code mailto:}, one {@code @}, a dotted
+ * domain, no spaces or control characters), the first being the primary; at most {@value #MAX_IDENTIFIERS} accounts;
+ * no identifier twice. The same caps hold for one request adding identifiers. Uniqueness across learners is the
+ * unique index on {@code identifierKeys} (see {@link IdentifierKeys}).
  *
  * @param id learner id
  * @param displayName name shown to people and put in awarded credentials
@@ -54,6 +55,12 @@ record Learner(
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     /**
+     * A learner id is one path segment of {@code /api/v1/learners/{learnerId}}: 1 to 128 unreserved characters (RFC
+     * 3986 section 2.3) or {@code @}, as identity providers' subjects are (UUIDs, Keycloak user ids).
+     */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~@-]{1,128}");
+
+    /**
      * A learner stored before folded keys existed reads them from its emails; one stored before learners carried
      * events reads with none pending.
      */
@@ -66,6 +73,9 @@ record Learner(
 
     static Learner register(
             String id, String displayName, List<String> emails, List<PartnerAccount> accounts, Instant at) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidIdentifier("id", "a learner id has 1 to 128 letters, digits or . _ ~ @ -");
+        }
         if (displayName == null || displayName.isBlank()) {
             throw new InvalidIdentifier("displayName", "a learner has a display name");
         }

@@ -3,7 +3,6 @@ package org.credstack.enrollment.learner;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.credstack.events.enrollment.LearnerEmailChanged;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
@@ -55,18 +54,36 @@ public class Learners {
         mongo.indexOps(COLLECTION).createIndex(new Index().on(FOLDED_KEYS, Sort.Direction.ASC));
     }
 
-    Learner register(String displayName, List<String> emails, List<PartnerAccount> accounts) {
-        Learner learner =
-                Learner.register(UUID.randomUUID().toString(), displayName, emails, accounts, clock.instant());
-        rejectTaken(learner.id(), emails, accounts);
+    /** A learner and whether this request created it. */
+    record Registered(Learner learner, boolean created) {}
+
+    /**
+     * Registers the learner with this id, or returns the one registered with it already, unchanged (registration is
+     * idempotent by id: a learner signing in again, a retried request). The request is validated either way.
+     *
+     * @param id the learner id (a learner's is their token's {@code sub})
+     * @throws InvalidIdentifier naming {@code id}, {@code displayName}, {@code emails[i]} or {@code accounts[i]...}
+     * @throws IdentifierTaken naming the first requested identifier another learner holds
+     */
+    Registered register(String id, String displayName, List<String> emails, List<PartnerAccount> accounts) {
+        Learner learner = Learner.register(id, displayName, emails, accounts, clock.instant());
+        Optional<Learner> existing = Optional.ofNullable(mongo.findById(id, Learner.class));
+        if (existing.isPresent()) {
+            return new Registered(existing.get(), false);
+        }
+        rejectTaken(id, emails, accounts);
         try {
             learner = mongo.insert(learner);
         } catch (DuplicateKeyException race) {
-            rejectTaken(learner.id(), emails, accounts);
+            Learner winner = mongo.findById(id, Learner.class);
+            if (winner != null) {
+                return new Registered(winner, false);
+            }
+            rejectTaken(id, emails, accounts);
             throw race;
         }
         events.publishEvent(new LearnerIdentified(learner.id()));
-        return learner;
+        return new Registered(learner, true);
     }
 
     Learner addIdentifiers(String learnerId, List<String> emails, List<PartnerAccount> accounts) {

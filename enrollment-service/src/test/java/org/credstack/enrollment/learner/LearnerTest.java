@@ -15,6 +15,26 @@ class LearnerTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a/b", "a b", "a?b", "a%2Fb"})
+    void refusesAnIdThatIsNotOnePlainPathSegment(String id) {
+        assertThat(field(() -> Learner.register(id, "Ada", List.of("a@example.org"), List.of(), AT)))
+                .isEqualTo("id");
+    }
+
+    @Test
+    void takesIdentityProvidersSubjectsAsIds() {
+        assertThat(Learner.register(
+                                "0b6f3c1e-2a4d-4f7e-9c1a-5d2e8f3b7a61", "Ada", List.of("a@example.org"), List.of(), AT)
+                        .id())
+                .isEqualTo("0b6f3c1e-2a4d-4f7e-9c1a-5d2e8f3b7a61");
+        assertThat(field(() -> Learner.register("x".repeat(129), "Ada", List.of("a@example.org"), List.of(), AT)))
+                .isEqualTo("id");
+        assertThat(Learner.register("x".repeat(128), "Ada", List.of("a@example.org"), List.of(), AT)
+                        .id())
+                .hasSize(128);
+    }
+
     @Test
     void refusesMoreThanTenEmailsOrAccounts() {
         List<String> emails =

@@ -180,6 +180,10 @@ class XapiStatementsIT extends ServiceIT {
                                         java.net.URI.create("http://localhost:" + port + "/xapi/statements"))
                                 .header("Content-Type", "application/json")
                                 .header("X-Experience-API-Version", "1.0.3")
+                                .header(
+                                        "Authorization",
+                                        org.credstack.testsupport.security.TestTokens.bearer(
+                                                org.credstack.testsupport.security.TestTokens.operator()))
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());

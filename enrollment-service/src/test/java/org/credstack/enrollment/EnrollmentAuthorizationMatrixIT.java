@@ -1,0 +1,155 @@
+package org.credstack.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.credstack.enrollment.Credentials.all;
+import static org.credstack.enrollment.Credentials.byProvider;
+import static org.credstack.enrollment.Credentials.selfPaced;
+import static org.credstack.enrollment.Credentials.snapshot;
+import static org.credstack.testsupport.security.CallerKind.STAFF_OTHER_PROVIDER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.testsupport.security.AuthorizationMatrix;
+import org.credstack.testsupport.security.Rule;
+import org.credstack.testsupport.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Every operation of enrollment-service's OpenAPI document as every kind of caller (docs/authz-enrollment.md): the
+ * learner's own paths for that learner and operators, provider completions for that provider's staff (of the
+ * enrollment's provider, not only the path's) and operators, the inbox and dead letters for operators, xAPI for any
+ * authenticated caller until partner authentication lands. No refused write changes a learner, an enrollment or a
+ * statement. The renewal link pages are not in the document (they are HTML); RenewalsIT calls them without a token.
+ */
+class EnrollmentAuthorizationMatrixIT extends ServiceIT {
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsRuleSays() {
+        AuthorizationMatrix matrix = AuthorizationMatrix.of(baseUrl());
+        String learnerId = matrix.learnerId();
+        String providerId = matrix.providerId();
+        String email = unique("matrix") + "@example.org";
+        CredentialSnapshot credential = published(byProvider(
+                snapshot(unique("matrix-cred"), 1, "PUBLISHED", all(), selfPaced("r1"), selfPaced("r2")), providerId));
+        CredentialSnapshot another = published(
+                byProvider(snapshot(unique("matrix-cred"), 1, "PUBLISHED", all(), selfPaced("r1")), providerId));
+        registerAs(learnerId, email);
+        String enrollment = enroll(learnerId, credential.id());
+        String toWithdraw = enroll(learnerId, another.id());
+        String statementId = UUID.randomUUID().toString();
+        String statement = """
+                {"id": "%s", "actor": {"mbox": "mailto:%s"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+                 "object": {"id": "https://lms.example/activities/matrix"}}""".formatted(statementId, unique("nobody") + "@example.org");
+
+        matrix.storesNothingWhenRefused(() -> stored(learnerId))
+                .rule(
+                        "POST /api/v1/learners",
+                        // the learner registers themselves (already registered: 200); another learner may not
+                        // register them, nor may staff or partners
+                        Rule.learner().body("""
+                                {"id": "%s", "displayName": "Ada", "emails": ["%s"]}""".formatted(learnerId, email)))
+                .rule("GET /api/v1/learners/{learnerId}", Rule.learner())
+                .rule(
+                        "PUT /api/v1/learners/{learnerId}/identifiers",
+                        Rule.learner().body("""
+                        {"emails": ["%s"]}""".formatted(email)))
+                .rule("PUT /api/v1/learners/{learnerId}/email", Rule.learner().body("""
+                        {"email": "%s"}""".formatted(email)))
+                .rule("GET /api/v1/learners/{learnerId}/enrollments", Rule.learner())
+                .rule(
+                        "POST /api/v1/learners/{learnerId}/enrollments",
+                        Rule.learner().body("""
+                        {"credentialId": "%s"}""".formatted(credential.id())))
+                .rule(
+                        "GET /api/v1/learners/{learnerId}/enrollments/{enrollmentId}",
+                        Rule.learner().with("enrollmentId", enrollment))
+                .rule(
+                        "POST /api/v1/learners/{learnerId}/enrollments/{enrollmentId}/withdraw",
+                        Rule.learner().with("enrollmentId", toWithdraw))
+                .rule(
+                        "POST /api/v1/learners/{learnerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete",
+                        Rule.learner().with("enrollmentId", enrollment).with("assignmentId", "r1"))
+                .rule(
+                        "POST /api/v1/learners/{learnerId}/renewals",
+                        Rule.learner().body("""
+                        {"badgeId": "https://badges.example/credentials/none"}"""))
+                .rule(
+                        "POST /api/v1/learners/{learnerId}/renewals/{enrollmentId}/attestation",
+                        Rule.learner().with("enrollmentId", enrollment))
+                .rule(
+                        "POST /api/v1/providers/{providerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete",
+                        // staff of another provider naming their own provider in the path: the enrollment's
+                        // provider is checked, not the path's
+                        Rule.providerStaff()
+                                .body("{}")
+                                .with("enrollmentId", enrollment)
+                                .with("assignmentId", "r2")
+                                .with(
+                                        "providerId",
+                                        kind -> kind == STAFF_OTHER_PROVIDER ? providerId + "-other" : providerId))
+                .rule("GET /api/v1/inbox/unmatched", Rule.operator())
+                .rule("GET /api/v1/dead-letters", Rule.operator())
+                .rule(
+                        "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
+                        Rule.operator().with("partition", "0").with("offset", "0"))
+                // partner authentication of xAPI is another change's: for now any authenticated caller
+                .rule(
+                        "POST /xapi/statements",
+                        Rule.anyCaller()
+                                .header("X-Experience-API-Version", "2.0.0")
+                                .body(statement))
+                .rule(
+                        "PUT /xapi/statements",
+                        Rule.anyCaller()
+                                .header("X-Experience-API-Version", "2.0.0")
+                                .query("statementId=" + statementId)
+                                .body(statement))
+                .verify();
+    }
+
+    /**
+     * What a refused write must leave as it was: the count of every collection a request writes, and the learner's
+     * document and enrollments without their outbox fields (the relay empties {@code pendingEvents} in the background;
+     * events are staged with the state they belong to, so unchanged state means nothing published).
+     */
+    private List<Object> stored(String learnerId) {
+        List<Object> state = new ArrayList<>();
+        for (String collection : List.of("learners", "enrollments", "statements", "unmatchedStatements")) {
+            state.add(collection + "=" + mongo.getCollection(collection).countDocuments());
+        }
+        state.add(withoutOutbox(mongo.findById(learnerId, Document.class, "learners")));
+        mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Document.class, "enrollments").stream()
+                .map(EnrollmentAuthorizationMatrixIT::withoutOutbox)
+                .forEach(state::add);
+        return state;
+    }
+
+    private static Document withoutOutbox(Document document) {
+        if (document == null) {
+            return null;
+        }
+        Document copy = new Document(document);
+        copy.remove("pendingEvents");
+        copy.remove("version");
+        return copy;
+    }
+
+    private void registerAs(String learnerId, String email) {
+        Api.Response registered = api.as(TestTokens.learner(learnerId)).post("/api/v1/learners", """
+                {"displayName": "Ada Lovelace", "emails": ["%s"]}""".formatted(email));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    }
+
+    private String enroll(String learnerId, String credentialId) {
+        Api.Response enrolled = api.post("/api/v1/learners/" + learnerId + "/enrollments", """
+                {"credentialId": "%s"}""".formatted(credentialId));
+        assertThat(enrolled.status()).as(enrolled.raw().body()).isEqualTo(201);
+        return enrolled.body().get("id").stringValue();
+    }
+}
