@@ -63,6 +63,16 @@ public interface ProblemContractTests {
     /** The {@code field} (or {@code pointer}) that the {@link #invalidRequest()}'s {@code errors} name. */
     String invalidRequestNames();
 
+    /**
+     * The {@code Authorization} header every request of the contract carries, or {@code null} for none. A service
+     * with the security kit answers an anonymous request outside its public paths 401 before anything else, so its
+     * contract sends a token that may call {@link #missingResource()} and {@link #invalidRequest()}: {@code
+     * TestTokens.bearer(TestTokens.operator())}.
+     */
+    default String authorization() {
+        return null;
+    }
+
     /** A path that takes a JSON body with {@code POST}, or {@code null} when the service has none. */
     default String jsonEndpoint() {
         return null;
@@ -174,6 +184,9 @@ public interface ProblemContractTests {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization() != null) {
+            request.header("Authorization", authorization());
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), BodyHandlers.ofString());
