@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Provider staff revoke a credential their provider issued; only staff of the provider in the path ({@code
- * provider_ids}) or an operator, checked before the body or the badge is read (401 problem without a token, 403
- * problem for anyone else; nothing is stored or published on either):
+ * provider_ids}) or an operator, checked before the reason or the badge is looked at (401 problem without a token,
+ * 403 problem for anyone else; nothing is stored or published on either):
  *
  * <pre>{@code
  * POST /api/v1/providers/{providerId}/credentials/{badgeId}/revocation   {"reason": "issued in error"}
