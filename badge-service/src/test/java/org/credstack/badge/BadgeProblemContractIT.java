@@ -2,6 +2,7 @@ package org.credstack.badge;
 
 import org.credstack.testsupport.ProblemContractTests;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.security.TestTokens;
 import org.springframework.context.annotation.Import;
 
 @Import(TestClockConfig.class)
@@ -10,6 +11,12 @@ class BadgeProblemContractIT extends ServiceIntegrationTest implements ProblemCo
     @Override
     public int port() {
         return port;
+    }
+
+    /** An operator: the contract's unknown paths and wrong methods are not public. */
+    @Override
+    public String authorization() {
+        return TestTokens.bearer(TestTokens.operator());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.credstack.notification;
 
 import org.credstack.testsupport.ProblemContractTests;
+import org.credstack.testsupport.security.TestTokens;
 
 /** The notification service takes no JSON body, so the contract's body checks are skipped here. */
 class NotificationProblemContractIT extends RunningService implements ProblemContractTests {
@@ -8,6 +9,12 @@ class NotificationProblemContractIT extends RunningService implements ProblemCon
     @Override
     public int port() {
         return port;
+    }
+
+    /** The learner the contract's paths name: its unknown paths and wrong methods are not public. */
+    @Override
+    public String authorization() {
+        return TestTokens.bearer(TestTokens.learner("nobody"));
     }
 
     @Override

@@ -7,18 +7,27 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestClock;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -27,7 +36,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The whole service against the real broker and store of {@link InfrastructureTest} and a GreenMail SMTP server
  * on a free port, with a {@link TestClock} in place of the system clock. Every IT extends it, so they share one
- * Spring context; each test works on learners and badges of its own.
+ * Spring context; each test works on learners and badges of its own. {@link #http} calls as the learner a path
+ * names.
  */
 @TestPropertySource(
         properties = {
@@ -44,9 +54,16 @@ public abstract class RunningService extends ServiceIntegrationTest {
 
     protected static final GreenMail SMTP = startSmtp();
 
+    private static final Pattern LEARNER_PATH = Pattern.compile("/api/v1/learners/([^/]+)/");
+
     @Autowired
     protected TestClock clock;
 
+    /**
+     * A client of the service that sends, with a request to {@code /api/v1/learners/{learnerId}/...} and no {@code
+     * Authorization} header of its own, the token of that learner ({@link TestTokens#learner}); other requests go
+     * without a token.
+     */
     protected RestClient http;
 
     @DynamicPropertySource
@@ -57,7 +74,20 @@ public abstract class RunningService extends ServiceIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = RestClient.create(baseUrl());
+        http = RestClient.builder()
+                .baseUrl(baseUrl())
+                .requestInterceptor(RunningService::asTheLearnerOfThePath)
+                .build();
+    }
+
+    private static ClientHttpResponse asTheLearnerOfThePath(
+            HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+        Matcher learner = LEARNER_PATH.matcher(request.getURI().getRawPath());
+        if (learner.lookingAt() && request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null) {
+            String learnerId = URLDecoder.decode(learner.group(1), StandardCharsets.UTF_8);
+            request.getHeaders().set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(learnerId)));
+        }
+        return execution.execute(request, body);
     }
 
     /** The messages the SMTP server received for one address. */

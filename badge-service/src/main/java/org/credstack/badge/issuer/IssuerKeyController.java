@@ -1,12 +1,13 @@
 package org.credstack.badge.issuer;
 
+import org.credstack.runtime.security.Access;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An operator rotates an issuer's signing key (no authentication yet, like the rest of {@code /api/v1}; an
- * operator-only rule belongs here once the security kit lands):
+ * An operator rotates an issuer's signing key; operators only (401 problem without a token, 403 problem for
+ * anyone else, the provider's own staff included; no key is made on either):
  *
  * <pre>{@code
  * POST /api/v1/issuers/{providerId}/keys/rotation        (no body)
@@ -21,13 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 class IssuerKeyController {
 
     private final Issuers issuers;
+    private final Access access;
 
-    IssuerKeyController(Issuers issuers) {
+    IssuerKeyController(Issuers issuers, Access access) {
         this.issuers = issuers;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/issuers/{providerId}/keys/rotation")
     KeyRotation rotate(@PathVariable String providerId) {
+        access.requireOperator();
         return issuers.rotate(providerId);
     }
 }

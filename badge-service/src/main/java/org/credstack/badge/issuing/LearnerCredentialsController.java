@@ -2,6 +2,7 @@ package org.credstack.badge.issuing;
 
 import java.time.Instant;
 import java.util.List;
+import org.credstack.runtime.security.Access;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,22 +19,25 @@ import tools.jackson.databind.json.JsonMapper;
  *   "renewalOf" (the publicUrl of the credential it renews; null for a first award)}]
  * }</pre>
  *
- * An unknown learner has none: {@code []}, not 404 (the badge service does not own learners). No authentication
- * yet, like the rest of {@code /api/v1}.
+ * An unknown learner has none: {@code []}, not 404 (the badge service does not own learners). Only that learner
+ * ({@code sub}) or an operator: 401 problem without a token, 403 problem for anyone else.
  */
 @RestController
 class LearnerCredentialsController {
 
     private final IssuedCredentials credentials;
     private final JsonMapper json;
+    private final Access access;
 
-    LearnerCredentialsController(IssuedCredentials credentials, JsonMapper json) {
+    LearnerCredentialsController(IssuedCredentials credentials, JsonMapper json, Access access) {
         this.credentials = credentials;
         this.json = json;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/learners/{learnerId}/credentials")
     List<IssuedCredentialView> list(@PathVariable String learnerId) {
+        access.requireLearner(learnerId);
         return credentials.ofLearner(learnerId).stream().map(this::view).toList();
     }
 

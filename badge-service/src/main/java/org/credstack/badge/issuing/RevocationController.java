@@ -1,14 +1,16 @@
 package org.credstack.badge.issuing;
 
 import java.time.Instant;
+import org.credstack.runtime.security.Access;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Provider staff revoke a credential their provider issued (no authentication yet, like the rest of {@code
- * /api/v1}):
+ * Provider staff revoke a credential their provider issued; only staff of the provider in the path ({@code
+ * provider_ids}) or an operator, checked before the reason or the badge is looked at (401 problem without a token,
+ * 403 problem for anyone else; nothing is stored or published on either):
  *
  * <pre>{@code
  * POST /api/v1/providers/{providerId}/credentials/{badgeId}/revocation   {"reason": "issued in error"}
@@ -24,14 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RevocationController {
 
     private final BadgeRevocation revocation;
+    private final Access access;
 
-    RevocationController(BadgeRevocation revocation) {
+    RevocationController(BadgeRevocation revocation, Access access) {
         this.revocation = revocation;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/providers/{providerId}/credentials/{badgeId}/revocation")
     RevocationView revoke(
             @PathVariable String providerId, @PathVariable String badgeId, @RequestBody RevocationRequest request) {
+        access.requireProviderStaff(providerId);
         Badge badge = revocation.revoke(providerId, badgeId, request.reason());
         return new RevocationView(
                 badge.credentialUrl(),

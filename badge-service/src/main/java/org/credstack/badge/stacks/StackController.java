@@ -1,6 +1,7 @@
 package org.credstack.badge.stacks;
 
 import java.util.List;
+import org.credstack.runtime.security.Access;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A learner's stacks (pathways). No authentication yet, like the rest of {@code /api/v1}.
+ * A learner's stacks (pathways), for that learner ({@code sub}) or an operator only: 401 problem without a token,
+ * 403 problem for anyone else, checked before anything is read.
  *
  * <ul>
  *   <li>{@code GET /api/v1/learners/{learnerId}/stacks} → 200 JSON array, one {@link StackProgress.Progress} per
@@ -32,19 +34,23 @@ class StackController {
 
     private final StackProgress progress;
     private final ClrCredentials clr;
+    private final Access access;
 
-    StackController(StackProgress progress, ClrCredentials clr) {
+    StackController(StackProgress progress, ClrCredentials clr, Access access) {
         this.progress = progress;
         this.clr = clr;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/learners/{learnerId}/stacks")
     List<StackProgress.Progress> stacks(@PathVariable String learnerId) {
+        access.requireLearner(learnerId);
         return progress.of(learnerId);
     }
 
     @GetMapping("/api/v1/learners/{learnerId}/stacks/{stackCredentialId}/clr")
     ResponseEntity<ObjectNode> clr(@PathVariable String learnerId, @PathVariable String stackCredentialId) {
+        access.requireLearner(learnerId);
         return ResponseEntity.ok().contentType(LD_JSON).body(clr.of(learnerId, stackCredentialId));
     }
 }

@@ -12,9 +12,11 @@ import org.credstack.badge.signing.Multikey;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.testsupport.IndependentVerifier;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +142,7 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
 
         JsonNode listed = json.readTree(http().get()
                 .uri("http://localhost:" + port + "/api/v1/learners/" + journey.learnerId + "/credentials")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(journey.learnerId)))
                 .retrieve()
                 .body(String.class));
 
@@ -165,8 +168,10 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
 
     @Test
     void listsNoCredentialsForALearnerWithoutAny() {
+        String nobody = "nobody-" + UUID.randomUUID();
         ResponseEntity<String> response = http().get()
-                .uri("http://localhost:" + port + "/api/v1/learners/nobody-" + UUID.randomUUID() + "/credentials")
+                .uri("http://localhost:" + port + "/api/v1/learners/" + nobody + "/credentials")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(nobody)))
                 .retrieve()
                 .toEntity(String.class);
 
@@ -275,6 +280,7 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
         assertThat(verification(renewed).get("status").asString()).isEqualTo("verified");
         JsonNode history = json.readTree(http().get()
                 .uri("http://localhost:" + port + "/api/v1/learners/" + journey.learnerId + "/credentials")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(journey.learnerId)))
                 .retrieve()
                 .body(String.class));
         assertThat(history.findValuesAsString("publicUrl")).containsExactly(old.publicUrl(), renewed.publicUrl());

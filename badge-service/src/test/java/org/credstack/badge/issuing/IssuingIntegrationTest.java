@@ -19,10 +19,12 @@ import org.credstack.events.enrollment.EnrollmentKind;
 import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestClock;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -70,11 +72,24 @@ abstract class IssuingIntegrationTest extends ServiceIntegrationTest {
                 .asString());
     }
 
-    /** {@code POST /api/v1/providers/{providerId}/credentials/{uuid}/revocation} with a raw JSON body. */
+    /**
+     * {@code POST /api/v1/providers/{providerId}/credentials/{uuid}/revocation} with a raw JSON body, as staff of
+     * that provider.
+     */
     ResponseEntity<String> revoke(String providerId, String badgeId, String body) {
+        return revoke(providerId, badgeId, body, TestTokens.bearer(TestTokens.staff(providerId)));
+    }
+
+    /** The same revocation with this {@code Authorization} header; {@code null} sends none. */
+    ResponseEntity<String> revoke(String providerId, String badgeId, String body, String authorization) {
         return http().post()
                 .uri(baseUrl() + "/api/v1/providers/" + providerId + "/credentials/"
                         + badgeId.substring(badgeId.lastIndexOf('/') + 1) + "/revocation")
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()

@@ -10,7 +10,9 @@ import org.credstack.badge.TestClockConfig;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.testsupport.IndependentVerifier;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -132,6 +134,7 @@ class KeyRotationIT extends IssuingIntegrationTest {
     private ResponseEntity<String> rotate(String providerId) {
         ResponseEntity<String> response = http().post()
                 .uri(baseUrl() + "/api/v1/issuers/" + providerId + "/keys/rotation")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.operator()))
                 .retrieve()
                 .toEntity(String.class);
         if (response.getStatusCode().is2xxSuccessful()) {

@@ -30,12 +30,14 @@ import org.credstack.testsupport.IndependentVerifier;
 import org.credstack.testsupport.ServiceIntegrationTest;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestClock;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -169,6 +171,7 @@ class StackAwardIT extends ServiceIntegrationTest {
 
         ResponseEntity<String> response = http().get()
                 .uri(baseUrl() + "/api/v1/learners/" + pathway.learnerId + "/stacks/" + pathway.stackId + "/clr")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(pathway.learnerId)))
                 .retrieve()
                 .toEntity(String.class);
 
@@ -204,6 +207,7 @@ class StackAwardIT extends ServiceIntegrationTest {
     void answersNotFoundForAClrOfAStackNotAwarded() {
         ResponseEntity<String> response = http().get()
                 .uri(baseUrl() + "/api/v1/learners/nobody/stacks/no-stack/clr")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner("nobody")))
                 .retrieve()
                 .toEntity(String.class);
 
@@ -235,6 +239,7 @@ class StackAwardIT extends ServiceIntegrationTest {
 
         JsonNode progress = json.readTree(http().get()
                 .uri(baseUrl() + "/api/v1/learners/" + pathway.learnerId + "/stacks")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.learner(pathway.learnerId)))
                 .retrieve()
                 .body(String.class));
 

@@ -1,5 +1,6 @@
 package org.credstack.notification.learner;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.Optional;
 import org.credstack.notification.delivery.MailLinks;
@@ -23,6 +24,10 @@ import org.springframework.web.servlet.ModelAndView;
  *       turns the learner's reminder e-mails off and answers 200 with a short HTML page; in-app notifications stay.
  *       A bad or expired token is a 400 problem {@code invalid-link-token} and changes nothing.
  * </ul>
+ *
+ * Both are public, without a bearer token ({@code PublicPaths.PLATFORM}): the signed link token is the proof, and it
+ * names the learner, so the link changes no one else's preferences. {@code @Operation} lists them in the OpenAPI
+ * document (springdoc leaves out a {@code @Controller}'s pages otherwise), so the authorization matrix covers them.
  */
 @Controller
 class UnsubscribeController {
@@ -36,6 +41,7 @@ class UnsubscribeController {
     }
 
     @GetMapping("/unsubscribe")
+    @Operation(summary = "The page of an e-mail's unsubscribe link, asking to confirm")
     ModelAndView confirm(@RequestParam(required = false) String token) {
         if (verified(token).isEmpty()) {
             return new ModelAndView(
@@ -47,6 +53,7 @@ class UnsubscribeController {
     }
 
     @PostMapping("/unsubscribe")
+    @Operation(summary = "Turns the learner's reminder e-mails off (RFC 8058 one-click)")
     ModelAndView unsubscribe(@RequestParam(required = false) String token) {
         LinkToken link = verified(token).orElseThrow(InvalidLinkToken::new);
         recipients.setReminderEmails(link.subject(), false);
