@@ -16,9 +16,23 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String authorization;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /**
+     * This client sending {@code Authorization: <value>} on every request ({@code TestTokens.bearer(...)}, a Basic
+     * partner key); a request's own {@code Authorization} header replaces it, {@code null} sends none.
+     */
+    public Api as(String authorization) {
+        return new Api(base, authorization);
     }
 
     /** What came back. */
@@ -34,7 +48,11 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
     public Response post(String path, String body) {
@@ -55,7 +73,10 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Content-Type", "application/json");
-        headers.forEach(request::header);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());

@@ -126,4 +126,31 @@ public final class Credentials {
                 s.stackRule(),
                 s.publishedAt());
     }
+
+    /** The snapshot offered by another provider ({@code id}, named "Other Academy"). */
+    public static CredentialSnapshot ofProvider(CredentialSnapshot s, String providerId) {
+        return new CredentialSnapshot(
+                s.id(),
+                s.version(),
+                s.status(),
+                s.ctid(),
+                s.title(),
+                s.description(),
+                s.kind(),
+                s.category(),
+                new ProviderSnapshot(providerId, "Other Academy", "https://other.example", null, "Europe/London"),
+                s.skills(),
+                s.alignments(),
+                s.deliveryModes(),
+                s.level(),
+                s.estimatedDuration(),
+                s.cost(),
+                s.assignments(),
+                s.completionRule(),
+                s.validityPeriod(),
+                s.renewalPolicy(),
+                s.image(),
+                s.stackRule(),
+                s.publishedAt());
+    }
 }

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.catalog.CatalogReplica;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,9 +31,25 @@ public abstract class ServiceIT extends ServiceIntegrationTest {
 
     protected Api api;
 
+    /** The provider of {@link Credentials}' snapshots. */
+    protected static final String PROVIDER = "provider-1";
+
+    /**
+     * Sends an operator's token by default, so tests about something else need no token of their own (operators may
+     * do everything); tests about who may do what send their own {@code Authorization}.
+     */
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port).as(TestTokens.bearer(TestTokens.operator()));
+    }
+
+    /**
+     * The headers of an xAPI request by a partner system of {@link #PROVIDER}: {@code X-Experience-API-Version} and
+     * its bearer token of role {@code partner}.
+     */
+    protected static Map<String, String> partnerXapi(String version) {
+        return Map.of(
+                "X-Experience-API-Version", version, "Authorization", TestTokens.bearer(TestTokens.partner(PROVIDER)));
     }
 
     /** Publishes a snapshot as the catalog would and waits until the replica has it. */
