@@ -173,6 +173,38 @@ class XapiPartnerAuthIT extends ServiceIT {
         assertThat(stored(target).voided()).isFalse();
     }
 
+    @Test
+    void aHeldStatementNeverCompletesAnotherProvidersAssignmentLater() {
+        String lab = unique("lab");
+        String activity = tracked(lab, "Completed", null).activityId();
+        String email = unique("grace") + "@example.org";
+        UUID id = UUID.randomUUID();
+        post(basic(keyId, secret), """
+                {"id": "%s", "actor": {"mbox": "mailto:%s"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+                 "object": {"id": "%s"}}""".formatted(id, email, activity));
+        CredentialSnapshot foreign = published(ofProvider(
+                snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(lab, "Completed", null)), "provider-2"));
+        assertThat(foreign.assignments().getFirst().activityId()).isEqualTo(activity);
+        String learner = learner(email);
+
+        Api.Response enrolled = api.post(
+                "/api/v1/learners/" + learner + "/enrollments", "{\"credentialId\": \"" + foreign.id() + "\"}");
+
+        assertThat(enrolled.status()).isEqualTo(201);
+        String enrollment = enrolled.body().get("id").stringValue();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(mongo.findById(id.toString(), UnmatchedStatement.class))
+                        .extracting(UnmatchedStatement::reason)
+                        .isEqualTo("NO_ASSIGNMENT"));
+        assertThat(api.get("/api/v1/learners/" + learner + "/enrollments/" + enrollment)
+                        .body()
+                        .at("/assignments/0/done")
+                        .booleanValue())
+                .isFalse();
+    }
+
     private Api.Response post(String authorization, String body) {
         Map<String, String> headers = authorization == null
                 ? Map.of(VERSION, "1.0.3")
