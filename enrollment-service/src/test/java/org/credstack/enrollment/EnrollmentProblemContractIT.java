@@ -1,12 +1,18 @@
 package org.credstack.enrollment;
 
 import org.credstack.testsupport.ProblemContractTests;
+import org.credstack.testsupport.security.TestTokens;
 
 class EnrollmentProblemContractIT extends ServiceIT implements ProblemContractTests {
 
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String authorization() {
+        return TestTokens.bearer(TestTokens.operator());
     }
 
     @Override

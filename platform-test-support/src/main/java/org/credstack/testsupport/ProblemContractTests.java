@@ -63,6 +63,14 @@ public interface ProblemContractTests {
     /** The {@code field} (or {@code pointer}) that the {@link #invalidRequest()}'s {@code errors} name. */
     String invalidRequestNames();
 
+    /**
+     * The {@code Authorization} header value sent with every request ({@code TestTokens.bearer(TestTokens.operator())}
+     * in a service with the resource-server kit), or {@code null} to send none.
+     */
+    default String authorization() {
+        return null;
+    }
+
     /** A path that takes a JSON body with {@code POST}, or {@code null} when the service has none. */
     default String jsonEndpoint() {
         return null;
@@ -174,6 +182,9 @@ public interface ProblemContractTests {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization() != null) {
+            request.header("Authorization", authorization());
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), BodyHandlers.ofString());
