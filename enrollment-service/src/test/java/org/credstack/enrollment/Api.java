@@ -31,22 +31,30 @@ public final class Api {
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
     private final boolean byPath;
-    private final String token;
+    private final String authorization;
 
     public Api(int port) {
         this(HttpClient.newHttpClient(), "http://localhost:" + port, true, null);
     }
 
-    private Api(HttpClient http, String base, boolean byPath, String token) {
+    private Api(HttpClient http, String base, boolean byPath, String authorization) {
         this.http = http;
         this.base = base;
         this.byPath = byPath;
-        this.token = token;
+        this.authorization = authorization;
     }
 
     /** This client calling as the caller of {@code token} (from {@link TestTokens}). */
     public Api as(String token) {
-        return new Api(http, base, false, token);
+        return withAuthorization(TestTokens.bearer(token));
+    }
+
+    /**
+     * This client sending {@code Authorization: <value>} on every request (a Basic partner key, say); a request's own
+     * {@code Authorization} header replaces it.
+     */
+    public Api withAuthorization(String authorization) {
+        return new Api(http, base, false, authorization);
     }
 
     /** This client without an {@code Authorization} header. */
@@ -67,7 +75,11 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
     public Response post(String path, String body) {
@@ -103,11 +115,11 @@ public final class Api {
 
     private Response send(String path, HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Content-Type", "application/json");
-        String caller = byPath ? ownerToken(path) : token;
+        String caller = byPath ? TestTokens.bearer(ownerToken(path)) : authorization;
         if (caller != null) {
-            request.header("Authorization", TestTokens.bearer(caller));
+            request.setHeader("Authorization", caller);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());

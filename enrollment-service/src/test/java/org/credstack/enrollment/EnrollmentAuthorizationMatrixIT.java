@@ -22,9 +22,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Every operation of enrollment-service's OpenAPI document as every kind of caller (docs/authz-enrollment.md): the
  * learner's own paths for that learner and operators, provider completions for that provider's staff (of the
- * enrollment's provider, not only the path's) and operators, the inbox and dead letters for operators, xAPI for any
- * authenticated caller until partner authentication lands. No refused write changes a learner, an enrollment or a
- * statement. The renewal link pages are not in the document (they are HTML); RenewalsIT calls them without a token.
+ * enrollment's provider, not only the path's) and operators, the inbox and dead letters for operators. No refused write changes a learner, an enrollment or a
+ * statement. Partner keys belong to the provider's staff; xAPI statements to partners of the activity's provider.
+ * The renewal link pages are not in the document (they are HTML); RenewalsIT calls them without a token.
  */
 class EnrollmentAuthorizationMatrixIT extends ServiceIT {
 
@@ -38,6 +38,11 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                 snapshot(unique("matrix-cred"), 1, "PUBLISHED", all(), selfPaced("r1"), selfPaced("r2")), providerId));
         CredentialSnapshot another = published(
                 byProvider(snapshot(unique("matrix-cred"), 1, "PUBLISHED", all(), selfPaced("r1")), providerId));
+        String activity = unique("matrix-activity");
+        published(byProvider(
+                snapshot(
+                        unique("matrix-cred"), 1, "PUBLISHED", all(), Credentials.tracked(activity, "Completed", null)),
+                providerId));
         registerAs(learnerId, email);
         String enrollment = enroll(learnerId, credential.id());
         String toWithdraw = enroll(learnerId, another.id());
@@ -45,7 +50,12 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
         String statement = """
                 {"id": "%s", "actor": {"mbox": "mailto:%s"},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
-                 "object": {"id": "https://lms.example/activities/matrix"}}""".formatted(statementId, unique("nobody") + "@example.org");
+                 "object": {"id": "https://lms.example/activities/%s"}}""".formatted(statementId, unique("nobody") + "@example.org", activity);
+        String partnerKey = api.as(TestTokens.staff(providerId))
+                .post("/api/v1/providers/" + providerId + "/partner-keys", "{}")
+                .body()
+                .get("id")
+                .stringValue();
 
         matrix.storesNothingWhenRefused(() -> stored(learnerId))
                 .rule(
@@ -98,15 +108,26 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))
-                // partner authentication of xAPI is another change's: for now any authenticated caller
+                .rule(
+                        "POST /api/v1/providers/{providerId}/partner-keys",
+                        Rule.providerStaff().body("""
+                        {"label": "matrix"}"""))
+                .rule("GET /api/v1/providers/{providerId}/partner-keys", Rule.providerStaff())
+                .rule(
+                        "POST /api/v1/providers/{providerId}/partner-keys/{keyId}/rotate",
+                        Rule.providerStaff().with("keyId", partnerKey))
+                .rule(
+                        "POST /api/v1/providers/{providerId}/partner-keys/{keyId}/revoke",
+                        Rule.providerStaff().with("keyId", partnerKey))
+                // partners report for their provider's activities only (docs/partner-keys.md)
                 .rule(
                         "POST /xapi/statements",
-                        Rule.anyCaller()
+                        Rule.partner()
                                 .header("X-Experience-API-Version", "2.0.0")
                                 .body(statement))
                 .rule(
                         "PUT /xapi/statements",
-                        Rule.anyCaller()
+                        Rule.partner()
                                 .header("X-Experience-API-Version", "2.0.0")
                                 .query("statementId=" + statementId)
                                 .body(statement))
@@ -120,7 +141,8 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
      */
     private List<Object> stored(String learnerId) {
         List<Object> state = new ArrayList<>();
-        for (String collection : List.of("learners", "enrollments", "statements", "unmatchedStatements")) {
+        for (String collection :
+                List.of("learners", "enrollments", "statements", "unmatchedStatements", "partnerKeys")) {
             state.add(collection + "=" + mongo.getCollection(collection).countDocuments());
         }
         state.add(withoutOutbox(mongo.findById(learnerId, Document.class, "learners")));

@@ -17,6 +17,11 @@ class EnrollmentProblemContractIT extends ServiceIT implements ProblemContractTe
     }
 
     @Override
+    public String authorization() {
+        return TestTokens.bearer(TestTokens.operator());
+    }
+
+    @Override
     public String jsonEndpoint() {
         return "/api/v1/learners";
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.catalog.CatalogReplica;
 import org.credstack.events.catalog.CatalogEvent;
@@ -31,9 +32,25 @@ public abstract class ServiceIT extends ServiceIntegrationTest {
 
     protected Api api;
 
+    /** The provider of {@link Credentials}' snapshots. */
+    protected static final String PROVIDER = "provider-1";
+
+    /**
+     * Sends an operator's token by default, so tests about something else need no token of their own (operators may
+     * do everything); tests about who may do what send their own {@code Authorization}.
+     */
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /**
+     * The headers of an xAPI request by a partner system of {@link #PROVIDER}: {@code X-Experience-API-Version} and
+     * its bearer token of role {@code partner}.
+     */
+    protected static Map<String, String> partnerXapi(String version) {
+        return Map.of(
+                "X-Experience-API-Version", version, "Authorization", TestTokens.bearer(TestTokens.partner(PROVIDER)));
     }
 
     /** Publishes a snapshot as the catalog would and waits until the replica has it. */

@@ -1,6 +1,13 @@
 package org.credstack.enrollment.catalog;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialSnapshot;
@@ -28,6 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class CatalogReplica {
 
     static final String COLLECTION = "credentials";
+
+    /**
+     * Which providers' credentials have an assignment for an activity: {@code _id} = activity IRI, {@code providerIds}
+     * = the providers, added to as credentials are published and never removed (docs/partner-keys.md).
+     */
+    static final String ACTIVITIES = "activityProviders";
 
     private static final Logger log = LoggerFactory.getLogger(CatalogReplica.class);
 
@@ -71,6 +84,37 @@ public class CatalogReplica {
                 .map(r -> json.readValue(r.snapshot(), CredentialSnapshot.class));
     }
 
+    /**
+     * The providers whose credentials have an assignment for each of these activities; one query by {@code _id}.
+     *
+     * @return for each activity the replica knows, its providers; activities it does not know are left out
+     */
+    public Map<String, Set<String>> providersOf(Collection<String> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> providers = new HashMap<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("_id").in(activityIds)), Document.class, ACTIVITIES)) {
+            providers.put(d.getString("_id"), Set.copyOf(d.getList("providerIds", String.class, List.of())));
+        }
+        return providers;
+    }
+
+    /** Adds the snapshot's provider to each of its assignments' activities; idempotent. */
+    void recordActivities(CredentialSnapshot snapshot) {
+        if (snapshot.provider() == null || snapshot.provider().id() == null) {
+            return;
+        }
+        snapshot.assignments().stream()
+                .map(CredentialSnapshot.Assignment::activityId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(activityId -> mongo.upsert(
+                        Query.query(Criteria.where("_id").is(activityId)),
+                        new Update().addToSet("providerIds", snapshot.provider().id()),
+                        ACTIVITIES));
+    }
+
     private boolean store(String eventId, CatalogEvent event) {
         CredentialSnapshot snapshot = event.credential();
         Criteria olderOrAbsent = new Criteria()
@@ -89,6 +133,7 @@ public class CatalogReplica {
                 .set("snapshot", json.writeValueAsString(snapshot));
         try {
             mongo.upsert(query, update, ReplicatedCredential.class);
+            recordActivities(snapshot);
             return true;
         } catch (DuplicateKeyException newerStored) {
             log.debug(

@@ -175,7 +175,13 @@ public class Enrollments {
                 .flatMap(e -> e.assignments().stream()
                         .filter(a -> activityId.equals(a.activityId()))
                         .map(a -> new TrackedAssignment(
-                                e.id(), a.assignmentId(), a.moveOn(), a.masteryScore(), e.enrolledAt(), a.done())))
+                                e.id(),
+                                a.assignmentId(),
+                                a.moveOn(),
+                                a.masteryScore(),
+                                e.enrolledAt(),
+                                a.done(),
+                                e.providerId())))
                 .toList();
     }
 

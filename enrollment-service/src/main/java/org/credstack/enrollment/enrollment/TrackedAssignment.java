@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param masteryScore scaled score a pass needs, or {@code null}
  * @param enrolledAt when the learner enrolled, UTC
  * @param done whether it is done already
+ * @param providerId the provider of the enrollment's credential, or {@code null} when the catalog named none
  */
 public record TrackedAssignment(
         String enrollmentId,
@@ -18,4 +19,5 @@ public record TrackedAssignment(
         String moveOn,
         Double masteryScore,
         Instant enrolledAt,
-        boolean done) {}
+        boolean done,
+        String providerId) {}

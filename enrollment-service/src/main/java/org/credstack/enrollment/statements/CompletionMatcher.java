@@ -30,9 +30,11 @@ import org.springframework.stereotype.Service;
  *       compared case-insensitively) or {@code mbox_sha1sum} (SHA-1 of any of the learner's {@code mailto:} IRIs).
  *       An {@code mbox} no learner holds exactly names the one learner whose email equals it when case is ignored;
  *       when several do, the statement waits as {@code AMBIGUOUS_LEARNER} ({@link Learners#match}).
- *   <li>The assignments are those of the learner's active enrollments whose activity IRI is the statement's object.
+ *   <li>The assignments are those of the learner's active enrollments whose activity IRI is the statement's object,
+ *       of credentials of the providers whose partner reported it (any, for a statement an operator reported:
+ *       {@link StoredStatement#providerIds()}).
  *   <li>For each one not yet done, the assignment's {@link MoveOnCriteria} are evaluated over all that learner's
- *       non-voided statements about the activity; when met, the assignment is completed by {@code PARTNER} at the
+ *       non-voided statements about the activity that may count for its provider; when met, the assignment is completed by {@code PARTNER} at the
  *       {@code Satisfaction}'s time, naming the statement that met it.
  * </ol>
  *
@@ -87,7 +89,9 @@ class CompletionMatcher {
                     statement.actorKey() == null ? new ActorMatch.NotFound() : learners.match(statement.actorKey());
             if (actor instanceof ActorMatch.Found found && statement.activityId() != null) {
                 List<TrackedAssignment> assignments =
-                        enrollments.tracking(found.learner().id(), statement.activityId());
+                        enrollments.tracking(found.learner().id(), statement.activityId()).stream()
+                                .filter(a -> statement.mayCountFor(a.providerId()))
+                                .toList();
                 if (!assignments.isEmpty()) {
                     complete(statement, found.learner(), assignments);
                     return;
@@ -111,9 +115,14 @@ class CompletionMatcher {
                 learner.identifierKeys(), learners.foldedKeysHeldAlone(learner), statement.activityId());
         Map<String, String> references =
                 about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
-        List<ProgressStatement> progress =
-                about.stream().map(StoredStatement::progress).toList();
-        assignments.stream().filter(a -> !a.done()).forEach(a -> evaluate(a, progress, references));
+        assignments.stream().filter(a -> !a.done()).forEach(a -> {
+            // only statements its provider's partners (or operators) reported count for an assignment
+            List<ProgressStatement> progress = about.stream()
+                    .filter(s -> s.mayCountFor(a.providerId()))
+                    .map(StoredStatement::progress)
+                    .toList();
+            evaluate(a, progress, references);
+        });
         inbox.release(statement.id());
     }
 

@@ -79,7 +79,8 @@ public class PartnerCompletionIntake {
                 report.scaledScore(),
                 null,
                 false,
-                false);
+                false,
+                null);
     }
 
     /** The statement id when it is a UUID, else a name-based UUID of partner and record id. */

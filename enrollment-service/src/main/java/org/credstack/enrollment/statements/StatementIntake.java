@@ -19,9 +19,10 @@ class StatementIntake {
 
     /**
      * @param pointer the JSON pointer of a statement's id in the request, by position
+     * @param providerIds the reporting partner's providers ({@link ReportingScope}); {@code null} for any
      * @throws StatementConflict if an id is stored with other content; nothing is stored then
      */
-    void accept(List<Statement> batch, Function<Integer, String> pointer) {
-        matching.submit(log.record(batch, pointer));
+    void accept(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
+        matching.submit(log.record(batch, pointer, providerIds));
     }
 }

@@ -68,10 +68,11 @@ class StatementLog {
      *
      * @param batch statements in request order
      * @param pointer the JSON pointer of a statement's id in the request, by position
+     * @param providerIds the providers of the reporting partner, stored with each new statement; {@code null} for any
      * @return the statements of the batch that matching has not run for yet (new ones and earlier unfinished ones)
      * @throws StatementConflict naming the pointer of the first id stored with other content
      */
-    List<StoredStatement> record(List<Statement> batch, Function<Integer, String> pointer) {
+    List<StoredStatement> record(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
         Instant now = clock.instant();
         Map<String, StoredStatement> existing =
                 find(batch.stream().map(s -> key(s)).toList());
@@ -81,7 +82,7 @@ class StatementLog {
             Statement statement = batch.get(i);
             StoredStatement stored = existing.get(key(statement));
             if (stored == null) {
-                fresh.add(of(statement, now));
+                fresh.add(of(statement, now, providerIds));
             } else if (!stored.contentKey().equals(statement.contentKey())) {
                 throw new StatementConflict(pointer.apply(i), statement.id().toString());
             } else if (!stored.processed()) {
@@ -210,7 +211,7 @@ class StatementLog {
         return statement.id().toString();
     }
 
-    private static StoredStatement of(Statement statement, Instant now) {
+    private static StoredStatement of(Statement statement, Instant now, List<String> providerIds) {
         ProgressStatement progress = ProgressStatement.of(statement, now);
         return new StoredStatement(
                 key(statement),
@@ -232,7 +233,8 @@ class StatementLog {
                         ? ref.id().toString()
                         : null,
                 false,
-                false);
+                false,
+                providerIds);
     }
 
     /** xAPI Data section 2.4.2.3: an Agent's one identifier; a Group is nobody's enrollment. */

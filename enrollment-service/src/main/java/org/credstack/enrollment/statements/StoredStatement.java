@@ -1,6 +1,7 @@
 package org.credstack.enrollment.statements;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.progress.ProgressStatement;
 import org.springframework.data.annotation.Id;
@@ -30,6 +31,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param voids for a voiding statement, the id of the statement it voids
  * @param voided whether a voiding statement voids this one; never for a voiding statement (xAPI Data 2.3.2.s2.b3)
  * @param processed whether matching has run for it (a crash before that is repaired by a retry of the request)
+ * @param providerIds the providers of the partner that reported it (a partner key's one provider, a partner token's
+ *     {@code provider_ids}): it completes only assignments of their credentials; {@code null} (an operator, a record
+ *     from {@code partner.completions.v1}, a statement stored before partners authenticated) for any provider
  */
 @Document(StatementLog.COLLECTION)
 record StoredStatement(
@@ -50,7 +54,8 @@ record StoredStatement(
         Double scaled,
         String voids,
         boolean voided,
-        boolean processed) {
+        boolean processed,
+        List<String> providerIds) {
 
     ProgressStatement progress() {
         return new ProgressStatement(
@@ -61,6 +66,11 @@ record StoredStatement(
                 completion,
                 scaled,
                 Instant.parse(timestamp));
+    }
+
+    /** Whether it may count for an assignment of a credential of this provider. */
+    boolean mayCountFor(String providerId) {
+        return providerIds == null || providerIds.contains(providerId);
     }
 
     boolean isVoiding() {
@@ -86,6 +96,7 @@ record StoredStatement(
                 scaled,
                 voids,
                 isVoided,
-                processed);
+                processed,
+                providerIds);
     }
 }

@@ -47,7 +47,8 @@ class UnmatchedInbox {
                 statement.activityId(),
                 statement.verbId(),
                 statement.timestamp(),
-                statement.storedAt()));
+                statement.storedAt(),
+                statement.providerIds()));
     }
 
     void release(String statementId) {

@@ -1,6 +1,7 @@
 package org.credstack.enrollment.statements;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param verbId verb IRI
  * @param timestamp business time, UTC
  * @param heldAt when it was (last) found unmatched, UTC
+ * @param providerIds the providers of the partner that reported it, whose credentials alone it may complete; {@code
+ *     null} for any provider ({@link StoredStatement#providerIds()})
  */
 @Document(UnmatchedInbox.COLLECTION)
 record UnmatchedStatement(
@@ -26,4 +29,5 @@ record UnmatchedStatement(
         String activityId,
         String verbId,
         String timestamp,
-        Instant heldAt) {}
+        Instant heldAt,
+        List<String> providerIds) {}

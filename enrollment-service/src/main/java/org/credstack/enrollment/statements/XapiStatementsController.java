@@ -6,9 +6,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.credstack.enrollment.partner.Reporters;
 import org.credstack.enrollment.xapi.Statement;
 import org.credstack.enrollment.xapi.StatementReader;
 import org.credstack.enrollment.xapi.StatementRejected;
+import org.credstack.runtime.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +39,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code timestamp} outside {@link PlausibleTimestamps}), a missing or
  * malformed {@code statementId}, or a PUT body whose {@code id} differs from it; 409 when an id is already stored
  * with different content (xAPI Data section 2.3.1), naming that id's pointer. Repeating a stored statement is a
- * no-op. No partner authentication yet.
+ * no-op.
+ *
+ * <p>Callers (docs/partner-keys.md): a partner key over HTTP Basic or a bearer token of role {@code partner}, or an
+ * operator's token; else 401 (with {@code WWW-Authenticate: Basic realm="xAPI"} and {@code Bearer}) or 403. A partner
+ * reports only about its own providers' activities ({@link ReportingScope}): a batch with one statement about another
+ * provider's is answered 403 naming that statement's {@code object/id} pointer, and nothing of it is stored.
  */
 @RestController
 @RequestMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,24 +54,32 @@ class XapiStatementsController {
     private final JsonMapper json = JsonMapper.builder().build();
     private final StatementIntake intake;
     private final PlausibleTimestamps timestamps;
+    private final Reporters reporters;
+    private final ReportingScope scope;
 
-    XapiStatementsController(StatementIntake intake, PlausibleTimestamps timestamps) {
+    XapiStatementsController(
+            StatementIntake intake, PlausibleTimestamps timestamps, Reporters reporters, ReportingScope scope) {
         this.intake = intake;
         this.timestamps = timestamps;
+        this.reporters = reporters;
+        this.scope = scope;
     }
 
     @PostMapping
     List<String> post(@RequestBody byte[] bytes) {
+        Caller caller = reporters.current();
         String body = utf8(bytes);
         List<Statement> batch = reader.read(body);
         boolean array = body.stripLeading().startsWith("[");
         timestamps.check(batch, i -> array ? "/" + i + "/timestamp" : "/timestamp");
-        intake.accept(batch, i -> array ? "/" + i + "/id" : "/id");
+        List<String> providerIds = scope.check(caller, batch, i -> array ? "/" + i + "/object/id" : "/object/id");
+        intake.accept(batch, i -> array ? "/" + i + "/id" : "/id", providerIds);
         return batch.stream().map(s -> s.id().toString()).toList();
     }
 
     @PutMapping
     ResponseEntity<Void> put(@RequestParam String statementId, @RequestBody byte[] bytes) {
+        Caller caller = reporters.current();
         String body = utf8(bytes);
         UUID id = uuid(statementId);
         List<Statement> read = reader.read(body);
@@ -78,7 +93,8 @@ class XapiStatementsController {
             throw new InvalidStatementRequest("/id", "the statement's id differs from the statementId parameter");
         }
         timestamps.check(List.of(statement), i -> "/timestamp");
-        intake.accept(List.of(statement), i -> "/id");
+        List<String> providerIds = scope.check(caller, List.of(statement), i -> "/object/id");
+        intake.accept(List.of(statement), i -> "/id", providerIds);
         return ResponseEntity.noContent().build();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.credstack.runtime.problem.ProblemError;
 import org.credstack.runtime.problem.Problems;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,9 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when it named none we speak).
  */
 @Component
+@Order(XapiVersionFilter.ORDER)
 class XapiVersionFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Experience-API-Version";
+
+    /**
+     * Just before Spring Security's filters ({@code spring.security.filter.order}, -100): a 401 or 403 on {@code
+     * /xapi/**} carries the version header too, and a request without a supported version is answered 400 first.
+     */
+    static final int ORDER = -101;
+
     private static final Pattern SUPPORTED = Pattern.compile("(1\\.0|2\\.0)(\\.\\d+)?");
 
     @Override

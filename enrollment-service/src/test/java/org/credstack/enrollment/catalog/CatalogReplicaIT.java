@@ -59,4 +59,24 @@ class CatalogReplicaIT extends ServiceIT {
                 .until(() -> mongo.exists(
                         Query.query(Criteria.where("_id").is(eventId.toString())), ProcessedEvents.COLLECTION));
     }
+
+    @Test
+    void knowsTheProvidersOfEachActivityAndFillsThemInForCredentialsReplicatedBefore(
+            @org.springframework.beans.factory.annotation.Autowired ActivityProvidersBackfill backfill) {
+        String lab = unique("lab");
+        CredentialSnapshot own =
+                published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(lab, "Completed", null)));
+        String activity = own.assignments().getFirst().activityId();
+        CredentialSnapshot shared = published(org.credstack.enrollment.Credentials.byProvider(
+                snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(lab, "Completed", null)), "provider-2"));
+
+        assertThat(replica.providersOf(java.util.List.of(activity, "https://lms.example/unknown")))
+                .containsExactly(java.util.Map.entry(activity, java.util.Set.of("provider-1", "provider-2")));
+
+        mongo.remove(Query.query(Criteria.where("_id").is(activity)), CatalogReplica.ACTIVITIES);
+        assertThat(replica.providersOf(java.util.List.of(activity))).isEmpty();
+        assertThat(backfill.backfill()).isPositive();
+        assertThat(replica.providersOf(java.util.List.of(activity)).get(activity))
+                .containsExactlyInAnyOrder("provider-1", shared.provider().id());
+    }
 }

@@ -9,7 +9,6 @@ import static org.credstack.events.Topic.ENROLLMENT_EVENTS_V1;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.credstack.enrollment.ServiceIT;
@@ -61,7 +60,7 @@ class FoldedKeysBackfillIT extends ServiceIT {
                 {"actor": {"mbox": "mailto:%s"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
                  "object": {"id": "%s"}}""".formatted(
                         email.toUpperCase(), credential.assignments().getFirst().activityId()),
-                Map.of("X-Experience-API-Version", "2.0.0"));
+                partnerXapi("2.0.0"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, id, EnrollmentCompleted.class))
                         .hasSize(1));

@@ -46,7 +46,7 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class RenewalsIT extends ServiceIT {
 
-    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "2.0.0");
+    private static final Map<String, String> XAPI = partnerXapi("2.0.0");
 
     @Autowired
     Clock clock;

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CompletionJourneyIT extends ServiceIT {
 
-    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "2.0.0");
+    private static final Map<String, String> XAPI = partnerXapi("2.0.0");
     private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
 
     @Test
@@ -125,7 +125,7 @@ class CompletionJourneyIT extends ServiceIT {
                 null,
                 "2026-03-05T08:00:00Z");
         // what a request leaves when the service dies after storing and before matching
-        log.record(new StatementReader().read(stored), i -> "/id");
+        log.record(new StatementReader().read(stored), i -> "/id", null);
 
         int matched = matching.matchStoredBefore(Instant.parse("3000-01-01T00:00:00Z"));
 

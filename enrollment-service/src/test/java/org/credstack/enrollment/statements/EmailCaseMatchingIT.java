@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 class EmailCaseMatchingIT extends ServiceIT {
 
-    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "2.0.0");
+    private static final Map<String, String> XAPI = partnerXapi("2.0.0");
 
     @Test
     void aStatementInAnotherCaseCompletesTheAssignmentOfTheOneLearnerWithThatAddress() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /api/v1/inbox/unmatched} pages, newest first. */
 class InboxIT extends ServiceIT {
 
-    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
+    private static final Map<String, String> XAPI = partnerXapi("1.0.3");
 
     @Test
     void pagesTheUnmatchedStatementsNewestFirst() throws InterruptedException {

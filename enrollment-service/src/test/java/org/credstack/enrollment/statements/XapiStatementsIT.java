@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The xAPI Statement Resource (Communication section 2.1) against the fixtures of test resources {@code xapi/}. */
 class XapiStatementsIT extends ServiceIT {
 
-    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
+    private static final Map<String, String> XAPI = partnerXapi("1.0.3");
 
     @ParameterizedTest
     @MethodSource("org.credstack.enrollment.xapi.Fixtures#validStatements")
@@ -52,8 +52,8 @@ class XapiStatementsIT extends ServiceIT {
         String statement = statement(UUID.randomUUID(), "completed", null);
 
         Api.Response missing = api.post("/xapi/statements", statement, Map.of());
-        Api.Response unsupported = api.post("/xapi/statements", statement, Map.of("X-Experience-API-Version", "0.95"));
-        Api.Response v2 = api.post("/xapi/statements", statement, Map.of("X-Experience-API-Version", "2.0.0"));
+        Api.Response unsupported = api.post("/xapi/statements", statement, partnerXapi("0.95"));
+        Api.Response v2 = api.post("/xapi/statements", statement, partnerXapi("2.0.0"));
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().at("/errors/0/field").stringValue()).isEqualTo("X-Experience-API-Version");
@@ -180,10 +180,7 @@ class XapiStatementsIT extends ServiceIT {
                                         java.net.URI.create("http://localhost:" + port + "/xapi/statements"))
                                 .header("Content-Type", "application/json")
                                 .header("X-Experience-API-Version", "1.0.3")
-                                .header(
-                                        "Authorization",
-                                        org.credstack.testsupport.security.TestTokens.bearer(
-                                                org.credstack.testsupport.security.TestTokens.operator()))
+                                .header("Authorization", XAPI.get("Authorization"))
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
