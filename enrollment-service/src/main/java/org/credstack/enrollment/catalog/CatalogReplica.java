@@ -1,6 +1,11 @@
 package org.credstack.enrollment.catalog;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialSnapshot;
@@ -8,7 +13,9 @@ import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,6 +36,11 @@ public class CatalogReplica {
 
     static final String COLLECTION = "credentials";
 
+    /** The activity IRIs of a credential's assignments and renewal requirements, indexed. */
+    static final String ACTIVITY_IDS = "activityIds";
+
+    static final String PROVIDER_ID = "providerId";
+
     private static final Logger log = LoggerFactory.getLogger(CatalogReplica.class);
 
     private final MongoTemplate mongo;
@@ -39,6 +51,8 @@ public class CatalogReplica {
         this.mongo = mongo;
         this.json = json;
         this.processed = processed;
+        // which providers' credentials name an activity: an equality on this field, for every webhook completion
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(ACTIVITY_IDS, Sort.Direction.ASC));
     }
 
     /**
@@ -71,6 +85,32 @@ public class CatalogReplica {
                 .map(r -> json.readValue(r.snapshot(), CredentialSnapshot.class));
     }
 
+    /**
+     * The providers whose credentials (their latest snapshots, any status) name an activity as an assignment or a
+     * renewal requirement. One indexed query.
+     *
+     * @param activityId the xAPI activity IRI
+     * @return their provider ids; empty when no credential names the activity
+     */
+    public Set<String> providersOf(String activityId) {
+        Query naming = Query.query(Criteria.where(ACTIVITY_IDS).is(activityId));
+        naming.fields().include(PROVIDER_ID);
+        return mongo.find(naming, Document.class, COLLECTION).stream()
+                .map(d -> d.getString(PROVIDER_ID))
+                .collect(Collectors.toSet());
+    }
+
+    /** The activity IRIs a snapshot's assignments and renewal requirements are reported against. */
+    static List<String> activityIds(CredentialSnapshot snapshot) {
+        Stream<CredentialSnapshot.Assignment> requirements =
+                snapshot.renewalPolicy() == null ? Stream.of() : snapshot.renewalPolicy().requirements().stream();
+        return Stream.concat(snapshot.assignments().stream(), requirements)
+                .map(CredentialSnapshot.Assignment::activityId)
+                .filter(id -> id != null)
+                .distinct()
+                .toList();
+    }
+
     private boolean store(String eventId, CatalogEvent event) {
         CredentialSnapshot snapshot = event.credential();
         Criteria olderOrAbsent = new Criteria()
@@ -86,7 +126,11 @@ public class CatalogReplica {
                 .set("status", snapshot.status())
                 .set("occurredAt", event.occurredAt())
                 .set("eventId", eventId)
-                .set("snapshot", json.writeValueAsString(snapshot));
+                .set("snapshot", json.writeValueAsString(snapshot))
+                .set(
+                        PROVIDER_ID,
+                        snapshot.provider() == null ? null : snapshot.provider().id())
+                .set(ACTIVITY_IDS, activityIds(snapshot));
         try {
             mongo.upsert(query, update, ReplicatedCredential.class);
             return true;
