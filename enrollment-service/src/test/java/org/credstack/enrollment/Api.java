@@ -47,6 +47,10 @@ public final class Api {
                 headers);
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     public Response put(String path, String body, Map<String, String> headers) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)),
@@ -54,7 +58,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
-        request.header("Content-Type", "application/json");
+        if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            request.header("Content-Type", "application/json");
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
