@@ -7,7 +7,9 @@ import org.credstack.events.partner.CompletionReported;
 import org.credstack.events.partner.CompletionReported.LearnerReference;
 import org.credstack.runtime.problem.Problems;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The completion a webhook CloudEvent carries: {@code type} {@value #TYPE}, the same type (and the same data, a
@@ -37,17 +39,27 @@ final class CompletionEvent {
         if (!TYPE.equals(event.type())) {
             throw new InvalidCloudEvent("type", "this endpoint takes events of type " + TYPE);
         }
+        JsonNode partnerId = event.data().get("partnerId");
+        if (partnerId != null && !partnerId.isNull() && !providerId.equals(partnerId.asString())) {
+            throw new InvalidCompletion("data.partnerId", "partnerId is absent or the provider of the URL");
+        }
+        // the partner's record as sent, with what the envelope supplies; read, as a Kafka record is read
+        ObjectNode filled = ((ObjectNode) event.data()).deepCopy();
+        filled.put("partnerId", providerId);
+        if (isMissing(filled, "statementId")) {
+            filled.put("statementId", event.id());
+        }
+        if (isMissing(filled, "completedAt") && event.time() != null) {
+            filled.put("completedAt", event.time().toString());
+        }
         CompletionReported data;
         try {
-            data = json.treeToValue(event.data(), CompletionReported.class);
+            data = json.treeToValue(filled, CompletionReported.class);
         } catch (JacksonException e) {
             String path = Problems.jsonPath(e);
             throw new InvalidCompletion("data" + (path.isEmpty() ? "" : "." + path), "this value cannot be read here");
         }
-        if (data.partnerId() != null && !data.partnerId().equals(providerId)) {
-            throw new InvalidCompletion("data.partnerId", "partnerId is absent or the provider of the URL");
-        }
-        String statementId = data.statementId() == null ? event.id() : data.statementId();
+        String statementId = data.statementId();
         if (statementId.isBlank() || statementId.length() > MAX_ID) {
             throw new InvalidCompletion("data.statementId", "statementId is 1 to " + MAX_ID + " characters");
         }
@@ -60,21 +72,15 @@ final class CompletionEvent {
         if (data.scaledScore() != null && (data.scaledScore() < -1 || data.scaledScore() > 1)) {
             throw new InvalidCompletion("data.scaledScore", "scaledScore is in [-1, 1]");
         }
-        learner(data.learner());
-        var completedAt = data.completedAt() == null ? event.time() : data.completedAt();
-        if (completedAt == null) {
+        if (data.completedAt() == null) {
             throw new InvalidCompletion("data.completedAt", "completedAt (or the event's time) is required");
         }
-        return new CompletionReported(
-                providerId,
-                data.learner(),
-                data.activityId(),
-                statementId,
-                data.completion(),
-                data.success(),
-                data.scaledScore(),
-                data.verb(),
-                completedAt);
+        learner(data.learner());
+        return data;
+    }
+
+    private static boolean isMissing(ObjectNode data, String field) {
+        return !data.has(field) || data.get(field).isNull();
     }
 
     /** xAPI 1.0.3 section 2.4.2.3: one of account (homePage and name), mbox, mbox_sha1sum. */
