@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.credstack.enrollment.Api;
 import org.credstack.enrollment.ServiceIT;
@@ -112,6 +114,32 @@ class WebhookCompletionsIT extends ServiceIT {
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:webhook-id-reused");
         assertThat(statementStored(otherStatement)).isFalse();
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> broker.poll(ENROLLMENT_EVENTS_V1, s.learner, AssignmentCompleted.class)
+                                        .size()
+                                == 1
+                        && broker.poll(ENROLLMENT_EVENTS_V1, s.learner, EnrollmentCompleted.class)
+                                        .size()
+                                == 1);
+    }
+
+    @Test
+    void twinDeliveriesAtOnceAndTheSameCompletionUnderANewIdCompleteOnce() {
+        Setup s = enrolledLearner();
+        String statementId = UUID.randomUUID().toString();
+        String webhookId = "msg_" + UUID.randomUUID();
+        String body = structured(UUID.randomUUID().toString(), data(s, statementId, "2026-03-06T08:00:00Z"));
+
+        List<CompletableFuture<Api.Response>> twins = List.of(
+                CompletableFuture.supplyAsync(
+                        () -> deliver(s.provider, s.secret, webhookId, body, structuredHeaders())),
+                CompletableFuture.supplyAsync(
+                        () -> deliver(s.provider, s.secret, webhookId, body, structuredHeaders())));
+        Api.Response underNewId = deliver(s.provider, s.secret, "msg_" + UUID.randomUUID(), body, structuredHeaders());
+
+        assertThat(twins).allSatisfy(t -> assertThat(t.join().status()).isIn(200, 202));
+        assertThat(underNewId.status()).isEqualTo(202);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> broker.poll(ENROLLMENT_EVENTS_V1, s.learner, AssignmentCompleted.class)
