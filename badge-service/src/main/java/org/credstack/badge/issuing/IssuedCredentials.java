@@ -109,10 +109,10 @@ public class IssuedCredentials implements InitializingBean {
         return Optional.ofNullable(mongo.findById(id, Badge.class)).map(Badge::credential);
     }
 
-    /** The badges issued to a learner, oldest first; empty for a learner without any. */
+    /** The badges issued to a learner, oldest first (issued, then earned, then by id); empty for none. */
     List<Badge> ofLearner(String learnerId) {
         Query query = new Query(Criteria.where("learnerId").is(learnerId))
-                .with(Sort.by(Sort.Order.asc("issuedAt"), Sort.Order.asc("_id")));
+                .with(Sort.by(Sort.Order.asc("issuedAt"), Sort.Order.asc("validFrom"), Sort.Order.asc("_id")));
         return mongo.find(query, Badge.class);
     }
 
