@@ -9,6 +9,9 @@ import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
 import org.credstack.demo.JourneyReport.LearnerJourney;
 import org.credstack.demo.JourneyReport.Reminder;
+import org.credstack.demo.LifecycleReport.Renewal;
+import org.credstack.demo.LifecycleReport.Revocation;
+import org.credstack.demo.LifecycleReport.StackAward;
 
 /**
  * Runs the {@link Journey} against a running platform and prints a readable report.
@@ -17,8 +20,9 @@ import org.credstack.demo.JourneyReport.Reminder;
  * -DskipTests}: {@code java -cp "platform-e2e/target/classes:platform-e2e/target/lib/*" org.credstack.demo.Demo
  * [--port-offset=N]}.
  *
- * <p>Exit status: 0 when every enrollment got one credential and each verified; 1 when not; 2 for bad arguments; 3
- * when the journey could not run (a service unhealthy, the import failing, a request refused).
+ * <p>Exit status: 0 when every enrollment got one credential and each verified, and the lifecycle went as expected
+ * ({@link LifecycleReport#asExpected()}); 1 when not; 2 for bad arguments; 3 when the journey could not run (a service
+ * unhealthy, the import failing, a request refused, a credential the lifecycle goes on with not issued).
  */
 public final class Demo {
 
@@ -54,10 +58,11 @@ public final class Demo {
                 "%nJourney took %s.%n",
                 Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
         if (!report.allVerified()) {
-            out.println("NOT ALL CREDENTIALS WERE ISSUED AND VERIFIED.");
+            out.println("NOT ALL CREDENTIALS WERE ISSUED AND VERIFIED AS EXPECTED.");
             System.exit(1);
         }
-        out.println("Every enrollment got one credential and every credential verified.");
+        out.println("Every enrollment got one credential and every credential verified; the stack was awarded once,"
+                + " the renewal issued, and the revoked credential reported revoked.");
     }
 
     static int portOffset(String[] args) {
@@ -108,6 +113,66 @@ public final class Demo {
                 out.printf("  e-mail to %s \"%s\": %s%s%n", d.recipient(), d.subject(), d.status(), sent(d.sentAt()));
             }
         }
+        print(report.lifecycle(), out);
+    }
+
+    static void print(LifecycleReport lifecycle, PrintStream out) {
+        var learner = lifecycle.learner();
+        out.printf(
+                "%n%s <%s>  learner %s: a stack, a renewal, a revocation%n",
+                learner.displayName(), learner.email(), learner.id());
+        StackAward stack = lifecycle.stack();
+        out.printf(
+                "  stack \"%s\" (%d components)%n",
+                stack.title(), stack.components().size());
+        out.printf(
+                "    enrolling in the stack itself: %d %s%n",
+                stack.stackEnrollment().status(), stack.stackEnrollment().type());
+        for (IssuedCredential c : stack.stackCredentials()) {
+            printCredential(c, out);
+        }
+        if (stack.stackCredentials().isEmpty()) {
+            out.println("    NO STACK CREDENTIAL ISSUED");
+        }
+        out.println("    earned from:");
+        for (IssuedCredential c : stack.componentCredentials()) {
+            out.printf(
+                    "      %-28s %s  valid from %s; verification: %s%n",
+                    c.achievementName(), c.publicUrl(), c.validFrom(), c.verificationStatus());
+        }
+        out.printf("    progress: %s%n", stack.progress());
+        out.printf(
+                "    CLR 2.0 of the stack: ours %s, DigitalBazaar %s%n",
+                stack.clrStatus(), stack.clrIndependent().summary());
+
+        Renewal renewal = lifecycle.renewal();
+        out.printf(
+                "  renewal of \"%s\" (%s, renewal window %s)%n",
+                renewal.earned().title(), validity(renewal.earned().validityPeriod()), renewal.renewalWindow());
+        printCredential(renewal.original(), out);
+        out.printf(
+                "    renewal enrollment %s: %s%n", renewal.renewalEnrollment().id(), renewal.renewalStatus());
+        if (renewal.renewed() == null) {
+            out.println("    NO RENEWED CREDENTIAL ISSUED");
+        } else {
+            printCredential(renewal.renewed(), out);
+            out.printf("      renews %s%n", renewal.renewed().renewalOf());
+        }
+
+        Revocation revocation = lifecycle.revocation();
+        out.printf(
+                "  revocation of \"%s\" by %s: \"%s\" at %s%n",
+                revocation.credential().achievementName(),
+                revocation.providerName(),
+                revocation.reason(),
+                revocation.revokedAt());
+        out.printf("    credential %s%n", revocation.credential().publicUrl());
+        out.printf(
+                "      ours: %s (proof %s, reason \"%s\"); DigitalBazaar: %s%n",
+                revocation.status(),
+                revocation.proofStatus(),
+                revocation.statusReason(),
+                revocation.independent().summary());
     }
 
     private static void printCredential(IssuedCredential c, PrintStream out) {

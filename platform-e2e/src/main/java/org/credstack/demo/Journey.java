@@ -44,11 +44,14 @@ import tools.jackson.databind.node.ArrayNode;
  *       the first learner by account, the second by {@code mbox}, the third by {@code mbox_sha1sum} (who also fails
  *       once before passing);
  *   <li>waits for badge-service to list the credentials, checks each one's verification, and collects the reminders
- *       and e-mails notification-service scheduled and sent.
+ *       and e-mails notification-service scheduled and sent;
+ *   <li>runs the credential lifecycle for a fourth learner ({@link Lifecycle}): a stack earned from the CompTIA
+ *       pathway, a renewal, a revocation.
  * </ol>
  *
  * Every run registers new learners (its e-mails carry a random run id), so it can be repeated on the same platform.
- * Missed deadlines for credentials, reminders and e-mails are not errors: the report shows what was there.
+ * Missed deadlines for the first three learners' credentials, reminders and e-mails are not errors: the report shows
+ * what was there. The lifecycle needs each credential it goes on with, and fails when one is not issued in time.
  */
 public final class Journey {
 
@@ -57,12 +60,15 @@ public final class Journey {
     static final Duration ISSUE_DEADLINE = Duration.ofMinutes(3);
     static final Duration NOTIFY_DEADLINE = Duration.ofMinutes(2);
     static final Map<String, String> XAPI_HEADERS = Map.of("X-Experience-API-Version", "1.0.3");
+    static final String STACK = "STACK";
+    /** How long ago the first statement of a batch {@link #report} posts happened. */
+    static final Duration STATEMENTS_BEFORE = Duration.ofMinutes(30);
 
     /**
      * A credential to find in the catalog.
      *
      * @param search query string of {@code GET /api/v1/credentials}, e.g. {@code expires=true&q=COTA}
-     * @param title the title wanted among the hits; when absent the first hit is taken
+     * @param title the title wanted among the hits; when absent the first hit of the kind wanted is taken
      */
     public record Pick(String search, String title) {}
 
@@ -120,7 +126,8 @@ public final class Journey {
         });
         List<LearnerJourney> journeys = new ArrayList<>();
         enrolled.forEach((learner, enrollments) -> journeys.add(outcome(learner, enrollments)));
-        return new JourneyReport(imported, journeys);
+        LifecycleReport lifecycle = new Lifecycle(this, progress).run();
+        return new JourneyReport(imported, journeys, lifecycle);
     }
 
     /**
@@ -194,23 +201,58 @@ public final class Journey {
     }
 
     /**
-     * Searches the catalog for a credential.
+     * Searches the catalog for a credential to enroll in: never a stack, also when the search matches one.
      *
      * @return the catalog's credential ({@code id}, {@code content.title}, ...)
-     * @throws IllegalStateException if the search finds nothing
+     * @throws IllegalStateException if the search finds nothing but stacks
      */
     public JsonNode find(Pick pick) {
-        String query = pick.search().replace(" ", "%20") + "&size=100";
-        JsonNode items = http.get(urls.catalog().resolve("/api/v1/credentials?" + query))
-                .requireOk("searching " + pick.search())
-                .json()
-                .path("items");
-        List<JsonNode> hits = items.valueStream().toList();
-        return hits.stream()
+        return choose(search(pick.search()), pick, false)
+                .orElseThrow(() -> new IllegalStateException("the catalog has no micro-credential for " + pick));
+    }
+
+    /**
+     * Searches the catalog for a stack (a pathway earned from its components, never enrolled in).
+     *
+     * @return the catalog's stack ({@code id}, {@code content.title}, {@code content.stackRule}, ...)
+     * @throws IllegalStateException if the search finds no stack
+     */
+    public JsonNode findStack(Pick pick) {
+        return choose(search(pick.search()), pick, true)
+                .orElseThrow(() -> new IllegalStateException("the catalog has no stack for " + pick));
+    }
+
+    /**
+     * The published components of a stack: {@code GET /api/v1/credentials?stackableInto=<stackId>}, as many as one
+     * page of 100 holds.
+     */
+    public List<JsonNode> components(String stackCredentialId) {
+        return search("stackableInto=" + stackCredentialId);
+    }
+
+    /**
+     * The hit a pick means: the one with the wanted title, else the first; only stacks when {@code stack}, only what
+     * is not a stack otherwise, so a search that also matches a pathway (say {@code q=Networking}) never hands a
+     * stack to {@link #enroll}.
+     */
+    static Optional<JsonNode> choose(List<JsonNode> hits, Pick pick, boolean stack) {
+        List<JsonNode> ofKind = hits.stream()
+                .filter(c -> STACK.equals(c.path("content").path("kind").asString(null)) == stack)
+                .toList();
+        return ofKind.stream()
                 .filter(c -> c.path("content").path("title").asString("").equals(pick.title()))
                 .findFirst()
-                .or(() -> hits.stream().findFirst())
-                .orElseThrow(() -> new IllegalStateException("the catalog has nothing for " + pick));
+                .or(() -> ofKind.stream().findFirst());
+    }
+
+    /** One page of 100 hits of {@code GET /api/v1/credentials?<query>} (spaces in it are encoded). */
+    List<JsonNode> search(String query) {
+        return http.get(urls.catalog().resolve("/api/v1/credentials?" + query.replace(" ", "%20") + "&size=100"))
+                .requireOk("searching " + query)
+                .json()
+                .path("items")
+                .valueStream()
+                .toList();
     }
 
     /**
@@ -228,7 +270,21 @@ public final class Journey {
                 });
         JsonNode enrollment =
                 created.requireOk("enrolling " + learner.displayName()).json();
-        List<Assignment> assignments = enrollment
+        progress.accept("enrolled " + learner.displayName() + " in "
+                + credential.path("content").path("title").asString());
+        JsonNode content = credential.path("content");
+        return new Enrollment(
+                enrollment.get("id").asString(),
+                credential.get("id").asString(),
+                content.path("title").asString(),
+                content.path("validityPeriod").asString(null),
+                content.path("providerId").asString(null),
+                assignments(enrollment));
+    }
+
+    /** The assignments of an enrollment as enrollment-service answers it ({@code assignments[]}). */
+    static List<Assignment> assignments(JsonNode enrollment) {
+        return enrollment
                 .path("assignments")
                 .valueStream()
                 .map(a -> new Assignment(
@@ -240,16 +296,6 @@ public final class Journey {
                                 ? a.get("masteryScore").asDouble()
                                 : null))
                 .toList();
-        JsonNode content = credential.path("content");
-        progress.accept("enrolled " + learner.displayName() + " in "
-                + content.path("title").asString());
-        return new Enrollment(
-                enrollment.get("id").asString(),
-                credentialId,
-                content.path("title").asString(),
-                content.path("validityPeriod").asString(null),
-                content.path("providerId").asString(null),
-                assignments);
     }
 
     /**
@@ -259,8 +305,20 @@ public final class Journey {
      * @throws IllegalStateException if the statement resource refuses the batch
      */
     public void report(Learner learner, List<Enrollment> enrollments) {
-        PartnerStatements partner = new PartnerStatements(
-                run, learner, Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30)));
+        String body = post(learner, enrollments, Instant.now().minus(STATEMENTS_BEFORE));
+        posted.computeIfAbsent(learner, l -> new ArrayList<>()).add(body);
+    }
+
+    /**
+     * Posts, as the partner LMS, one batch of statements covering the assignments of these enrollments, the first
+     * dated {@code firstTimestamp} (to the second), each next one a minute later; not remembered for
+     * {@link #repostStatements()}.
+     *
+     * @return the batch as posted
+     * @throws IllegalStateException if the statement resource refuses the batch
+     */
+    String post(Learner learner, List<Enrollment> enrollments, Instant firstTimestamp) {
+        PartnerStatements partner = new PartnerStatements(run, learner, firstTimestamp.truncatedTo(ChronoUnit.SECONDS));
         ArrayNode batch = Http.JSON.createArrayNode();
         enrollments.stream()
                 .flatMap(e -> e.assignments().stream())
@@ -269,13 +327,13 @@ public final class Journey {
         String body = Http.JSON.writeValueAsString(batch);
         http.post(urls.enrollment().resolve("/xapi/statements"), body, XAPI_HEADERS)
                 .requireOk("posting " + batch.size() + " statements about " + learner.displayName());
-        posted.computeIfAbsent(learner, l -> new ArrayList<>()).add(body);
         progress.accept("the partner reported " + batch.size() + " statements about " + learner.displayName() + " ("
                 + learner.identifiedBy() + ")");
+        return body;
     }
 
     /**
-     * Sends every batch posted so far once more, byte for byte.
+     * Sends every batch {@link #report} posted so far once more, byte for byte.
      *
      * @return the HTTP status of each re-post (200: accepted as a repeat)
      */
@@ -350,11 +408,13 @@ public final class Journey {
                         instant(c.path("validFrom")),
                         instant(c.path("validUntil")),
                         instant(c.path("issuedAt")),
+                        c.path("renewalOf").asString(null),
                         null))
                 .toList();
     }
 
-    private IssuedCredential verified(IssuedCredential c) {
+    /** The credential with badge-service's verification of it now ({@code GET <publicUrl>/verification}). */
+    IssuedCredential verified(IssuedCredential c) {
         Http.Response report = http.get(URI.create(c.publicUrl() + "/verification"));
         String status = report.ok()
                 ? report.json().path("status").asString("(no status)")
@@ -368,6 +428,7 @@ public final class Journey {
                 c.validFrom(),
                 c.validUntil(),
                 c.issuedAt(),
+                c.renewalOf(),
                 status);
     }
 

@@ -8,12 +8,16 @@ import java.util.List;
  *
  * @param catalogImport the lines {@code samples/import-catalog.sh} printed, one per sample record
  * @param learners the three learners in the order they were registered
+ * @param lifecycle the fourth learner's stack, renewal and revocation
  */
-public record JourneyReport(List<String> catalogImport, List<LearnerJourney> learners) {
+public record JourneyReport(List<String> catalogImport, List<LearnerJourney> learners, LifecycleReport lifecycle) {
 
-    /** Whether every enrollment got a credential and every credential verified. */
+    /**
+     * Whether every enrollment got a credential and every credential verified, and the lifecycle went as it should
+     * ({@link LifecycleReport#asExpected()}).
+     */
     public boolean allVerified() {
-        return learners.stream().allMatch(LearnerJourney::allVerified);
+        return learners.stream().allMatch(LearnerJourney::allVerified) && lifecycle.asExpected();
     }
 
     /**
@@ -82,8 +86,9 @@ public record JourneyReport(List<String> catalogImport, List<LearnerJourney> lea
      *
      * @param publicUrl the credential's id, where it is served
      * @param validUntil {@code null}: never expires
-     * @param verificationStatus {@code verified}, {@code expired} or {@code invalid} ({@code GET
-     *     <publicUrl>/verification}), or {@code unreachable: <reason>}
+     * @param renewalOf the public URL of the credential this one renews, {@code null} for a first award
+     * @param verificationStatus {@code verified}, {@code revoked}, {@code expired} or {@code invalid} ({@code GET
+     *     <publicUrl>/verification}), or {@code unreachable: <reason>}; {@code null} before it was checked
      */
     public record IssuedCredential(
             String id,
@@ -94,6 +99,7 @@ public record JourneyReport(List<String> catalogImport, List<LearnerJourney> lea
             Instant validFrom,
             Instant validUntil,
             Instant issuedAt,
+            String renewalOf,
             String verificationStatus) {
 
         public boolean verified() {

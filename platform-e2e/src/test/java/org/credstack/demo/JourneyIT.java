@@ -1,6 +1,7 @@
 package org.credstack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +26,9 @@ import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
 import org.credstack.demo.JourneyReport.LearnerJourney;
 import org.credstack.demo.JourneyReport.Reminder;
+import org.credstack.demo.LifecycleReport.Renewal;
+import org.credstack.demo.LifecycleReport.Revocation;
+import org.credstack.demo.LifecycleReport.StackAward;
 import org.credstack.testsupport.IndependentVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The whole platform as a user gets it: the launcher starts Kafka, the store, GreenMail and the four service jars
  * as child processes (ports moved up by {@code credstack.e2e.portOffset}, 20000 by default; data in {@code
  * platform-e2e/target/journey-it}), then the {@link Journey} runs on the real sample catalog. Each test pins one
- * outcome of that one journey; the last one posts the partner's statements again.
+ * outcome of that one journey: the first three learners' credentials, reminders and e-mails, the partner's statements
+ * posted again, and the fourth learner's stack, renewal and revocation ({@link Lifecycle}).
  *
  * <p>Needs the services' jars and the launcher's {@code target/lib}: the reactor builds them first ({@code ./mvnw
  * verify}); alone, {@code ./mvnw -q install -DskipTests} once, then {@code ./mvnw -q -f platform-e2e verify}. When
@@ -54,7 +59,9 @@ import tools.jackson.databind.node.ObjectNode;
 class JourneyIT {
 
     static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
-    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(4);
+    /** Generous: five services, Kafka and the store start on two cores, and a busy CI machine is slower still. */
+    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(8);
+
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     static Path root;
@@ -254,6 +261,129 @@ class JourneyIT {
                             .map(IssuedCredential::id)
                             .toList());
         }
+    }
+
+    @Test
+    @Order(8)
+    void refusesEnrollmentInTheCompTiaPathwayAndAwardsItOnceFromItsEightComponents() {
+        StackAward stack = report.lifecycle().stack();
+
+        assertThat(stack.title()).isEqualTo("IT Networking Specialist Pathway");
+        assertThat(stack.stackEnrollment().status()).isEqualTo(409);
+        assertThat(stack.stackEnrollment().type()).isEqualTo("urn:credstack:problem:stack-not-enrollable");
+        assertThat(stack.components()).hasSize(8).allSatisfy(component -> {
+            assertThat(component.title()).startsWith("CompTIA ");
+            assertThat(component.assignments())
+                    .singleElement()
+                    .satisfies(earn -> assertThat(earn.activityId())
+                            .startsWith("https://credentialengineregistry.org/resources/ce-"));
+        });
+        assertThat(stack.componentCredentials())
+                .extracting(IssuedCredential::credentialId)
+                .containsExactlyElementsOf(stack.components().stream()
+                        .map(Enrollment::credentialId)
+                        .toList());
+        assertThat(stack.componentCredentials())
+                .allSatisfy(c -> assertThat(c.verified()).as(c.publicUrl()).isTrue());
+        Instant lastComponent = stack.componentCredentials().stream()
+                .map(IssuedCredential::validFrom)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        assertThat(stack.stackCredentials()).singleElement().satisfies(awarded -> {
+            assertThat(awarded.credentialId()).isEqualTo(stack.stackCredentialId());
+            assertThat(awarded.achievementName()).isEqualTo(stack.title());
+            assertThat(awarded.validFrom()).isEqualTo(lastComponent);
+            assertThat(awarded.verificationStatus()).isEqualTo("verified");
+        });
+        assertThat(stack.progress()).isEqualTo("complete");
+    }
+
+    @Test
+    @Order(9)
+    void theStacksClrIsVerifiedByOursAndByTheDigitalBazaarVerifier() {
+        StackAward stack = report.lifecycle().stack();
+
+        assertThat(stack.clrStatus()).isEqualTo("verified");
+        assumeTrue(stack.clrIndependent().checked(), stack.clrIndependent().output());
+        assertThat(stack.clrIndependent().verified())
+                .as(stack.clrIndependent().output())
+                .isTrue();
+        assertThat(stack.clrIndependent().revoked()).isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void renewsTheShortCredentialEarlyIntoOneThatNamesItAndBothVerify() {
+        LifecycleReport lifecycle = report.lifecycle();
+        Renewal renewal = lifecycle.renewal();
+        IssuedCredential original = renewal.original();
+        IssuedCredential renewed = renewal.renewed();
+        ZoneId issuerZone = ZoneId.of(Http.JSON
+                .readTree(get(journey.urls()
+                        .catalog()
+                        .resolve("/api/v1/providers/" + renewal.earned().providerId())))
+                .get("timeZone")
+                .asString());
+        Period validity = Period.parse(renewal.earned().validityPeriod());
+
+        assertThat(renewal.earned().validityPeriod()).isEqualTo(Lifecycle.RENEWABLE_VALIDITY);
+        assertThat(original.validUntil())
+                .isEqualTo(
+                        original.validFrom().atZone(issuerZone).plus(validity).toInstant());
+        assertThat(renewal.renewalEnrollment().assignments())
+                .singleElement()
+                .satisfies(
+                        refresher -> assertThat(refresher.activityId()).isEqualTo(Lifecycle.ACTIVITIES + "refresher"));
+        assertThat(journey.enrollment(
+                                lifecycle.learner(), renewal.renewalEnrollment().id())
+                        .path("kind")
+                        .asString())
+                .isEqualTo("RENEWAL");
+        assertThat(renewal.renewalStatus()).isEqualTo("COMPLETED");
+        assertThat(renewed).as("the renewed credential").isNotNull();
+        assertThat(renewed.renewalOf()).isEqualTo(original.publicUrl());
+        assertThat(renewed.id()).isNotEqualTo(original.id());
+        assertThat(renewed.credentialId()).isEqualTo(original.credentialId());
+        assertThat(renewed.validFrom()).isAfter(original.validFrom());
+        assertThat(renewed.validUntil())
+                .as("renewed early: the period runs on from the old validUntil")
+                .isEqualTo(
+                        original.validUntil().atZone(issuerZone).plus(validity).toInstant());
+        assertThat(original.verificationStatus()).isEqualTo("verified");
+        assertThat(renewed.verificationStatus()).isEqualTo("verified");
+    }
+
+    @Test
+    @Order(11)
+    void revokedCredentialIsReportedRevokedWithItsReasonByOursAndByTheDigitalBazaarVerifier() {
+        Revocation revocation = report.lifecycle().revocation();
+
+        assertThat(revocation.credential().achievementName()).isEqualTo(Journey.BASIC_LIFE_SUPPORT.title());
+        assertThat(revocation.status()).isEqualTo("revoked");
+        assertThat(revocation.credential().verificationStatus()).isEqualTo("revoked");
+        assertThat(revocation.proofStatus()).isEqualTo("valid");
+        assertThat(revocation.statusReason()).isEqualTo(Lifecycle.REVOCATION_REASON);
+        assertThat(revocation.revokedAt()).isAfter(revocation.credential().issuedAt());
+        assumeTrue(revocation.independent().checked(), revocation.independent().output());
+        assertThat(revocation.independent().revoked())
+                .as(revocation.independent().output())
+                .isTrue();
+        assertThat(revocation.independent().verified())
+                .as("proof and status list credential accepted: "
+                        + revocation.independent().output())
+                .isTrue();
+    }
+
+    @Test
+    @Order(12)
+    void findNeverHandsOutTheStackThatASearchMatches() {
+        Journey.Pick pathway = Lifecycle.IT_NETWORKING_PATHWAY;
+
+        assertThat(journey.findStack(pathway).get("id").asString())
+                .isEqualTo(report.lifecycle().stack().stackCredentialId());
+        assertThatThrownBy(() -> journey.find(pathway))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no micro-credential");
     }
 
     static Map<String, JsonNode> enrollmentStates() {

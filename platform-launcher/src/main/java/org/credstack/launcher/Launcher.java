@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Starts the whole platform on one machine with only a JDK: Kafka (KRaft), the Mongo-wire store and
- * GreenMail, then the four services, each in its own JVM; prints where everything is, and stops it
+ * GreenMail, then the five services (identity-service first), each in its own JVM; prints where everything is, and stops it
  * all on Ctrl-C. Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
  *
  * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
@@ -108,7 +108,9 @@ public final class Launcher {
 
     private List<Service> startServices() {
         Path agent = AgentJar.writeInto(options.dataDir());
-        Map<String, String> environment = Map.of(LinkSecret.ENV, LinkSecret.readOrCreate(options.dataDir()));
+        Map<String, String> environment = Map.of(
+                PlatformSecret.LINKS.env(), PlatformSecret.LINKS.readOrCreate(options.dataDir()),
+                PlatformSecret.CRYPTO_KEK.env(), PlatformSecret.CRYPTO_KEK.readOrCreate(options.dataDir()));
         List<Service> started = new ArrayList<>();
         List<Service> platform = Service.all(options.portOffset());
         for (Service service : platform) {
@@ -122,7 +124,10 @@ public final class Launcher {
             Path log = options.logDir().resolve(service.name() + ".log");
             Path running = service.copyForRun(jar, options.dataDir());
             serviceChildren.add(ChildProcess.start(
-                    service.name(), service.command(running, agent, infra, platform), environment, log));
+                    service.name(),
+                    service.command(running, agent, infra, platform, options.dataDir()),
+                    environment,
+                    log));
             started.add(service);
         }
         return started;
@@ -179,8 +184,29 @@ public final class Launcher {
         out.append(String.format("  %-21s mongodb://localhost:%d%n", "mongo", infra.mongoPort()));
         out.append(String.format(
                 "  %-21s smtp://localhost:%d   imap://localhost:%d%n", "smtp", infra.smtpPort(), infra.imapPort()));
+        services.stream()
+                .filter(s -> s.name().equals(Service.IDENTITY))
+                .findFirst()
+                .ifPresent(identity -> out.append(signInHelp(identity)));
         out.append(String.format("started in %s; logs in %s; Ctrl-C stops everything%n", elapsed(), options.logDir()));
         System.out.print(out);
+    }
+
+    /** Where the first start's accounts are and how to get a token for each kind of caller. */
+    private String signInHelp(Service identity) {
+        Path file = Service.credentialsFile(options.dataDir());
+        String offset = options.portOffset() == 0 ? "" : " --port-offset=" + options.portOffset();
+        String dataDir =
+                options.dataDir().equals(options.repoRoot().resolve(".data")) ? "" : " --data-dir=" + options.dataDir();
+        return String.format("""
+                Sign in (identity-service %1$s, OpenID configuration %1$s/.well-known/openid-configuration):
+                  operator, demo provider staff and demo clients, with their random passwords and secrets: %2$s (only you can read it)
+                  partner token (client credentials):
+                    curl -s -u "demo-partner:$(sed -n 's/^partner.client-secret=//p' %2$s)" -d grant_type=client_credentials -d scope=credstack %1$s/oauth2/token
+                  a person's token (authorization code with PKCE through the sign-in form):
+                    ./credstack token operator%3$s      (or: staff, or an e-mail with --password=...)
+                  register a learner: curl -s -H 'Content-Type: application/json' -d '{"email":"ada@example.org","password":"...12+ chars...","displayName":"Ada"}' %1$s/api/v1/accounts
+                """, identity.url(), file, offset + dataDir);
     }
 
     private void waitForChildren() throws InterruptedException {

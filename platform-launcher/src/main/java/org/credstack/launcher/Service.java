@@ -18,7 +18,11 @@ import java.util.List;
  */
 record Service(String name, int port, String database) {
 
+    /** The platform's own OpenID Connect provider: started first, every other service checks tokens against it. */
+    static final String IDENTITY = "identity-service";
+
     static final List<Service> ALL = List.of(
+            new Service(IDENTITY, 8080, "identity"),
             new Service("catalog-service", 8081, "catalog"),
             new Service("enrollment-service", 8082, "enrollment"),
             new Service("badge-service", 8083, "badge"),
@@ -26,7 +30,7 @@ record Service(String name, int port, String database) {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
-    /** The four services with their ports moved up by {@code offset}. */
+    /** The five services, identity-service first, with their ports moved up by {@code offset}. */
     static List<Service> all(int offset) {
         return ALL.stream()
                 .map(s -> new Service(s.name, s.port + offset, s.database))
@@ -88,9 +92,11 @@ record Service(String name, int port, String database) {
 
     /**
      * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
-     * point the service at the local broker, store and SMTP server, and tell it the other services' URLs.
+     * point the service at the local broker, store and SMTP server, and tell it the other services' URLs. The
+     * identity-service also gets its issuer URL and the {@link #credentialsFile} its first start writes; every other
+     * service gets identity-service's JWKS as {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
      */
-    List<String> command(Path jar, Path watchdogAgent, Infrastructure infra, List<Service> platform) {
+    List<String> command(Path jar, Path watchdogAgent, Infrastructure infra, List<Service> platform, Path dataDir) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.add("-javaagent:" + watchdogAgent);
@@ -105,7 +111,25 @@ record Service(String name, int port, String database) {
         command.add("--spring.mail.host=localhost");
         command.add("--spring.mail.port=" + infra.smtpPort());
         platform.forEach(other -> command.add("--credstack.urls." + other.shortName() + "=" + other.url()));
+        if (name.equals(IDENTITY)) {
+            command.add("--spring.security.oauth2.authorizationserver.issuer=" + url());
+            command.add("--credstack.identity.bootstrap.credentials-file=" + credentialsFile(dataDir));
+        } else {
+            platform.stream()
+                    .filter(other -> other.name.equals(IDENTITY))
+                    .findFirst()
+                    .ifPresent(identity -> command.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                            + identity.url().resolve("/oauth2/jwks")));
+        }
         return command;
+    }
+
+    /**
+     * Where identity-service's first start writes the operator's, the demo staff's and the demo clients' random
+     * passwords and secrets: {@code <dataDir>/credentials.txt}, readable by its owner only.
+     */
+    static Path credentialsFile(Path dataDir) {
+        return dataDir.resolve("credentials.txt");
     }
 
     /** {@code catalog} for {@code catalog-service}. */

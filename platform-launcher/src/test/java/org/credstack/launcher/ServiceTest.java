@@ -11,13 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceTest {
 
     private static final Path REPO = Path.of("/work/credstack");
+    private static final Path DATA = Path.of("/d/data");
+
+    private static Service named(List<Service> platform, String name) {
+        return platform.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
 
     @Test
     void runsTheFatJarWithItsOwnDatabaseAndTheLocalBrokerStoreAndSmtp() {
         Service badges = new Service("badge-service", 8083, "badge");
 
         List<String> command = badges.command(
-                badges.jar(REPO), Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT, Service.ALL);
+                badges.jar(REPO), Path.of("/d/parent-watchdog.jar"), Infrastructure.DEFAULT, Service.ALL, DATA);
 
         assertThat(command)
                 .containsSubsequence(
@@ -34,33 +39,53 @@ class ServiceTest {
                         "--spring.kafka.bootstrap-servers=localhost:9092",
                         "--spring.mail.host=localhost",
                         "--spring.mail.port=3025",
+                        "--credstack.urls.identity=http://localhost:8080",
                         "--credstack.urls.catalog=http://localhost:8081",
-                        "--credstack.urls.badge=http://localhost:8083");
+                        "--credstack.urls.badge=http://localhost:8083",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:8080/oauth2/jwks");
+    }
+
+    @Test
+    void startsIdentityFirstWithItsIssuerAndTheCredentialsFileOfTheDataFolder() {
+        Service identity = Service.ALL.getFirst();
+
+        List<String> command =
+                identity.command(identity.jar(REPO), Path.of("/d/w.jar"), Infrastructure.DEFAULT, Service.ALL, DATA);
+
+        assertThat(identity.name()).isEqualTo("identity-service");
+        assertThat(command)
+                .contains(
+                        "--server.port=8080",
+                        "--spring.mongodb.uri=mongodb://localhost:27017/identity",
+                        "--spring.security.oauth2.authorizationserver.issuer=http://localhost:8080",
+                        "--credstack.identity.bootstrap.credentials-file=/d/data/credentials.txt")
+                .noneMatch(arg -> arg.contains("jwk-set-uri"));
     }
 
     @Test
     void movesEveryPortByTheOffsetSoASecondPlatformFitsBeside() {
         Infrastructure shifted = Infrastructure.DEFAULT.shifted(10000);
         List<Service> platform = Service.all(10000);
-        Service badges = platform.get(2);
+        Service badges = named(platform, "badge-service");
 
-        List<String> command = badges.command(badges.jar(REPO), Path.of("/d/w.jar"), shifted, platform);
+        List<String> command = badges.command(badges.jar(REPO), Path.of("/d/w.jar"), shifted, platform, DATA);
 
-        assertThat(platform).extracting(Service::port).containsExactly(18081, 18082, 18083, 18084);
+        assertThat(platform).extracting(Service::port).containsExactly(18080, 18081, 18082, 18083, 18084);
         assertThat(command)
                 .contains(
                         "--server.port=18083",
                         "--spring.mongodb.uri=mongodb://localhost:37017/badge",
                         "--spring.kafka.bootstrap-servers=localhost:19092",
                         "--spring.mail.port=13025",
-                        "--credstack.urls.badge=http://localhost:18083");
+                        "--credstack.urls.badge=http://localhost:18083",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:18080/oauth2/jwks");
         assertThat(shifted.controllerPort()).isEqualTo(19093);
     }
 
     @Test
     void runsACopyOfTheJarSoARebuildCannotPullItAway(@TempDir Path dir) throws Exception {
         Path built = Files.writeString(dir.resolve("built.jar"), "version 1");
-        Service catalog = Service.ALL.getFirst();
+        Service catalog = named(Service.ALL, "catalog-service");
 
         Path running = catalog.copyForRun(built, dir.resolve("data"));
         Files.writeString(built, "version 2");
@@ -72,7 +97,7 @@ class ServiceTest {
 
     @Test
     void publishesSwaggerAndHealthUnderItsPort() {
-        Service catalog = Service.ALL.getFirst();
+        Service catalog = named(Service.ALL, "catalog-service");
 
         assertThat(catalog.swaggerUrl()).hasToString("http://localhost:8081/swagger-ui.html");
         assertThat(catalog.healthUrl()).hasToString("http://localhost:8081/actuator/health");

@@ -10,12 +10,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points a Spring context at the JVM's {@link TestInfrastructure}: the Kafka binder and Spring Kafka at
  * the broker, Spring Data MongoDB at a database of its own ({@code <application>-<random>}), and gives every
- * context of the JVM the same link secret ({@code credstack.links.secret}), as a platform's services share one.
+ * context of the JVM the same link secret ({@code credstack.links.secret}) and key-encryption key ({@code
+ * credstack.crypto.kek}), as a platform's services share them.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** The link secret of every context in this JVM: base64 of 32 random bytes. */
     public static final String LINK_SECRET = randomSecret();
+
+    /** The key-encryption key of every context in this JVM: base64 of 32 random bytes. */
+    public static final String CRYPTO_KEK = randomSecret();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -26,7 +30,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                         "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                         "spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
                         "spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                        "credstack.links.secret=" + LINK_SECRET)
+                        "credstack.links.secret=" + LINK_SECRET,
+                        "credstack.crypto.kek=" + CRYPTO_KEK)
                 .applyTo(context);
     }
 

@@ -29,7 +29,11 @@ import org.credstack.events.Topic;
 public final class ServiceArchitecture {
 
     private static final String[] SERVICE_PACKAGES = {
-        "org.credstack.catalog..", "org.credstack.enrollment..", "org.credstack.badge..", "org.credstack.notification.."
+        "org.credstack.catalog..",
+        "org.credstack.enrollment..",
+        "org.credstack.badge..",
+        "org.credstack.notification..",
+        "org.credstack.identity.."
     };
 
     private ServiceArchitecture() {}

@@ -1,5 +1,6 @@
 package org.credstack.badge.issuer;
 
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,10 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  *                "https://www.w3.org/ns/credentials/v2",
  *                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
  *   "id": "<base>/issuers/p-1", "type": "Profile", "name": "...", "url": "...", "email": "...",
- *   "verificationMethod": [{ "id": "<base>/issuers/p-1#z6Mk...", "type": "Multikey",
- *                            "controller": "<base>/issuers/p-1", "publicKeyMultibase": "z6Mk..." }],
- *   "assertionMethod": ["<base>/issuers/p-1#z6Mk..."] }
+ *   "verificationMethod": [{ "id": "<base>/issuers/p-1#z6MkOld...", "type": "Multikey",
+ *                            "controller": "<base>/issuers/p-1", "publicKeyMultibase": "z6MkOld..." },
+ *                          { "id": "<base>/issuers/p-1#z6MkNew...", ... }],
+ *   "assertionMethod": ["<base>/issuers/p-1#z6MkOld...", "<base>/issuers/p-1#z6MkNew..."] }
  * }</pre>
+ *
+ * <p>Every key the issuer ever signed with is listed, oldest first, as a verification method and an assertion
+ * method: a key rotation (see {@link Issuers#rotate}) adds the new key and keeps the old ones, so a credential
+ * signed before it still verifies; which key signs new credentials is not shown (the newest credentials name it).
  *
  * <p>The DID v1 context comes first on purpose: it defines {@code verificationMethod} and {@code
  * assertionMethod}, and verifiers built on jsonld-signatures (DigitalBazaar, the 1EdTech validator)
@@ -45,12 +51,16 @@ final class IssuerDocument {
         putIfPresent(document, "name", issuer.name());
         putIfPresent(document, "url", issuer.url());
         putIfPresent(document, "email", issuer.email());
-        ObjectNode method = document.putArray("verificationMethod").addObject();
-        method.put("id", issuer.verificationMethod());
-        method.put("type", "Multikey");
-        method.put("controller", issuer.id());
-        method.put("publicKeyMultibase", issuer.publicKeyMultibase());
-        document.putArray("assertionMethod").add(issuer.verificationMethod());
+        ArrayNode methods = document.putArray("verificationMethod");
+        ArrayNode assertionMethods = document.putArray("assertionMethod");
+        for (String publicKey : issuer.publicKeys()) {
+            ObjectNode method = methods.addObject();
+            method.put("id", issuer.verificationMethod(publicKey));
+            method.put("type", "Multikey");
+            method.put("controller", issuer.id());
+            method.put("publicKeyMultibase", publicKey);
+            assertionMethods.add(issuer.verificationMethod(publicKey));
+        }
         return document;
     }
 

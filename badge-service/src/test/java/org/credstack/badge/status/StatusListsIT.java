@@ -162,7 +162,7 @@ class StatusListsIT extends ServiceIntegrationTest {
     }
 
     PublicKey issuerKey(String providerId) {
-        return issuers.publicKey(issuers.find(providerId).orElseThrow().verificationMethod())
+        return issuers.publicKey(issuers.find(providerId).orElseThrow().signingMethod())
                 .orElseThrow();
     }
 

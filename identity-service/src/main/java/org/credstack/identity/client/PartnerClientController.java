@@ -1,0 +1,50 @@
+package org.credstack.identity.client;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
+import org.credstack.identity.Secrets;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operators register a provider's partner systems: {@code POST /api/v1/providers/{providerId}/clients} (bearer token
+ * with role {@code operator}, else 401/403) answers 201 with a new {@code client_id} ({@code partner-<uuid>}) and a
+ * random {@code client_secret}, shown once; the client's tokens carry {@code roles [partner]} and {@code provider_ids
+ * [providerId]}.
+ */
+@RestController
+class PartnerClientController {
+
+    private final Clients clients;
+
+    PartnerClientController(Clients clients) {
+        this.clients = clients;
+    }
+
+    @PostMapping("/api/v1/providers/{providerId}/clients")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedPartnerClient register(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String providerId,
+            @Valid @RequestBody NewPartnerClient request) {
+        String secret = Secrets.random();
+        RegisteredClient client = clients.registerPartner(
+                "partner-" + UUID.randomUUID(), request.name().strip(), providerId, secret);
+        return new CreatedPartnerClient(
+                client.getClientId(),
+                secret,
+                client.getClientName(),
+                MongoRegisteredClientRepository.listSetting(
+                        client.getClientSettings(), MongoRegisteredClientRepository.ROLES),
+                MongoRegisteredClientRepository.listSetting(
+                        client.getClientSettings(), MongoRegisteredClientRepository.PROVIDER_IDS),
+                AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+                Clients.CREDSTACK_SCOPE);
+    }
+}
