@@ -16,7 +16,7 @@ interface SecretSealing {
 
     /**
      * @return the raw key bytes
-     * @throws RuntimeException if the value was altered, sealed for another context, or under a key no longer
+     * @throws org.credstack.runtime.crypto.SealedValueException if the value was altered, sealed for another context, or under a key no longer
      *     configured
      */
     byte[] open(String sealed, String context);

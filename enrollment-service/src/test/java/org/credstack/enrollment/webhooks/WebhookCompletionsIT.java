@@ -1,6 +1,7 @@
 package org.credstack.enrollment.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.credstack.enrollment.Credentials.all;
 import static org.credstack.enrollment.Credentials.snapshot;
@@ -23,6 +24,7 @@ import org.credstack.enrollment.ServiceIT;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
+import org.credstack.runtime.crypto.SealedValueException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -289,8 +291,13 @@ class WebhookCompletionsIT extends ServiceIT {
                 .doesNotContain(first.substring(6))
                 .doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(key))
                 .doesNotContain(java.util.HexFormat.of().formatHex(key));
-        assertThat(stored.getList("secrets", Document.class).getFirst().getString("sealed"))
-                .startsWith("test.");
+        String sealed = stored.getList("secrets", Document.class).getFirst().getString("sealed");
+        assertThat(sealed).startsWith("v1.");
+        assertThat(sealing.open(sealed, WebhookSecrets.context(provider, firstId)))
+                .isEqualTo(key);
+        assertThatThrownBy(() -> sealing.open(sealed, WebhookSecrets.context(unique("provider"), firstId)))
+                .as("sealed for its provider and id only")
+                .isInstanceOf(SealedValueException.class);
 
         Api.Response rotated = api.post(secretsPath(provider) + "/" + firstId + "/rotate", "");
         String second = rotated.body().get("secret").stringValue();
@@ -311,6 +318,9 @@ class WebhookCompletionsIT extends ServiceIT {
 
     @Autowired
     WebhookDeliveries deliveries;
+
+    @Autowired
+    SecretSealing sealing;
 
     @Test
     void theSweepForgetsIdsWhoseTimestampIsPastTheTolerance() {
