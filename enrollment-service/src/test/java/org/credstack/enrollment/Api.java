@@ -93,6 +93,10 @@ public final class Api {
                 headers);
     }
 
+    public Response delete(String path) {
+        return send(path, HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     public Response put(String path, String body, Map<String, String> headers) {
         return send(
                 path,
@@ -114,7 +118,9 @@ public final class Api {
     }
 
     private Response send(String path, HttpRequest.Builder request, Map<String, String> headers) {
-        request.header("Content-Type", "application/json");
+        if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            request.header("Content-Type", "application/json");
+        }
         String caller = byPath ? TestTokens.bearer(ownerToken(path)) : authorization;
         if (caller != null) {
             request.setHeader("Authorization", caller);

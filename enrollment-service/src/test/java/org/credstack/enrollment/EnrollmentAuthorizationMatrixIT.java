@@ -28,6 +28,9 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 class EnrollmentAuthorizationMatrixIT extends ServiceIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {
         AuthorizationMatrix matrix = AuthorizationMatrix.of(baseUrl());
@@ -56,8 +59,18 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                 .body()
                 .get("id")
                 .stringValue();
+        tools.jackson.databind.JsonNode webhookSecret = api.as(TestTokens.staff(providerId))
+                .post("/api/v1/providers/" + providerId + "/webhook-secrets", "")
+                .body();
+        String webhookId = "msg_" + UUID.randomUUID();
+        String completion = """
+                {"specversion": "1.0", "id": "%s", "source": "https://lms.example/webhooks",
+                 "type": "org.credstack.partner.CompletionReported.v1", "datacontenttype": "application/json",
+                 "data": {"learner": {"mbox": "mailto:%s"}, "activityId": "https://lms.example/activities/%s",
+                          "statementId": "%s", "verb": "http://adlnet.gov/expapi/verbs/completed"}}""".formatted(webhookId, email, activity, UUID.randomUUID());
+        long signedAt = clock.instant().getEpochSecond();
 
-        matrix.storesNothingWhenRefused(() -> stored(learnerId))
+        matrix.storesNothingWhenRefused(() -> stored(learnerId, providerId))
                 .rule(
                         "POST /api/v1/learners",
                         // the learner registers themselves (already registered: 200); another learner may not
@@ -119,6 +132,30 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                 .rule(
                         "POST /api/v1/providers/{providerId}/partner-keys/{keyId}/revoke",
                         Rule.providerStaff().with("keyId", partnerKey))
+                .rule("POST /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
+                .rule("GET /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
+                .rule(
+                        "POST /api/v1/providers/{providerId}/webhook-secrets/{secretId}/rotate",
+                        Rule.providerStaff()
+                                .with("secretId", webhookSecret.get("id").stringValue()))
+                .rule(
+                        "DELETE /api/v1/providers/{providerId}/webhook-secrets/{secretId}",
+                        Rule.providerStaff()
+                                .with("secretId", webhookSecret.get("id").stringValue()))
+                // signed by the provider's secret, not a token: anyone may deliver it (a retry after the first)
+                .rule(
+                        "POST /api/v1/providers/{providerId}/webhooks/completions",
+                        Rule.anyone()
+                                .body("application/cloudevents+json", completion)
+                                .header("webhook-id", webhookId)
+                                .header("webhook-timestamp", String.valueOf(signedAt))
+                                .header(
+                                        "webhook-signature",
+                                        signature(
+                                                webhookSecret.get("secret").stringValue(),
+                                                webhookId,
+                                                signedAt,
+                                                completion)))
                 // partners report for their provider's activities only (docs/partner-keys.md)
                 .rule(
                         "POST /xapi/statements",
@@ -135,17 +172,19 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
     }
 
     /**
-     * What a refused write must leave as it was: the count of every collection a request writes, and the learner's
-     * document and enrollments without their outbox fields (the relay empties {@code pendingEvents} in the background;
+     * What a refused write must leave as it was: the count of every collection a request writes, the provider's webhook
+     * secrets and partner keys, and the learner's document and enrollments without their outbox fields (the relay empties {@code pendingEvents} in the background;
      * events are staged with the state they belong to, so unchanged state means nothing published).
      */
-    private List<Object> stored(String learnerId) {
+    private List<Object> stored(String learnerId, String providerId) {
         List<Object> state = new ArrayList<>();
-        for (String collection :
-                List.of("learners", "enrollments", "statements", "unmatchedStatements", "partnerKeys")) {
+        for (String collection : List.of(
+                "learners", "enrollments", "statements", "unmatchedStatements", "partnerKeys", "webhookSecrets")) {
             state.add(collection + "=" + mongo.getCollection(collection).countDocuments());
         }
         state.add(withoutOutbox(mongo.findById(learnerId, Document.class, "learners")));
+        state.add(mongo.findById(providerId, Document.class, "webhookSecrets"));
+        state.add(mongo.find(Query.query(Criteria.where("providerId").is(providerId)), Document.class, "partnerKeys"));
         mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Document.class, "enrollments").stream()
                 .map(EnrollmentAuthorizationMatrixIT::withoutOutbox)
                 .forEach(state::add);
@@ -160,6 +199,20 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
         copy.remove("pendingEvents");
         copy.remove("version");
         return copy;
+    }
+
+    /** Standard Webhooks {@code v1}: HMAC-SHA256 over {@code id.timestamp.body} with the secret's key. */
+    private static String signature(String secret, String webhookId, long timestamp, String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            byte[] signed = mac.doFinal(
+                    (webhookId + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "v1," + java.util.Base64.getEncoder().encodeToString(signed);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void registerAs(String learnerId, String email) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.catalog.CatalogEvent;
@@ -100,12 +101,14 @@ public class CatalogReplica {
         return providers;
     }
 
-    /** Adds the snapshot's provider to each of its assignments' activities; idempotent. */
+    /** Adds the snapshot's provider to each activity of its assignments and renewal requirements; idempotent. */
     void recordActivities(CredentialSnapshot snapshot) {
         if (snapshot.provider() == null || snapshot.provider().id() == null) {
             return;
         }
-        snapshot.assignments().stream()
+        Stream<CredentialSnapshot.Assignment> requirements =
+                snapshot.renewalPolicy() == null ? Stream.of() : snapshot.renewalPolicy().requirements().stream();
+        Stream.concat(snapshot.assignments().stream(), requirements)
                 .map(CredentialSnapshot.Assignment::activityId)
                 .filter(Objects::nonNull)
                 .distinct()

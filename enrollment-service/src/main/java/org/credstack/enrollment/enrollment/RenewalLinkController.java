@@ -192,6 +192,8 @@ class RenewalLinkController {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "This credential cannot be renewed now");

@@ -22,13 +22,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Problems.SERVICE_ADVICE_ORDER)
 class ApiProblems {
 
-    /** {@link DomainException}: 404, 409 or 400 named after its class ({@code CredentialRetired}: {@code credential-retired}). */
+    /** {@link DomainException}: 404, 409, 400, 401 or 403 named after its class ({@code CredentialRetired}: {@code credential-retired}). */
     @ExceptionHandler
     ProblemDetail refused(DomainException e) {
         HttpStatus status = switch (e.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         String name = slug(e);
         return Problems.problem(status, name, title(name), e.getMessage(), List.of(error(e)));

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A request the domain refuses, naming the field it is about. {@link ApiProblems} answers it as an RFC 9457
  * {@code application/problem+json} document: {@link Reason#NOT_FOUND} as 404, {@link Reason#CONFLICT} as 409,
- * {@link Reason#INVALID} as 400, each with one {@code errors} entry naming the field (a {@code pointer} when the field
+ * {@link Reason#INVALID} as 400, {@link Reason#UNAUTHENTICATED} as 401, {@link Reason#FORBIDDEN} as 403, each with one {@code errors} entry naming the field (a {@code pointer} when the field
  * is an RFC 6901 JSON Pointer such as {@code /id}).
  *
  * <p>Features subclass it with a name that states the failed fact ({@code CredentialRetired}), so the domain never
@@ -20,7 +20,11 @@ public abstract class DomainException extends RuntimeException {
         /** The request contradicts the current state. */
         CONFLICT,
         /** The field's value breaks a rule. */
-        INVALID
+        INVALID,
+        /** The request does not prove who sent it (a webhook signature that does not verify). */
+        UNAUTHENTICATED,
+        /** The sender is known but may not do this (a provider reporting on another provider's activity). */
+        FORBIDDEN
     }
 
     private final Reason reason;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Completions partners report on {@code partner.completions.v1}: stored with the xAPI statements (same collection,
+ * Completions partners report on {@code partner.completions.v1} or by signed webhook: stored with the xAPI statements (same collection,
  * source {@code PARTNER}) and matched the same way, so a learner's statements and records about an activity are
  * evaluated together. Idempotent by the report's business key, its {@code statementId}: a redelivered or replayed
  * record changes nothing.
@@ -45,18 +45,37 @@ public class PartnerCompletionIntake {
      *     activity and a time (it belongs in the dead-letter topic)
      */
     public void apply(EventEnvelope<?> envelope) {
-        if (!(envelope.data() instanceof CompletionReported report)
-                || report.partnerId() == null
-                || report.statementId() == null
-                || report.activityId() == null
-                || report.completedAt() == null) {
+        if (!(envelope.data() instanceof CompletionReported report) || !isComplete(report)) {
             throw new MalformedEventException("a CompletionReported names partnerId, statementId, activityId and "
                     + "completedAt: " + envelope.id());
+        }
+        apply(report);
+    }
+
+    /**
+     * Applies one completion, whichever way it came (a record on {@code partner.completions.v1}, a signed webhook):
+     * stores it unless its statement id is stored already and matches it to learners and assignments, or holds it in
+     * the unmatched inbox.
+     *
+     * @param report a report with partnerId, statementId, activityId and completedAt
+     * @throws IllegalArgumentException if one of those is missing
+     */
+    public void apply(CompletionReported report) {
+        if (!isComplete(report)) {
+            throw new IllegalArgumentException(
+                    "a CompletionReported names partnerId, statementId, activityId and " + "completedAt");
         }
         StoredStatement pending = log.recordPartner(stored(report, clock.instant()));
         if (pending != null) {
             matcher.process(List.of(pending));
         }
+    }
+
+    private static boolean isComplete(CompletionReported report) {
+        return report.partnerId() != null
+                && report.statementId() != null
+                && report.activityId() != null
+                && report.completedAt() != null;
     }
 
     private StoredStatement stored(CompletionReported report, Instant now) {

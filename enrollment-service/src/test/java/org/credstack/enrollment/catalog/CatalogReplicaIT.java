@@ -79,4 +79,22 @@ class CatalogReplicaIT extends ServiceIT {
         assertThat(replica.providersOf(java.util.List.of(activity)).get(activity))
                 .containsExactlyInAnyOrder("provider-1", shared.provider().id());
     }
+
+    @Test
+    void aRenewalRequirementsActivityBelongsToTheCredentialsProvider() {
+        String renewal = "https://lms.example/activities/" + unique("refresher");
+        published(org.credstack.enrollment.Credentials.renewable(
+                snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(unique("quiz"), "Completed", null)),
+                "P2Y",
+                new CredentialSnapshot.RenewalPolicy(
+                        null,
+                        "refresh",
+                        java.util.List.of(new CredentialSnapshot.Assignment(
+                                "r", "Refresher", renewal, org.credstack.events.catalog.MoveOn.Completed, null)),
+                        java.util.List.of(),
+                        null)));
+
+        assertThat(replica.providersOf(java.util.List.of(renewal)))
+                .containsExactly(java.util.Map.entry(renewal, java.util.Set.of("provider-1")));
+    }
 }
