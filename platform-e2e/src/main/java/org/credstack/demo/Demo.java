@@ -1,6 +1,7 @@
 package org.credstack.demo;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,12 @@ public final class Demo {
             System.err.println(e.getMessage());
             System.err.println("usage: Demo [--port-offset=N] [--data-dir=DIR]   (as given to the launcher; default 0"
                     + " and $CREDSTACK_DATA_DIR or .data)");
+            System.exit(2);
+            return;
+        }
+        if (!Files.isReadable(SignIn.credentialsFile(options.dataDir()))) {
+            System.err.println(SignIn.credentialsFile(options.dataDir())
+                    + " is not there: start the platform first (./credstack run), and give its --data-dir");
             System.exit(2);
             return;
         }

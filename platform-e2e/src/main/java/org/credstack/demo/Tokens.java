@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.credstack.launcher.SignIn;
 import tools.jackson.databind.JsonNode;
 
@@ -32,28 +34,47 @@ public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long the first use waits for identity-service's first start to write the operator into the file. */
+    static final Duration CREDENTIALS_DEADLINE = Duration.ofMinutes(4);
+
     private final URI identity;
-    private final Properties credentials;
-    private final SignIn signIn;
+    private final Supplier<Properties> credentialsFile;
+    private Properties credentials;
+    private SignIn signIn;
     private final Http http = new Http();
     private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> partnerClients = new ConcurrentHashMap<>();
 
     /**
+     * Reads nothing yet: the first token asked for reads {@code <dataDir>/credentials.txt}, waiting up to {@link
+     * #CREDENTIALS_DEADLINE} for it to name the operator (identity-service's first start writes it, possibly after
+     * the launcher says the platform is up).
+     *
      * @param identity identity-service, e.g. {@code http://localhost:8080}
      * @param dataDir the platform's data folder, holding {@code credentials.txt}
-     * @throws UncheckedIOException when the credentials file cannot be read (the platform never started there)
      */
     public Tokens(URI identity, Path dataDir) {
-        this(identity, read(dataDir), Clock.systemUTC());
+        this(identity, () -> read(dataDir), Clock.systemUTC());
     }
 
-    Tokens(URI identity, Properties credentials, Clock clock) {
+    Tokens(URI identity, Supplier<Properties> credentialsFile, Clock clock) {
         this.identity = identity;
-        this.credentials = credentials;
-        this.signIn = new SignIn(identity, credentials);
+        this.credentialsFile = credentialsFile;
         this.clock = clock;
+    }
+
+    private synchronized Properties credentials() {
+        if (credentials == null) {
+            credentials = credentialsFile.get();
+            signIn = new SignIn(identity, credentials);
+        }
+        return credentials;
+    }
+
+    private SignIn signIn() {
+        credentials();
+        return signIn;
     }
 
     /** identity-service's base URL. */
@@ -63,7 +84,8 @@ public final class Tokens {
 
     /** The operator's access token ({@code operator@credstack.example}, roles {@code [operator]}). */
     public String operator() {
-        return person(credentials.getProperty("operator.email"), credentials.getProperty("operator.password"));
+        Properties file = credentials();
+        return person(file.getProperty("operator.email"), file.getProperty("operator.password"));
     }
 
     /**
@@ -152,7 +174,7 @@ public final class Tokens {
                     if (session.valid(clock.instant())) {
                         return session;
                     }
-                    return session.with(call(() -> signIn.clientTokens(clientId, session.secret())), clock.instant());
+                    return session.with(call(() -> signIn().clientTokens(clientId, session.secret())), clock.instant());
                 })
                 .accessToken();
     }
@@ -166,12 +188,12 @@ public final class Tokens {
                     }
                     if (current.refreshToken() != null) {
                         try {
-                            return current.with(call(() -> signIn.refreshed(current.refreshToken())), now);
+                            return current.with(call(() -> signIn().refreshed(current.refreshToken())), now);
                         } catch (IllegalStateException refused) {
                             // expired or already used: sign in again below
                         }
                     }
-                    return current.with(call(() -> signIn.tokens(email, current.secret())), now);
+                    return current.with(call(() -> signIn().tokens(email, current.secret())), now);
                 })
                 .accessToken();
     }
@@ -230,14 +252,22 @@ public final class Tokens {
         }
     }
 
+    /**
+     * @throws IllegalStateException when the file does not name the operator within {@link #CREDENTIALS_DEADLINE}
+     *     (the platform never started with this data folder)
+     */
     private static Properties read(Path dataDir) {
-        try {
-            return SignIn.credentials(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read " + dataDir.resolve("credentials.txt") + ": start the platform with this data folder",
-                    e);
-        }
+        return Deadline.require(
+                SignIn.credentialsFile(dataDir) + " to name the operator (start the platform with this data folder)",
+                CREDENTIALS_DEADLINE,
+                () -> {
+                    try {
+                        Properties file = SignIn.credentials(dataDir);
+                        return Optional.of(file).filter(f -> f.getProperty("operator.password") != null);
+                    } catch (IOException notYet) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** 32 random bytes, base64url: 43 characters, inside identity-service's 12-64. */
