@@ -1,6 +1,7 @@
 package org.credstack.demo;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +13,16 @@ import org.credstack.demo.JourneyReport.Reminder;
 import org.credstack.demo.LifecycleReport.Renewal;
 import org.credstack.demo.LifecycleReport.Revocation;
 import org.credstack.demo.LifecycleReport.StackAward;
+import org.credstack.launcher.SignIn;
 
 /**
  * Runs the {@link Journey} against a running platform and prints a readable report.
  *
  * <p>From the repository root, with the platform running ({@code ./credstack run}) and after {@code ./mvnw -q install
  * -DskipTests}: {@code java -cp "platform-e2e/target/classes:platform-e2e/target/lib/*" org.credstack.demo.Demo
- * [--port-offset=N]}.
+ * [--port-offset=N] [--data-dir=DIR]} ({@code ./credstack demo} does the same). The data folder, as the launcher's
+ * ({@code $CREDSTACK_DATA_DIR}, else {@code .data}), holds {@code credentials.txt}: the operator's password, with which
+ * the journey signs in and creates the staff and partner clients it needs ({@link Tokens}).
  *
  * <p>Exit status: 0 when every enrollment got one credential and each verified, and the lifecycle went as expected
  * ({@link LifecycleReport#asExpected()}); 1 when not; 2 for bad arguments; 3 when the journey could not run (a service
@@ -29,12 +33,19 @@ public final class Demo {
     private Demo() {}
 
     public static void main(String[] args) {
-        int portOffset;
+        Options options;
         try {
-            portOffset = portOffset(args);
+            options = options(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: Demo [--port-offset=N]   (N as given to the launcher; default 0)");
+            System.err.println("usage: Demo [--port-offset=N] [--data-dir=DIR]   (as given to the launcher; default 0"
+                    + " and $CREDSTACK_DATA_DIR or .data)");
+            System.exit(2);
+            return;
+        }
+        if (!Files.isReadable(SignIn.credentialsFile(options.dataDir()))) {
+            System.err.println(SignIn.credentialsFile(options.dataDir())
+                    + " is not there: start the platform first (./credstack run), and give its --data-dir");
             System.exit(2);
             return;
         }
@@ -42,8 +53,10 @@ public final class Demo {
         long start = System.nanoTime();
         JourneyReport report;
         try {
+            PlatformUrls urls = PlatformUrls.local(options.portOffset());
             Journey journey = new Journey(
-                    PlatformUrls.local(portOffset),
+                    urls,
+                    new Tokens(urls.identity(), options.dataDir()),
                     Journey.repositoryRoot(Path.of("")),
                     line -> out.println("  " + line));
             out.println("CredStack journey against " + journey.urls());
@@ -65,9 +78,23 @@ public final class Demo {
                 + " the renewal issued, and the revoked credential reported revoked.");
     }
 
-    static int portOffset(String[] args) {
+    /**
+     * The demo's options.
+     *
+     * @param portOffset as given to the launcher
+     * @param dataDir the launcher's data folder, holding {@code credentials.txt}
+     */
+    record Options(int portOffset, Path dataDir) {}
+
+    /** @throws IllegalArgumentException naming an unknown argument or a port offset that is not a whole number */
+    static Options options(String[] args) {
         int offset = 0;
+        Path dataDir = SignIn.defaultDataDir();
         for (String arg : args) {
+            if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+                continue;
+            }
             if (!arg.startsWith("--port-offset=")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
@@ -77,7 +104,7 @@ public final class Demo {
                 throw new IllegalArgumentException("--port-offset takes a whole number, not " + arg);
             }
         }
-        return offset;
+        return new Options(offset, dataDir);
     }
 
     static void print(JourneyReport report, PrintStream out) {

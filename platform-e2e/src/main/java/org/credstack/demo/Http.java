@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,25 @@ final class Http {
 
     Response get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** GETs with a bearer token ({@link #bearer}). */
+    Response get(URI uri, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        bearer(accessToken).forEach(request::header);
+        return send(request);
+    }
+
+    /** The {@code Authorization: Bearer} header (RFC 6750, section 2.1) of an access token. */
+    static Map<String, String> bearer(String accessToken) {
+        return Map.of("Authorization", "Bearer " + accessToken);
+    }
+
+    /** {@code headers} plus the bearer header of an access token. */
+    static Map<String, String> bearer(String accessToken, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(bearer(accessToken));
+        return all;
     }
 
     /** POSTs {@code body} (a JSON string, or any object written as JSON) with extra headers. */

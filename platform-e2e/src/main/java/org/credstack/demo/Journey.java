@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,7 +50,16 @@ import tools.jackson.databind.node.ArrayNode;
  *       pathway, a renewal, a revocation.
  * </ol>
  *
- * Every run registers new learners (its e-mails carry a random run id), so it can be repeated on the same platform.
+ * Every call is made as the user who would make it, with a bearer token from identity-service ({@link Tokens}; who may
+ * do what: docs/security.md, docs/access.md): the operator imports the catalog, creates providers and reads them; each
+ * learner has an account of their own (registered at identity-service, signed in with the authorization code flow and
+ * PKCE), creates their enrollment-service record with their token and reads only their own data; provider staff
+ * (created per provider through identity-service's operator endpoint) publish and revoke their provider's credentials;
+ * and one partner client per provider (created the same way) posts the statements about that provider's credentials,
+ * so a learner's statements go in one batch per provider. Public reads (catalog search, credential pages and their
+ * verification, {@code POST /api/v1/verify}) go without a token.
+ *
+ * <p>Every run registers new learners (its e-mails carry a random run id), so it can be repeated on the same platform.
  * Missed deadlines for the first three learners' credentials, reminders and e-mails are not errors: the report shows
  * what was there. The lifecycle needs each credential it goes on with, and fails when one is not issued in time.
  */
@@ -84,19 +94,31 @@ public final class Journey {
     public static final Pick CODING_ATTENDANCE = new Pick("q=Attendance", "Attendance");
 
     private final PlatformUrls urls;
+    private final Tokens tokens;
     private final Path repositoryRoot;
     private final Consumer<String> progress;
     private final Http http = new Http();
     private final String run =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    private final Map<Learner, List<String>> posted = new LinkedHashMap<>();
+    private final Map<Learner, List<Batch>> posted = new LinkedHashMap<>();
+    private final Map<String, String> staff = new ConcurrentHashMap<>();
 
     /**
+     * One batch of statements as posted.
+     *
+     * @param providerId the provider of every credential the statements are about; its partner posted them
+     * @param body the JSON array, byte for byte
+     */
+    record Batch(String providerId, String body) {}
+
+    /**
+     * @param tokens signs the journey's users in at {@code urls.identity()}
      * @param repositoryRoot the CredStack checkout, for {@code samples/import-catalog.sh}
      * @param progress receives one line per step, for a reader watching
      */
-    public Journey(PlatformUrls urls, Path repositoryRoot, Consumer<String> progress) {
+    public Journey(PlatformUrls urls, Tokens tokens, Path repositoryRoot, Consumer<String> progress) {
         this.urls = urls;
+        this.tokens = tokens;
         this.repositoryRoot = repositoryRoot;
         this.progress = progress;
     }
@@ -131,12 +153,13 @@ public final class Journey {
     }
 
     /**
-     * Waits until every service answers its health check with 200.
+     * Waits until every service, identity-service among them, answers its health check with 200.
      *
      * @throws IllegalStateException naming the service still unhealthy after 4 minutes
      */
     public void awaitHealthy() {
-        for (URI service : List.of(urls.catalog(), urls.enrollment(), urls.badge(), urls.notification())) {
+        for (URI service :
+                List.of(urls.identity(), urls.catalog(), urls.enrollment(), urls.badge(), urls.notification())) {
             Deadline.require(
                     service + " healthy",
                     HEALTH_DEADLINE,
@@ -145,22 +168,24 @@ public final class Journey {
                                             .status()
                                     == 200));
         }
-        progress.accept("all four services are healthy");
+        progress.accept("all five services are healthy");
     }
 
     /**
-     * Runs {@code samples/import-catalog.sh <catalog>}; its lines say what each sample record became.
+     * Runs {@code samples/import-catalog.sh <catalog>} as the operator (the samples come from many providers), the
+     * operator's access token in {@code CREDSTACK_TOKEN}; its lines say what each sample record became.
      *
      * @throws IllegalStateException if the script cannot run or exits with a status other than 0
      */
     public List<String> importCatalog() {
         Path script = repositoryRoot.resolve("samples/import-catalog.sh");
         try {
-            Process process = new ProcessBuilder(
+            ProcessBuilder builder = new ProcessBuilder(
                             "bash", script.toString(), urls.catalog().toString())
                     .directory(repositoryRoot.toFile())
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            builder.environment().put("CREDSTACK_TOKEN", tokens.operator());
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(script + " failed:\n" + output);
@@ -178,7 +203,9 @@ public final class Journey {
     }
 
     /**
-     * Registers a learner with an e-mail and a partner account, both unique to this run.
+     * Registers a learner with an e-mail and a partner account, both unique to this run: an account at identity-service
+     * ({@code POST /api/v1/accounts}), signed in, then their enrollment-service record ({@code POST /api/v1/learners})
+     * with their own token, whose id is the token's {@code sub} once enrollment-service checks tokens.
      *
      * @param identifiedBy how the partner will name them: {@code account}, {@code mbox} or {@code mbox_sha1sum}
      */
@@ -192,11 +219,12 @@ public final class Journey {
                 List.of(email),
                 "accounts",
                 List.of(Map.of("homePage", PartnerStatements.PARTNER_HOME_PAGE, "name", handle)));
-        JsonNode learner = http.post(urls.enrollment().resolve("/api/v1/learners"), body, Map.of())
+        String account = tokens.registerLearner(email, displayName);
+        JsonNode learner = http.post(urls.enrollment().resolve("/api/v1/learners"), body, Http.bearer(tokens.of(email)))
                 .requireOk("registering " + displayName)
                 .json();
         progress.accept("registered " + displayName + " <" + email + "> as "
-                + learner.get("id").asString());
+                + learner.get("id").asString() + " (account " + account + ")");
         return new Learner(learner.get("id").asString(), displayName, email, handle, identifiedBy, failsFirst);
     }
 
@@ -265,7 +293,8 @@ public final class Journey {
         URI enrollments = urls.enrollment().resolve("/api/v1/learners/" + learner.id() + "/enrollments");
         Http.Response created =
                 Deadline.require("enrollment-service to know credential " + credentialId, REPLICA_DEADLINE, () -> {
-                    Http.Response response = http.post(enrollments, Map.of("credentialId", credentialId), Map.of());
+                    Http.Response response =
+                            http.post(enrollments, Map.of("credentialId", credentialId), learnerAuth(learner));
                     return response.status() == 404 ? Optional.empty() : Optional.of(response);
                 });
         JsonNode enrollment =
@@ -299,50 +328,101 @@ public final class Journey {
     }
 
     /**
-     * Posts, as the partner LMS, one batch of statements covering the assignments of these enrollments; remembered for
-     * {@link #repostStatements()}.
+     * Posts, as the partner LMS of each credential's provider, the statements covering the assignments of these
+     * enrollments (one batch per provider); remembered for {@link #repostStatements()}.
      *
-     * @throws IllegalStateException if the statement resource refuses the batch
+     * @throws IllegalStateException if the statement resource refuses a batch
      */
     public void report(Learner learner, List<Enrollment> enrollments) {
-        String body = post(learner, enrollments, Instant.now().minus(STATEMENTS_BEFORE));
-        posted.computeIfAbsent(learner, l -> new ArrayList<>()).add(body);
+        List<Batch> batches = post(learner, enrollments, Instant.now().minus(STATEMENTS_BEFORE));
+        posted.computeIfAbsent(learner, l -> new ArrayList<>()).addAll(batches);
     }
 
     /**
-     * Posts, as the partner LMS, one batch of statements covering the assignments of these enrollments, the first
-     * dated {@code firstTimestamp} (to the second), each next one a minute later; not remembered for
-     * {@link #repostStatements()}.
+     * Posts, as the partner LMS of each credential's provider, statements covering the assignments of these
+     * enrollments, the first dated {@code firstTimestamp} (to the second), each next one a minute later: one batch per
+     * provider (in the order the enrollments name them) with that provider's partner token, since a partner may only
+     * report on its own provider's credentials. Not remembered for {@link #repostStatements()}.
      *
-     * @return the batch as posted
-     * @throws IllegalStateException if the statement resource refuses the batch
+     * @return the batches as posted
+     * @throws IllegalStateException if the statement resource refuses a batch
      */
-    String post(Learner learner, List<Enrollment> enrollments, Instant firstTimestamp) {
+    List<Batch> post(Learner learner, List<Enrollment> enrollments, Instant firstTimestamp) {
         PartnerStatements partner = new PartnerStatements(run, learner, firstTimestamp.truncatedTo(ChronoUnit.SECONDS));
-        ArrayNode batch = Http.JSON.createArrayNode();
-        enrollments.stream()
-                .flatMap(e -> e.assignments().stream())
-                .filter(a -> a.activityId() != null)
-                .forEach(a -> partner.about(a).forEach(batch::add));
-        String body = Http.JSON.writeValueAsString(batch);
-        http.post(urls.enrollment().resolve("/xapi/statements"), body, XAPI_HEADERS)
-                .requireOk("posting " + batch.size() + " statements about " + learner.displayName());
-        progress.accept("the partner reported " + batch.size() + " statements about " + learner.displayName() + " ("
-                + learner.identifiedBy() + ")");
-        return body;
+        List<Batch> batches = new ArrayList<>();
+        byProvider(enrollments).forEach((providerId, ofProvider) -> {
+            ArrayNode batch = Http.JSON.createArrayNode();
+            ofProvider.stream()
+                    .flatMap(e -> e.assignments().stream())
+                    .filter(a -> a.activityId() != null)
+                    .forEach(a -> partner.about(a).forEach(batch::add));
+            if (batch.isEmpty()) {
+                return;
+            }
+            Batch posted = new Batch(providerId, Http.JSON.writeValueAsString(batch));
+            postBatch(posted)
+                    .requireOk("posting " + batch.size() + " statements about " + learner.displayName() + " as the"
+                            + " partner of " + providerId);
+            progress.accept("the partner of " + providerId + " reported " + batch.size() + " statements about "
+                    + learner.displayName() + " (" + learner.identifiedBy() + ")");
+            batches.add(posted);
+        });
+        return batches;
+    }
+
+    /** The enrollments grouped by their credential's provider, providers in the order the enrollments name them. */
+    static Map<String, List<Enrollment>> byProvider(List<Enrollment> enrollments) {
+        Map<String, List<Enrollment>> grouped = new LinkedHashMap<>();
+        enrollments.forEach(e ->
+                grouped.computeIfAbsent(e.providerId(), p -> new ArrayList<>()).add(e));
+        return grouped;
+    }
+
+    private Http.Response postBatch(Batch batch) {
+        return http.post(
+                urls.enrollment().resolve("/xapi/statements"),
+                batch.body(),
+                Http.bearer(tokens.partner(batch.providerId(), "Journey partner LMS " + run), XAPI_HEADERS));
     }
 
     /**
-     * Sends every batch {@link #report} posted so far once more, byte for byte.
+     * Sends every batch {@link #report} posted so far once more, byte for byte, each as the same provider's partner.
      *
      * @return the HTTP status of each re-post (200: accepted as a repeat)
      */
     public List<Integer> repostStatements() {
         return posted.values().stream()
                 .flatMap(List::stream)
-                .map(body -> http.post(urls.enrollment().resolve("/xapi/statements"), body, XAPI_HEADERS)
-                        .status())
+                .map(batch -> postBatch(batch).status())
                 .toList();
+    }
+
+    /**
+     * A staff member's access token for a provider: on first use a staff account of that provider, unique to this
+     * run, is created through identity-service's operator endpoint and signed in.
+     */
+    public String staffOf(String providerId) {
+        String email = staff.computeIfAbsent(providerId, p -> {
+            String address = "staff." + Integer.toHexString(p.hashCode()) + "." + run + "@providers.example";
+            tokens.createStaff(p, address, "Registrar of " + p);
+            progress.accept("created staff " + address + " of provider " + p);
+            return address;
+        });
+        return tokens.of(email);
+    }
+
+    /** The operator's access token. */
+    public String operator() {
+        return tokens.operator();
+    }
+
+    /** The learner's own access token. */
+    public String learnerToken(Learner learner) {
+        return tokens.of(learner.email());
+    }
+
+    private Map<String, String> learnerAuth(Learner learner) {
+        return Http.bearer(learnerToken(learner));
     }
 
     /**
@@ -388,14 +468,18 @@ public final class Journey {
 
     /** enrollment-service's view of one enrollment, with its progress per assignment. */
     public JsonNode enrollment(Learner learner, String enrollmentId) {
-        return http.get(urls.enrollment().resolve("/api/v1/learners/" + learner.id() + "/enrollments/" + enrollmentId))
+        return http.get(
+                        urls.enrollment().resolve("/api/v1/learners/" + learner.id() + "/enrollments/" + enrollmentId),
+                        learnerToken(learner))
                 .requireOk("reading enrollment " + enrollmentId)
                 .json();
     }
 
     /** badge-service's listing for the learner, without verification yet. */
     public List<IssuedCredential> credentials(Learner learner) {
-        JsonNode listed = http.get(urls.badge().resolve("/api/v1/learners/" + learner.id() + "/credentials"))
+        JsonNode listed = http.get(
+                        urls.badge().resolve("/api/v1/learners/" + learner.id() + "/credentials"),
+                        learnerToken(learner))
                 .requireOk("listing the credentials of " + learner.displayName())
                 .json();
         return listed.valueStream()
@@ -434,7 +518,9 @@ public final class Journey {
 
     /** notification-service's reminder schedule for the learner. */
     public List<Reminder> reminders(Learner learner) {
-        return http.get(urls.notification().resolve("/api/v1/learners/" + learner.id() + "/reminders"))
+        return http.get(
+                        urls.notification().resolve("/api/v1/learners/" + learner.id() + "/reminders"),
+                        learnerToken(learner))
                 .requireOk("listing the reminders of " + learner.displayName())
                 .json()
                 .valueStream()
@@ -450,7 +536,9 @@ public final class Journey {
 
     /** notification-service's e-mail delivery log for the learner, newest first. */
     public List<Delivery> deliveries(Learner learner) {
-        return http.get(urls.notification().resolve("/api/v1/learners/" + learner.id() + "/deliveries"))
+        return http.get(
+                        urls.notification().resolve("/api/v1/learners/" + learner.id() + "/deliveries"),
+                        learnerToken(learner))
                 .requireOk("listing the e-mails of " + learner.displayName())
                 .json()
                 .valueStream()
@@ -460,6 +548,11 @@ public final class Journey {
                         d.path("status").asString(),
                         instant(d.path("sentAt"))))
                 .toList();
+    }
+
+    /** The tokens this journey's users hold. */
+    public Tokens tokens() {
+        return tokens;
     }
 
     /** The URLs this journey talks to. */

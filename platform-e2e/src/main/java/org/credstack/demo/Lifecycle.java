@@ -95,7 +95,8 @@ final class Lifecycle {
         URI enrollments = urls.enrollment().resolve("/api/v1/learners/" + learner.id() + "/enrollments");
         Http.Response answer =
                 Deadline.require("enrollment-service to know stack " + stackId, Journey.REPLICA_DEADLINE, () -> {
-                    Http.Response response = http.post(enrollments, Map.of("credentialId", stackId), Map.of());
+                    Http.Response response = http.post(
+                            enrollments, Map.of("credentialId", stackId), Http.bearer(journey.learnerToken(learner)));
                     return response.status() == 404 ? Optional.empty() : Optional.of(response);
                 });
         JsonNode problem = answer.ok() ? Http.JSON.createObjectNode() : answer.json();
@@ -109,8 +110,8 @@ final class Lifecycle {
     }
 
     /**
-     * The journey's renewable credential: the published one from an earlier run, or a new provider and credential
-     * published through the catalog API as a provider would.
+     * The journey's renewable credential: the published one from an earlier run, or a new provider (created by the
+     * operator) and credential (drafted and published by the provider's staff) through the catalog API.
      */
     private JsonNode renewableCredential() {
         Optional<JsonNode> published = journey.search("q=" + RENEWABLE_TITLE).stream()
@@ -126,7 +127,7 @@ final class Lifecycle {
                                 "url", "https://academy.credstack.example",
                                 "email", "registrar@academy.credstack.example",
                                 "timeZone", "UTC"),
-                        Map.of())
+                        Http.bearer(journey.operator()))
                 .requireOk("creating the provider " + DEMO_PROVIDER)
                 .json();
         Map<String, Object> draft = Map.of(
@@ -155,13 +156,14 @@ final class Lifecycle {
                         List.of(assignment("refresher", "Lab safety refresher quiz", ACTIVITIES + "refresher")),
                         "reminderDaysBefore",
                         List.of(7, 1)));
-        String id = http.post(urls.catalog().resolve("/api/v1/credentials"), draft, Map.of())
+        String staff = journey.staffOf(provider.get("id").asString());
+        String id = http.post(urls.catalog().resolve("/api/v1/credentials"), draft, Http.bearer(staff))
                 .requireOk("creating the draft " + RENEWABLE_TITLE)
                 .json()
                 .get("id")
                 .asString();
         JsonNode credential = http.post(
-                        urls.catalog().resolve("/api/v1/credentials/" + id + "/publish"), Map.of(), Map.of())
+                        urls.catalog().resolve("/api/v1/credentials/" + id + "/publish"), Map.of(), Http.bearer(staff))
                 .requireOk("publishing " + RENEWABLE_TITLE)
                 .json();
         progress.accept("published \"" + RENEWABLE_TITLE + "\" of " + DEMO_PROVIDER + " (valid for "
@@ -209,7 +211,8 @@ final class Lifecycle {
         List<IssuedCredential> componentCredentials = components.stream()
                 .map(e -> journey.verified(credentialOf(issued, e)))
                 .toList();
-        JsonNode progressNode = http.get(urls.badge().resolve("/api/v1/learners/" + learner.id() + "/stacks"))
+        String token = journey.learnerToken(learner);
+        JsonNode progressNode = http.get(urls.badge().resolve("/api/v1/learners/" + learner.id() + "/stacks"), token)
                 .requireOk("reading the stack progress of " + learner.displayName())
                 .json()
                 .valueStream()
@@ -219,7 +222,8 @@ final class Lifecycle {
         String progressText = progressNode.path("complete").asBoolean(false)
                 ? "complete"
                 : progressNode.path("left").asString("(no progress listed)");
-        String clr = http.get(urls.badge().resolve("/api/v1/learners/" + learner.id() + "/stacks/" + stackId + "/clr"))
+        String clr = http.get(
+                        urls.badge().resolve("/api/v1/learners/" + learner.id() + "/stacks/" + stackId + "/clr"), token)
                 .requireOk("reading the CLR of " + learner.displayName())
                 .body();
         String clrStatus = http.post(urls.badge().resolve("/api/v1/verify"), clr, Map.of())
@@ -250,7 +254,10 @@ final class Lifecycle {
         URI renewals = urls.enrollment().resolve("/api/v1/learners/" + learner.id() + "/renewals");
         Http.Response started =
                 Deadline.require("enrollment-service to hold " + original.publicUrl(), Journey.REPLICA_DEADLINE, () -> {
-                    Http.Response response = http.post(renewals, Map.of("badgeId", original.publicUrl()), Map.of());
+                    Http.Response response = http.post(
+                            renewals,
+                            Map.of("badgeId", original.publicUrl()),
+                            Http.bearer(journey.learnerToken(learner)));
                     return response.status() == 404 ? Optional.empty() : Optional.of(response);
                 });
         JsonNode renewal = started.requireOk("starting the renewal of " + original.publicUrl())
@@ -286,7 +293,7 @@ final class Lifecycle {
                                 .resolve("/api/v1/providers/" + providerId + "/credentials/" + credential.id()
                                         + "/revocation"),
                         Map.of("reason", REVOCATION_REASON),
-                        Map.of())
+                        Http.bearer(journey.staffOf(providerId)))
                 .requireOk("revoking " + credential.publicUrl())
                 .json();
         JsonNode report = http.get(URI.create(credential.publicUrl() + "/verification"))
@@ -303,7 +310,7 @@ final class Lifecycle {
                         () -> Optional.of(independent(signed))
                                 .filter(verdict -> !verdict.checked() || verdict.revoked()))
                 .orElseGet(() -> independent(signed));
-        String providerName = http.get(urls.catalog().resolve("/api/v1/providers/" + providerId))
+        String providerName = http.get(urls.catalog().resolve("/api/v1/providers/" + providerId), journey.operator())
                 .requireOk("reading provider " + providerId)
                 .json()
                 .path("name")

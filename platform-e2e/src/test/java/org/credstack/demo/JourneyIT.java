@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,11 @@ import tools.jackson.databind.node.ObjectNode;
 class JourneyIT {
 
     static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
-    /** Generous: five services, Kafka and the store start on two cores, and a busy CI machine is slower still. */
-    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(8);
+    /**
+     * How long the platform may take to start: 8 minutes (five services, Kafka and the store on two cores, a busy CI
+     * machine slower still), or {@code -Dcredstack.e2e.startupMinutes=N}.
+     */
+    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(Long.getLong("credstack.e2e.startupMinutes", 8));
 
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -93,7 +97,9 @@ class JourneyIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .failFast("the launcher exited", () -> !launcher.isAlive())
                 .until(() -> Files.readString(launcherLog).contains("CredStack is up:"));
-        journey = new Journey(PlatformUrls.local(PORT_OFFSET), root, line -> System.out.println("journey: " + line));
+        PlatformUrls urls = PlatformUrls.local(PORT_OFFSET);
+        journey = new Journey(
+                urls, new Tokens(urls.identity(), dataDir), root, line -> System.out.println("journey: " + line));
         report = journey.run();
         System.out.println(Files.readString(launcherLog));
     }
@@ -109,6 +115,42 @@ class JourneyIT {
             launcher.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    @Order(0)
+    void eachLearnerActsWithTheirOwnAccountAndEachProvidersStatementsComeFromItsOwnPartner() {
+        List<LearnerJourney> learners = report.learners();
+        for (LearnerJourney learner : learners) {
+            String token = journey.learnerToken(learner.learner());
+            JsonNode me = Http.JSON.readTree(get(journey.urls().identity().resolve("/api/v1/accounts/me"), token));
+            assertThat(me.get("email").asString()).isEqualTo(learner.learner().email());
+            assertThat(claims(token).get("roles").valueStream().map(JsonNode::asString))
+                    .containsExactly("learner");
+            assertThat(claims(token).get("sub").asString())
+                    .isEqualTo(me.get("id").asString());
+        }
+        List<String> providers = learners.stream()
+                .flatMap(l -> l.enrollments().stream())
+                .map(Enrollment::providerId)
+                .distinct()
+                .toList();
+        assertThat(providers).hasSizeGreaterThan(1);
+        assertThat(journey.tokens().partnerClients()).containsKeys(providers.toArray(String[]::new));
+        for (String provider : providers) {
+            JsonNode partner = claims(journey.tokens().partner(provider, "unused: created during the journey"));
+            assertThat(partner.get("roles").valueStream().map(JsonNode::asString))
+                    .containsExactly("partner");
+            assertThat(partner.get("provider_ids").valueStream().map(JsonNode::asString))
+                    .containsExactly(provider);
+        }
+        assertThat(claims(journey.operator()).get("roles").valueStream().map(JsonNode::asString))
+                .contains("operator");
+    }
+
+    /** The claims of a JWT, read without checking its signature (identity-service signed it; the services check). */
+    static JsonNode claims(String jwt) {
+        return Http.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
     @Test
@@ -180,7 +222,8 @@ class JourneyIT {
                 .orElseThrow();
         IssuedCredential credential = credentialOf(ada, cota);
         ZoneId issuerZone = ZoneId.of(Http.JSON
-                .readTree(get(journey.urls().catalog().resolve("/api/v1/providers/" + cota.providerId())))
+                .readTree(get(
+                        journey.urls().catalog().resolve("/api/v1/providers/" + cota.providerId()), journey.operator()))
                 .get("timeZone")
                 .asString());
 
@@ -248,7 +291,8 @@ class JourneyIT {
         journey.report(ada.learner(), List.of(marker));
         LearnerJourney adaAfter = journey.outcome(ada.learner(), List.of(marker));
 
-        assertThat(statuses).hasSize(3).containsOnly(200);
+        // one batch per learner and provider: each of the three learners has credentials of two providers
+        assertThat(statuses).hasSize(6).containsOnly(200);
         assertThat(adaAfter.credentials())
                 .extracting(IssuedCredential::enrollmentId)
                 .contains(marker.id());
@@ -319,9 +363,11 @@ class JourneyIT {
         IssuedCredential original = renewal.original();
         IssuedCredential renewed = renewal.renewed();
         ZoneId issuerZone = ZoneId.of(Http.JSON
-                .readTree(get(journey.urls()
-                        .catalog()
-                        .resolve("/api/v1/providers/" + renewal.earned().providerId())))
+                .readTree(get(
+                        journey.urls()
+                                .catalog()
+                                .resolve("/api/v1/providers/" + renewal.earned().providerId()),
+                        journey.operator()))
                 .get("timeZone")
                 .asString());
         Period validity = Period.parse(renewal.earned().validityPeriod());
@@ -412,10 +458,17 @@ class JourneyIT {
     }
 
     static String get(URI uri) {
+        return get(uri, null);
+    }
+
+    /** GET answered 200, with a bearer token unless {@code accessToken} is null. */
+    static String get(URI uri, String accessToken) {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+            if (accessToken != null) {
+                request.header("Authorization", "Bearer " + accessToken);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
             return response.body();
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean help, int portOffset) {
 
-    static final String DATA_DIR_ENV = "CREDSTACK_DATA_DIR";
+    static final String DATA_DIR_ENV = SignIn.DATA_DIR_ENV;
 
     static final String USAGE = """
             usage: Launcher [--data-dir=DIR] [--infra-only] [--port-offset=N] [--help]

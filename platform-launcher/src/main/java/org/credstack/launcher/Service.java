@@ -129,7 +129,7 @@ record Service(String name, int port, String database) {
      * passwords and secrets: {@code <dataDir>/credentials.txt}, readable by its owner only.
      */
     static Path credentialsFile(Path dataDir) {
-        return dataDir.resolve("credentials.txt");
+        return SignIn.credentialsFile(dataDir);
     }
 
     /** {@code catalog} for {@code catalog-service}. */

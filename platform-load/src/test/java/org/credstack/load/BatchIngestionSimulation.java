@@ -34,6 +34,7 @@ public class BatchIngestionSimulation extends Simulation {
                     .exec(http("POST /xapi/statements (batch)")
                             .post("/xapi/statements")
                             .header("X-Experience-API-Version", "1.0.3")
+                            .header("Authorization", session -> "Bearer " + run.partnerToken())
                             .body(StringBody(session -> run.batch(session.get(BATCH))))
                             .asJson()
                             .check(status().is(200)))

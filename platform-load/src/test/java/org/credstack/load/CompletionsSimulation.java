@@ -32,6 +32,7 @@ public class CompletionsSimulation extends Simulation {
             .exec(http("POST /xapi/statements")
                     .post("/xapi/statements")
                     .header("X-Experience-API-Version", "1.0.3")
+                    .header("Authorization", session -> "Bearer " + run.partnerToken())
                     .body(StringBody(session -> run.statement(session.get(LEARNER))))
                     .asJson()
                     .check(status().is(200)))

@@ -24,7 +24,8 @@ class LoadReportTest {
             Duration.ofSeconds(60),
             Duration.ofMinutes(10),
             16,
-            Path.of("target/load"));
+            Path.of("target/load"),
+            Path.of(".data"));
 
     @Test
     void countsAnAcknowledgedCompletionWithoutCredentialAsLost() {

@@ -109,6 +109,14 @@ final class LoadRun {
         return batch;
     }
 
+    /**
+     * The partner's current bearer token, from memory: taken in {@link #prepare} and renewed in the background, so the
+     * measured requests never wait for identity-service.
+     */
+    String partnerToken() {
+        return platform.tokens().partner();
+    }
+
     /** One xAPI statement: the partner reports that the learner completed the credential's only assignment. */
     String statement(Enrolled learner) {
         acks.posting(1);
@@ -137,6 +145,7 @@ final class LoadRun {
         if (issued == null) {
             return; // prepare failed; Gatling has said why
         }
+        platform.tokens().close();
         try (IssuedCredentials reader = issued) {
             awaitCredentials();
             LoadReport report = LoadReport.of(name, settings, setup, acks, reader.byEnrollment(), reader.failure());

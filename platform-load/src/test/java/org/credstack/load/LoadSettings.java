@@ -30,6 +30,8 @@ import java.util.function.Function;
  *     default 16)
  * @param reportDir where the summary JSON and per-completion CSV go ({@code load.reportDir}, default {@code
  *     target/load})
+ * @param dataDir the platform's data folder, whose {@code credentials.txt} has the operator's password ({@code
+ *     dataDir}, default {@code $CREDSTACK_DATA_DIR}, else the checkout's {@code .data})
  */
 record LoadSettings(
         String host,
@@ -44,8 +46,10 @@ record LoadSettings(
         Duration grace,
         Duration maxWait,
         int seedConcurrency,
-        Path reportDir) {
+        Path reportDir,
+        Path dataDir) {
 
+    static final int IDENTITY_PORT = 8080;
     static final int CATALOG_PORT = 8081;
     static final int ENROLLMENT_PORT = 8082;
     static final int KAFKA_PORT = 9092;
@@ -71,7 +75,12 @@ record LoadSettings(
                 read("grace", "60s", LoadSettings::duration),
                 read("maxWait", "10m", LoadSettings::duration),
                 read("seedConcurrency", "16", Integer::parseInt),
-                Path.of(System.getProperty("load.reportDir", "target/load")));
+                Path.of(System.getProperty("load.reportDir", "target/load")),
+                Path.of(System.getProperty(
+                        "dataDir",
+                        System.getenv()
+                                .getOrDefault(
+                                        "CREDSTACK_DATA_DIR", System.getProperty("load.defaultDataDir", ".data")))));
         settings.check();
         return settings;
     }
@@ -84,6 +93,10 @@ record LoadSettings(
         require(batchSize > 0, "batchSize", batchSize);
         require(clients > 0, "clients", clients);
         require(seedConcurrency > 0, "seedConcurrency", seedConcurrency);
+    }
+
+    URI identity() {
+        return URI.create("http://" + host + ":" + (IDENTITY_PORT + portOffset));
     }
 
     URI catalog() {
@@ -109,6 +122,7 @@ record LoadSettings(
         described.put("grace", grace.toString());
         described.put("maxWait", maxWait.toString());
         described.put("seedConcurrency", seedConcurrency);
+        described.put("dataDir", dataDir.toString());
         return described;
     }
 

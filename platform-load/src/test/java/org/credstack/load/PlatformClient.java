@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few catalog and enrollment requests the harness makes outside the measured phase (README, "The learner
- * journey, request by request"): a provider, a published one-assignment credential, learners and their enrollments.
- * Thread-safe; one HTTP/1.1 connection pool.
+ * The few identity, catalog and enrollment requests the harness makes outside the measured phase (README, "The learner
+ * journey, request by request"): a provider, a published one-assignment credential and its partner client (as the
+ * operator), learners (each an account of their own at identity-service) and their enrollments (with their own
+ * token). Thread-safe; one HTTP/1.1 connection pool.
  */
 final class PlatformClient {
 
@@ -26,6 +27,8 @@ final class PlatformClient {
 
     private final URI catalog;
     private final URI enrollment;
+    private final URI identity;
+    private final LoadTokens tokens;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -34,20 +37,29 @@ final class PlatformClient {
     PlatformClient(LoadSettings settings) {
         this.catalog = settings.catalog();
         this.enrollment = settings.enrollment();
+        this.identity = settings.identity();
+        this.tokens = new LoadTokens(identity, settings.dataDir());
+    }
+
+    /** The run's tokens: the partner's for the measured phase. */
+    LoadTokens tokens() {
+        return tokens;
     }
 
     /** A learner enrolled in the run's credential, named by the partner with {@code account}. */
     record Enrolled(String learnerId, String enrollmentId, String account) {}
 
     /**
-     * Creates a provider and a credential with one assignment ({@code moveOn} {@code Completed}) on {@code
-     * activityId}, and publishes it.
+     * Creates, as the operator, a provider and a credential with one assignment ({@code moveOn} {@code Completed}) on
+     * {@code activityId}, and publishes it; then the provider's partner client at identity-service, whose token
+     * {@link LoadTokens#partner()} hands out from then on.
      *
      * @return the credential id
-     * @throws Refused if the catalog refuses a request
+     * @throws Refused if the catalog or identity-service refuses a request
      */
     String publishOneAssignmentCredential(String run, String activityId) {
-        String providerId = post(catalog.resolve("/api/v1/providers"), Map.of("name", "Load provider " + run))
+        String operator = tokens.operator();
+        String providerId = post(catalog.resolve("/api/v1/providers"), Map.of("name", "Load provider " + run), operator)
                 .get("id")
                 .asText();
         Map<String, Object> draft = Map.of(
@@ -63,20 +75,28 @@ final class PlatformClient {
                 providerId,
                 "assignments",
                 List.of(Map.of("id", "finish", "title", "Finish", "activityId", activityId, "moveOn", "Completed")));
-        String credentialId =
-                post(catalog.resolve("/api/v1/credentials"), draft).get("id").asText();
-        post(catalog.resolve("/api/v1/credentials/" + credentialId + "/publish"), Map.of());
+        String credentialId = post(catalog.resolve("/api/v1/credentials"), draft, operator)
+                .get("id")
+                .asText();
+        post(catalog.resolve("/api/v1/credentials/" + credentialId + "/publish"), Map.of(), operator);
+        JsonNode client = post(
+                identity.resolve("/api/v1/providers/" + providerId + "/clients"),
+                Map.of("name", "Load partner " + run),
+                operator);
+        tokens.startPartner(
+                client.get("clientId").asText(), client.get("clientSecret").asText());
         return credentialId;
     }
 
     /**
-     * Registers a learner (an e-mail and an account on {@link #PARTNER_HOME_PAGE}) and enrolls them.
+     * Registers a learner (an account at identity-service, signed in; then their enrollment-service record with an
+     * e-mail and an account on {@link #PARTNER_HOME_PAGE}) and enrolls them, with their own token.
      *
      * @throws Refused if a request is refused, e.g. 404 when enrollment-service does not know the credential
      */
     Enrolled registerAndEnroll(String handle, String credentialId) {
-        String learnerId = register(handle);
-        return new Enrolled(learnerId, enroll(learnerId, credentialId), handle);
+        Registered learner = register(handle);
+        return new Enrolled(learner.id(), enroll(learner, credentialId), handle);
     }
 
     /**
@@ -86,11 +106,11 @@ final class PlatformClient {
      * @throws Refused if it still does not after {@code deadline}
      */
     Enrolled awaitEnrollable(String handle, String credentialId, Duration deadline) {
-        String learnerId = register(handle);
+        Registered learner = register(handle);
         Instant end = Instant.now().plus(deadline);
         while (true) {
             try {
-                return new Enrolled(learnerId, enroll(learnerId, credentialId), handle);
+                return new Enrolled(learner.id(), enroll(learner, credentialId), handle);
             } catch (Refused e) {
                 if (e.status != 404 || Instant.now().isAfter(end)) {
                     throw e;
@@ -100,20 +120,32 @@ final class PlatformClient {
         }
     }
 
-    private String register(String handle) {
+    /** A learner's enrollment-service id (their token's {@code sub} once enrollment-service checks) and token. */
+    private record Registered(String id, String token) {}
+
+    private Registered register(String handle) {
+        String email = handle + "@learners.load.example";
+        String password = LoadTokens.password();
+        post(
+                identity.resolve("/api/v1/accounts"),
+                Map.of("email", email, "password", password, "displayName", handle),
+                null);
+        String token = tokens.learner(email, password);
         Map<String, Object> registration = Map.of(
                 "displayName", handle,
-                "emails", List.of(handle + "@learners.load.example"),
+                "emails", List.of(email),
                 "accounts", List.of(Map.of("homePage", PARTNER_HOME_PAGE, "name", handle)));
-        return post(enrollment.resolve("/api/v1/learners"), registration)
+        String id = post(enrollment.resolve("/api/v1/learners"), registration, token)
                 .get("id")
                 .asText();
+        return new Registered(id, token);
     }
 
-    private String enroll(String learnerId, String credentialId) {
+    private String enroll(Registered learner, String credentialId) {
         return post(
-                        enrollment.resolve("/api/v1/learners/" + learnerId + "/enrollments"),
-                        Map.of("credentialId", credentialId))
+                        enrollment.resolve("/api/v1/learners/" + learner.id() + "/enrollments"),
+                        Map.of("credentialId", credentialId),
+                        learner.token())
                 .get("id")
                 .asText();
     }
@@ -128,17 +160,19 @@ final class PlatformClient {
         }
     }
 
-    private JsonNode post(URI uri, Object body) {
+    /** POSTs JSON with a bearer token (none when {@code accessToken} is null), retrying a 5xx or I/O error twice. */
+    private JsonNode post(URI uri, Object body, String accessToken) {
         byte[] json = write(body);
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+                if (accessToken != null) {
+                    request.header("Authorization", "Bearer " + accessToken);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
                     return JSON.readTree(response.body());
                 }

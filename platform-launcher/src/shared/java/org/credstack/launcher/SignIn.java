@@ -29,6 +29,12 @@ import java.util.stream.Collectors;
  * {@code web.*} client of the credentials file) and prints their access token ({@code --json}: the whole token
  * response, with the refresh and ID tokens). {@code WHO} is {@code operator}, {@code staff} (the demo provider's
  * staff; both with their passwords from the credentials file) or an e-mail, whose password {@code --password} gives.
+ *
+ * <p>Also the OAuth client the end-to-end journey and its demo share ({@code platform-e2e}'s {@code Tokens}): {@link
+ * #tokens} for a person, {@link #refreshed} for a refresh, {@link #clientTokens} for a machine, {@link #credentials}
+ * for the credentials file. JDK only and referring to no other class of the launcher, so it lives in {@code
+ * src/shared/java}, which the launcher compiles with its own sources and {@code platform-load} with its tests (that
+ * module is run from a fresh clone with nothing installed); {@code platform-e2e} uses it from the launcher's jar.
  */
 public final class SignIn {
 
@@ -37,14 +43,19 @@ public final class SignIn {
     private static final String USAGE =
             "usage: ./credstack token operator|staff|EMAIL [--password=P] [--port-offset=N] [--data-dir=DIR] [--json]";
 
+    /** The environment variable naming the data folder (the launcher's {@code --data-dir} default). */
+    static final String DATA_DIR_ENV = "CREDSTACK_DATA_DIR";
+
     private final URI identity;
     private final Properties credentials;
-    private final HttpClient browser = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager())
-            .build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    SignIn(URI identity, Properties credentials) {
+    /**
+     * @param identity identity-service's base URL, e.g. {@code http://localhost:8080}
+     * @param credentials the credentials file ({@link #credentials}); the {@code web.*} client is used
+     */
+    public SignIn(URI identity, Properties credentials) {
         this.identity = identity;
         this.credentials = credentials;
     }
@@ -53,7 +64,7 @@ public final class SignIn {
         String who = null;
         String password = null;
         int offset = 0;
-        Path dataDir = Path.of(System.getenv().getOrDefault(LauncherOptions.DATA_DIR_ENV, ".data"));
+        Path dataDir = defaultDataDir();
         boolean json = false;
         for (String arg : args) {
             if (arg.startsWith("--password=")) {
@@ -73,12 +84,11 @@ public final class SignIn {
         if (who == null) {
             fail("whom to sign in?");
         }
-        Path file = Service.credentialsFile(dataDir);
+        Path file = credentialsFile(dataDir);
         if (!Files.isReadable(file)) {
             fail(file + " is not there: start the platform first (./credstack run)");
         }
-        Properties credentials = new Properties();
-        credentials.load(new StringReader(Files.readString(file)));
+        Properties credentials = credentials(dataDir);
         String email = who.contains("@") ? who : credentials.getProperty(who + ".email");
         String secret = password != null ? password : credentials.getProperty(who + ".password");
         if (email == null || secret == null) {
@@ -94,11 +104,89 @@ public final class SignIn {
     }
 
     /**
-     * The token response (JSON) for this person.
+     * The {@code key=value} lines identity-service's first start wrote to {@code <dataDir>/credentials.txt} (docs/
+     * identity.md, "First start").
+     *
+     * @throws IOException when the file cannot be read (not there: the platform was never started with this folder)
+     */
+    public static Properties credentials(Path dataDir) throws IOException {
+        Properties credentials = new Properties();
+        credentials.load(new StringReader(Files.readString(credentialsFile(dataDir))));
+        return credentials;
+    }
+
+    /** {@code <dataDir>/credentials.txt}, where identity-service's first start writes what it created. */
+    public static Path credentialsFile(Path dataDir) {
+        return dataDir.resolve("credentials.txt");
+    }
+
+    /**
+     * The data folder a command means when given none: {@code $CREDSTACK_DATA_DIR}, else {@code .data}, as the
+     * launcher's.
+     */
+    public static Path defaultDataDir() {
+        return Path.of(System.getenv().getOrDefault(DATA_DIR_ENV, ".data"));
+    }
+
+    /**
+     * The token response (JSON: {@code access_token}, {@code refresh_token}, {@code id_token}, {@code expires_in} in
+     * seconds) for this person, signed in with the authorization code flow and PKCE (RFC 7636) through the sign-in
+     * form, with a fresh cookie jar each time.
      *
      * @throws IllegalStateException naming the step that failed (wrong password: the sign-in form refused it)
      */
-    String tokens(String email, String password) throws IOException, InterruptedException {
+    public String tokens(String email, String password) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager())
+                .build();
+        return tokens(browser, email, password);
+    }
+
+    /**
+     * The token response (JSON) of a {@code refresh_token} grant (RFC 6749, section 6) for the web client: a new
+     * access token and a new refresh token (the old one is refused from now on).
+     *
+     * @throws IllegalStateException with the token endpoint's answer when it is not 200 (e.g. 400 {@code
+     *     invalid_grant} for an expired or reused refresh token)
+     */
+    public String refreshed(String refreshToken) throws IOException, InterruptedException {
+        return token(
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                credentials.getProperty("web.client-id"),
+                credentials.getProperty("web.client-secret"));
+    }
+
+    /**
+     * The token response (JSON) of a {@code client_credentials} grant (RFC 6749, section 4.4) with scope {@code
+     * credstack}, e.g. for a partner client.
+     *
+     * @throws IllegalStateException with the token endpoint's answer when it is not 200 (401 {@code invalid_client}
+     *     for a wrong secret)
+     */
+    public String clientTokens(String clientId, String clientSecret) throws IOException, InterruptedException {
+        return token(Map.of("grant_type", "client_credentials", "scope", "credstack"), clientId, clientSecret);
+    }
+
+    private String token(Map<String, String> grant, String clientId, String clientSecret)
+            throws IOException, InterruptedException {
+        HttpResponse<String> tokens = post(browser, "/oauth2/token", grant, basic(clientId, clientSecret));
+        if (tokens.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "the token endpoint answered " + tokens.statusCode() + ": " + tokens.body());
+        }
+        return tokens.body();
+    }
+
+    private static String basic(String clientId, String clientSecret) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                                        + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String tokens(HttpClient browser, String email, String password) throws IOException, InterruptedException {
         String verifier = random();
         String state = random();
         String redirectUri = credentials.getProperty("web.redirect-uri");
@@ -110,28 +198,23 @@ public final class SignIn {
         authorize.put("state", state);
         authorize.put("code_challenge", challenge(verifier));
         authorize.put("code_challenge_method", "S256");
-        location(get("/oauth2/authorize?" + form(authorize)), "the authorization request");
-        Matcher csrf = CSRF.matcher(get("/login").body());
+        location(get(browser, "/oauth2/authorize?" + form(authorize)), "the authorization request");
+        Matcher csrf = CSRF.matcher(get(browser, "/login").body());
         if (!csrf.find()) {
             throw new IllegalStateException("the sign-in page has no CSRF token");
         }
         HttpResponse<String> login =
-                post("/login", Map.of("username", email, "password", password, "_csrf", csrf.group(1)), null);
+                post(browser, "/login", Map.of("username", email, "password", password, "_csrf", csrf.group(1)), null);
         String next = location(login, "the sign-in");
         if (next.contains("/login?error")) {
             throw new IllegalStateException("the sign-in form refused " + email + ": wrong e-mail or password");
         }
-        String callback = location(get(next), "the authorization");
+        String callback = location(get(browser, next), "the authorization");
         Map<String, String> query = query(URI.create(callback));
         if (!state.equals(query.get("state")) || query.get("code") == null) {
             throw new IllegalStateException("no code in " + callback);
         }
-        String basic = Base64.getEncoder()
-                .encodeToString(
-                        (credentials.getProperty("web.client-id") + ":" + credentials.getProperty("web.client-secret"))
-                                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokens = post(
-                "/oauth2/token",
+        return token(
                 Map.of(
                         "grant_type",
                         "authorization_code",
@@ -141,22 +224,18 @@ public final class SignIn {
                         redirectUri,
                         "code_verifier",
                         verifier),
-                "Basic " + basic);
-        if (tokens.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "the token endpoint answered " + tokens.statusCode() + ": " + tokens.body());
-        }
-        return tokens.body();
+                credentials.getProperty("web.client-id"),
+                credentials.getProperty("web.client-secret"));
     }
 
-    private HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+    private HttpResponse<String> get(HttpClient browser, String pathOrUrl) throws IOException, InterruptedException {
         URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : identity.resolve(pathOrUrl);
         return browser.send(
                 HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> values, String authorization)
+    private HttpResponse<String> post(HttpClient browser, String path, Map<String, String> values, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(identity.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
