@@ -5,9 +5,8 @@
 #
 # Imports need an operator's access token (the samples create many providers; docs/authz-catalog.md):
 # when CREDSTACK_TOKEN is set, every request sends "Authorization: Bearer $CREDSTACK_TOKEN"; without it the
-# catalog answers 401. Get one with
-#   CREDSTACK_TOKEN=$(./credstack token operator) ./credstack import-samples
-# (add --port-offset/--data-dir as for ./credstack run).
+# catalog answers 401. `./credstack import-samples` signs the operator in by itself (add --port-offset/--data-dir
+# as for ./credstack run).
 #
 # Order: standalone CTDL credentials, then CTDL pathways (each pathway document carries its components, which
 # the import lists before the stack), then Open Badges, each BadgeClass sent as a JSON array with its folder's

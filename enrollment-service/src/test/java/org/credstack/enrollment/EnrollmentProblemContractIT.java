@@ -17,11 +17,6 @@ class EnrollmentProblemContractIT extends ServiceIT implements ProblemContractTe
     }
 
     @Override
-    public String authorization() {
-        return TestTokens.bearer(TestTokens.operator());
-    }
-
-    @Override
     public String jsonEndpoint() {
         return "/api/v1/learners";
     }

@@ -21,6 +21,12 @@ record Service(String name, int port, String database) {
     /** The platform's own OpenID Connect provider: started first, every other service checks tokens against it. */
     static final String IDENTITY = "identity-service";
 
+    /**
+     * The local platform's demo provider: identity-service's first start makes its staff account and partner client,
+     * catalog-service's stores the provider itself under this id.
+     */
+    static final String DEMO_PROVIDER_ID = "demo-provider";
+
     static final List<Service> ALL = List.of(
             new Service(IDENTITY, 8080, "identity"),
             new Service("catalog-service", 8081, "catalog"),
@@ -114,7 +120,11 @@ record Service(String name, int port, String database) {
         if (name.equals(IDENTITY)) {
             command.add("--spring.security.oauth2.authorizationserver.issuer=" + url());
             command.add("--credstack.identity.bootstrap.credentials-file=" + credentialsFile(dataDir));
+            command.add("--credstack.identity.bootstrap.demo-provider-id=" + DEMO_PROVIDER_ID);
         } else {
+            if (name.equals("catalog-service")) {
+                command.add("--credstack.catalog.bootstrap.demo-provider-id=" + DEMO_PROVIDER_ID);
+            }
             platform.stream()
                     .filter(other -> other.name.equals(IDENTITY))
                     .findFirst()

@@ -102,4 +102,16 @@ class ServiceTest {
         assertThat(catalog.swaggerUrl()).hasToString("http://localhost:8081/swagger-ui.html");
         assertThat(catalog.healthUrl()).hasToString("http://localhost:8081/actuator/health");
     }
+
+    @Test
+    void namesTheSameDemoProviderToIdentityAndCatalog() {
+        Service identity = named(Service.ALL, "identity-service");
+        Service catalog = named(Service.ALL, "catalog-service");
+
+        assertThat(identity.command(identity.jar(REPO), Path.of("/w.jar"), Infrastructure.DEFAULT, Service.ALL, DATA))
+                .contains("--credstack.identity.bootstrap.demo-provider-id=demo-provider");
+        assertThat(catalog.command(catalog.jar(REPO), Path.of("/w.jar"), Infrastructure.DEFAULT, Service.ALL, DATA))
+                .contains("--credstack.catalog.bootstrap.demo-provider-id=demo-provider")
+                .noneMatch(argument -> argument.startsWith("--credstack.identity."));
+    }
 }

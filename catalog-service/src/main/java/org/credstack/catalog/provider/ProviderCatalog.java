@@ -35,6 +35,24 @@ public class ProviderCatalog {
         return providers.save(Provider.create(UUID.randomUUID().toString(), null, content, now()));
     }
 
+    /**
+     * Stores a provider under a given id unless one exists.
+     *
+     * @return {@code true} if this call stored it; {@code false} if the id was taken (by an earlier start or a
+     *     concurrent one), which changes nothing
+     */
+    boolean createIfAbsent(String id, ProviderDraft content) {
+        if (providers.existsById(id)) {
+            return false;
+        }
+        try {
+            providers.insert(Provider.create(id, null, content, now()));
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            return false;
+        }
+    }
+
     Provider get(String id) {
         return providers.findById(id).orElseThrow(() -> new UnknownCatalogEntry("provider", id));
     }
