@@ -64,8 +64,11 @@ public class CredStackSecurityAutoConfiguration {
      */
     public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-    /** Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints. */
-    static final List<String> OPERATOR_PATHS = List.of("/api/v1/dead-letters/**");
+    /**
+     * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints and the
+     * service's metrics (health and info stay public).
+     */
+    static final List<String> OPERATOR_PATHS = List.of("/api/v1/dead-letters/**", "/actuator/metrics/**");
 
     @Bean
     @Order(FILTER_CHAIN_ORDER)

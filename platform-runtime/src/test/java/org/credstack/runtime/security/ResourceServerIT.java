@@ -156,6 +156,16 @@ class ResourceServerIT {
     }
 
     @Test
+    void keepsTheMetricsToOperatorsAndTheHealthPublic() throws Exception {
+        problem(send("GET", "/actuator/metrics", TestTokens.staff(provider), null), 403, "forbidden");
+        problem(send("GET", "/actuator/metrics/jvm.memory.used", TestTokens.learner("ada"), null), 403, "forbidden");
+        problem(send("GET", "/actuator/metrics", null, null), 401, "unauthorized");
+        assertThat(send("GET", "/actuator/metrics", TestTokens.operator(), null).statusCode())
+                .isNotIn(401, 403);
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
     void readsTheCallerFromTheClaims() throws Exception {
         HttpResponse<String> response = send(
                 "GET",
