@@ -132,17 +132,8 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                 .rule(
                         "POST /api/v1/providers/{providerId}/partner-keys/{keyId}/revoke",
                         Rule.providerStaff().with("keyId", partnerKey))
-                .rule("POST /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
-                .rule("GET /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
-                .rule(
-                        "POST /api/v1/providers/{providerId}/webhook-secrets/{secretId}/rotate",
-                        Rule.providerStaff()
-                                .with("secretId", webhookSecret.get("id").stringValue()))
-                .rule(
-                        "DELETE /api/v1/providers/{providerId}/webhook-secrets/{secretId}",
-                        Rule.providerStaff()
-                                .with("secretId", webhookSecret.get("id").stringValue()))
-                // signed by the provider's secret, not a token: anyone may deliver it (a retry after the first)
+                // signed by the provider's secret, not a token: anyone may deliver it (a retry after the first); before
+                // the secret is revoked below
                 .rule(
                         "POST /api/v1/providers/{providerId}/webhooks/completions",
                         Rule.anyone()
@@ -156,6 +147,16 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                                                 webhookId,
                                                 signedAt,
                                                 completion)))
+                .rule("POST /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
+                .rule("GET /api/v1/providers/{providerId}/webhook-secrets", Rule.providerStaff())
+                .rule(
+                        "POST /api/v1/providers/{providerId}/webhook-secrets/{secretId}/rotate",
+                        Rule.providerStaff()
+                                .with("secretId", webhookSecret.get("id").stringValue()))
+                .rule(
+                        "DELETE /api/v1/providers/{providerId}/webhook-secrets/{secretId}",
+                        Rule.providerStaff()
+                                .with("secretId", webhookSecret.get("id").stringValue()))
                 // partners report for their provider's activities only (docs/partner-keys.md)
                 .rule(
                         "POST /xapi/statements",

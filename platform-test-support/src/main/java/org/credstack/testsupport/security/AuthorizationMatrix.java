@@ -267,11 +267,11 @@ public final class AuthorizationMatrix {
                 if (status != 401) {
                     yield got;
                 }
-                String challenge =
-                        response.headers().firstValue("WWW-Authenticate").orElse("");
-                yield challenge.startsWith("Bearer") || challenge.contains(", Bearer")
+                // one header per scheme (Basic and Bearer on xAPI) or several schemes in one
+                List<String> challenges = response.headers().allValues("WWW-Authenticate");
+                yield challenges.stream().anyMatch(c -> c.startsWith("Bearer") || c.contains(", Bearer"))
                         ? problemMismatch(response, "unauthorized")
-                        : "got 401 without a WWW-Authenticate: Bearer challenge (was '" + challenge + "')";
+                        : "got 401 without a WWW-Authenticate: Bearer challenge (was " + challenges + ")";
             }
             case FORBIDDEN -> status == 403 ? problemMismatch(response, "forbidden") : got;
         };
