@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.credstack.identity.IdentityProperties;
 import org.credstack.runtime.crypto.SealedValue;
@@ -177,14 +178,16 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
     }
 
     /**
-     * The stored keys opened, newest first. Opens every sealed key before sealing any plain one, so a key that does
-     * not open stops the check with nothing changed.
+     * The stored keys opened, newest first. Opens every sealed key before resealing or sealing any, so a key that
+     * does not open stops the check with nothing changed.
      */
     private List<OpenKey> open(List<SigningKey> stored) {
-        List<OpenKey> opened = new ArrayList<>();
-        for (SigningKey key : stored) {
-            if (!key.plain()) {
-                opened.add(openSealed(key));
+        List<SigningKey> sealed = stored.stream().filter(k -> !k.plain()).toList();
+        List<OpenKey> opened =
+                new ArrayList<>(sealed.stream().map(this::openSealed).toList());
+        for (int i = 0; i < sealed.size(); i++) {
+            if (!cipher.isCurrent(SealedValue.parse(sealed.get(i).sealedJwk()))) {
+                reseal(sealed.get(i), opened.get(i).key());
             }
         }
         for (SigningKey key : stored) {
@@ -196,7 +199,7 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
         return opened;
     }
 
-    /** Opens a sealed key, checks it is the stored public key's, and reseals it if its KEK is not the current one. */
+    /** Opens a sealed key and checks it is the stored public key's. */
     private OpenKey openSealed(SigningKey stored) {
         SealedValue sealed;
         byte[] json;
@@ -214,15 +217,12 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
             RSAKey key = parse(stored.generation(), new String(json, StandardCharsets.UTF_8));
             RSAKey expected = parse(stored.generation(), stored.publicJwk());
             if (!key.isPrivate()
-                    || !key.getKeyID().equals(stored.kid())
+                    || !Objects.equals(key.getKeyID(), stored.kid())
                     || !thumbprint(key).equals(thumbprint(expected))) {
                 throw new SigningKeyUnavailableException(
                         stored.generation(),
                         sealed.kekId(),
                         new IllegalStateException("the sealed key pair is not the stored public key's"));
-            }
-            if (!cipher.isCurrent(sealed)) {
-                reseal(stored, json);
             }
             return new OpenKey(stored.generation(), key, stored.createdAt());
         } finally {
@@ -231,9 +231,15 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
     }
 
     /** Moves a key sealed under a previous KEK under the current one, unless another instance did so first. */
-    private void reseal(SigningKey stored, byte[] json) {
-        String resealed =
-                cipher.encrypt(json, context(stored.generation(), stored.kid())).encoded();
+    private void reseal(SigningKey stored, RSAKey key) {
+        byte[] json = key.toJSONString().getBytes(StandardCharsets.UTF_8);
+        String resealed;
+        try {
+            resealed = cipher.encrypt(json, context(stored.generation(), stored.kid()))
+                    .encoded();
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
         long changed = mongo.updateFirst(
                         Query.query(Criteria.where("_id")
                                 .is(stored.generation())
