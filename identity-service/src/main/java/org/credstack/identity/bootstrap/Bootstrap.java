@@ -20,7 +20,6 @@ import org.credstack.identity.account.Role;
 import org.credstack.identity.account.UserAccounts;
 import org.credstack.identity.client.ClientIdTaken;
 import org.credstack.identity.client.Clients;
-import org.credstack.identity.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,7 +27,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * The first start (docs/identity.md, "First start"): makes the signing key, and, when {@code
+ * The first start (docs/identity.md, "First start"): when {@code
  * credstack.identity.bootstrap.credentials-file} is set, creates whichever of these is absent, each with a random
  * password or secret: an operator account, the demo provider's staff account, the demo provider's partner client
  * (client credentials) and the web app client (authorization code with PKCE). What it created is appended to the
@@ -45,18 +44,15 @@ public class Bootstrap implements ApplicationRunner {
     private final IdentityProperties.Bootstrap settings;
     private final UserAccounts accounts;
     private final Clients clients;
-    private final SigningKeys keys;
 
-    Bootstrap(IdentityProperties properties, UserAccounts accounts, Clients clients, SigningKeys keys) {
+    Bootstrap(IdentityProperties properties, UserAccounts accounts, Clients clients) {
         this.settings = properties.bootstrap();
         this.accounts = accounts;
         this.clients = clients;
-        this.keys = keys;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        keys.rotateIfDue();
         if (settings.credentialsFile() != null) {
             createAbsent();
         }

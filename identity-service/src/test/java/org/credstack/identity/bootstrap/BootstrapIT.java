@@ -16,7 +16,6 @@ import org.credstack.identity.account.UserAccount;
 import org.credstack.identity.account.UserAccounts;
 import org.credstack.identity.client.ClientRecord;
 import org.credstack.identity.client.Clients;
-import org.credstack.identity.token.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +37,6 @@ class BootstrapIT extends RunningIdentity {
 
     @Autowired
     Clients clients;
-
-    @Autowired
-    SigningKeys keys;
 
     @Test
     void firstStartWroteRandomSecretsToAnOwnerOnlyFile() throws Exception {
@@ -97,7 +93,7 @@ class BootstrapIT extends RunningIdentity {
                         "web-" + suffix,
                         List.of(URI.create("http://127.0.0.1:8400/callback"))));
 
-        Map<String, String> created = new Bootstrap(other, accounts, clients, keys).createAbsent();
+        Map<String, String> created = new Bootstrap(other, accounts, clients).createAbsent();
 
         assertThat(created).containsKeys("operator.password", "staff.password", "partner.client-secret");
         assertThat(created.get("operator.password")).isNotEqualTo(credentials().getProperty("operator.password"));
