@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,15 +14,13 @@ import org.credstack.launcher.SignIn;
 
 /**
  * The harness's bearer tokens from identity-service (docs/access.md), all taken before Gatling's measured phase: the
- * operator's (password from {@code <dataDir>/credentials.txt}) for the catalog writes and for creating the run's
- * partner client; each learner's own while they are seeded; and the partner's, which {@link #partner()} hands out
+ * operator's (password from {@code <dataDir>/credentials.txt}) for the catalog writes, the run's partner client and
+ * seeding learners and enrollments; and the partner's, which {@link #partner()} hands out
  * during the measured phase from memory (a daemon thread asks for a new one at half its lifetime, so no request of the
  * measured phase waits for the token endpoint). Signing in and the grants are the launcher's {@link SignIn}, the code
  * behind {@code ./credstack token}, compiled into this module's tests from {@code platform-launcher/src/shared/java}.
  */
 final class LoadTokens implements AutoCloseable {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Properties credentials;
     private final SignIn signIn;
@@ -66,13 +62,6 @@ final class LoadTokens implements AutoCloseable {
         return operatorToken;
     }
 
-    /** A learner's access token: signs in a person who has just registered with this password. */
-    String learner(String email, String password) {
-        return read(call(() -> signIn.tokens(email, password)))
-                .get("access_token")
-                .asText();
-    }
-
     /**
      * Takes the partner client's first token and keeps it fresh from now on: a new one at half the lifetime of the
      * last. Call before the measured phase.
@@ -107,13 +96,6 @@ final class LoadTokens implements AutoCloseable {
         JsonNode response = read(call(() -> signIn.clientTokens(clientId, clientSecret)));
         partnerToken = response.get("access_token").asText();
         return response.path("expires_in").asLong(300);
-    }
-
-    /** 32 random bytes, base64url: a password identity-service accepts (12-64 characters). */
-    static String password() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override
