@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -97,7 +98,7 @@ public class AuditLog {
         try {
             AuditEntry entry =
                     new AuditEntry(sequence.next(), at, actor, action, target.path(), target.providerId(), facts);
-            mongo.insert(entry, COLLECTION);
+            mongo.insert(entry.toDocument(), COLLECTION);
             meters.counter("credstack.audit.recorded", "action", action).increment();
         } catch (RuntimeException e) {
             failed.increment();
@@ -130,7 +131,9 @@ public class AuditLog {
             List<Long> numbers = LongStream.rangeClosed(low, high).boxed().toList();
             Query byNumbers = Query.query(Criteria.where("_id").in(numbers)).with(Sort.by(Sort.Direction.DESC, "_id"));
             examined += numbers.size();
-            for (AuditEntry entry : mongo.find(byNumbers, AuditEntry.class, COLLECTION)) {
+            for (AuditEntry entry : mongo.find(byNumbers, Document.class, COLLECTION).stream()
+                    .map(AuditEntry::of)
+                    .toList()) {
                 if (query.from() != null && entry.at().isBefore(query.from().minus(CLOCK_SKEW))) {
                     return new AuditPage(found, null);
                 }
