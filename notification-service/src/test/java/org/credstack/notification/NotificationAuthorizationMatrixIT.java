@@ -59,6 +59,7 @@ class NotificationAuthorizationMatrixIT extends RunningService {
 
         AuthorizationMatrix.of(baseUrl(), learner, "provider-of-nothing")
                 .storesNothingWhenRefused(() -> storedState(learner, refusedOne))
+                .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
                 .rule(
                         Rule.learner(),
                         "GET /api/v1/learners/{learnerId}/deliveries",
@@ -75,7 +76,7 @@ class NotificationAuthorizationMatrixIT extends RunningService {
                         "PUT /api/v1/learners/{learnerId}/notification-preferences",
                         Rule.learner().body(REMINDERS_OFF))
                 .rule(Rule.anyone().query("token=" + link), "GET /unsubscribe", "POST /unsubscribe")
-                .rule("GET /api/v1/dead-letters", Rule.operator())
+                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

@@ -2,9 +2,13 @@ package org.credstack.badge.issuing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.credstack.badge.status.StatusLists;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,28 +28,35 @@ public class BadgeRevocation {
 
     /** The longest reason accepted, in characters. */
     static final int MAX_REASON_LENGTH = 1000;
+    /** How much of the reason the audit log keeps. */
+    static final int AUDITED_REASON_LENGTH = 200;
 
     private final IssuedCredentials credentials;
     private final StatusLists statusLists;
     private final Outbox outbox;
     private final ConflictRetry conflictRetry;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     BadgeRevocation(
             IssuedCredentials credentials,
             StatusLists statusLists,
             Outbox outbox,
             ConflictRetry conflictRetry,
-            Clock clock) {
+            Clock clock,
+            AuditLog auditLog) {
         this.credentials = credentials;
         this.statusLists = statusLists;
         this.outbox = outbox;
         this.conflictRetry = conflictRetry;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /**
-     * Revokes a provider's credential; revoking it again returns the first revocation and publishes nothing.
+     * Revokes a provider's credential; revoking it again returns the first revocation and publishes nothing. The
+     * revocation is recorded in the audit log ({@code badge.revoked}, target the credential's id, the first {@value
+     * #AUDITED_REASON_LENGTH} characters of the reason) once saved; a repeated call records nothing.
      *
      * @param providerId the provider that issued it
      * @param badgeId the credential's uuid, the last segment of {@code <base>/credentials/{uuid}}
@@ -62,6 +73,7 @@ public class BadgeRevocation {
             throw new InvalidRevocationException(
                     "reason", "the reason is " + reason.length() + " characters, at most " + MAX_REASON_LENGTH);
         }
+        AtomicBoolean changed = new AtomicBoolean();
         Badge revoked = conflictRetry.run(() -> {
             Badge badge = credentials
                     .find(badgeId)
@@ -72,10 +84,17 @@ public class BadgeRevocation {
                     clock.instant(),
                     event -> outbox.stage(List.of(event)).getFirst())) {
                 credentials.save(badge);
+                changed.set(true);
                 log.info("revoked {} of provider {}: {}", badge.credentialUrl(), providerId, reason.strip());
             }
             return badge;
         });
+        if (changed.get()) {
+            auditLog.record(
+                    "badge.revoked",
+                    AuditTarget.ofProvider(providerId, revoked.credentialUrl()),
+                    Map.of("reason", shortened(revoked.revocationReason())));
+        }
         outbox.publish(Badge.COLLECTION, revoked.id());
         if (revoked.statusListPending()) {
             setStatus(revoked);
@@ -101,6 +120,10 @@ public class BadgeRevocation {
             }
         }
         return set;
+    }
+
+    private static String shortened(String reason) {
+        return reason.length() <= AUDITED_REASON_LENGTH ? reason : reason.substring(0, AUDITED_REASON_LENGTH) + "…";
     }
 
     /** The public URL of the badge's status list; the badge must have an entry. */

@@ -43,6 +43,7 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
 
         AuthorizationMatrix.of(baseUrl(), journey.learnerId, journey.providerId)
                 .storesNothingWhenRefused(() -> storedState(kept, journey.providerId))
+                .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
                 .variable("id", uuid(kept))
                 .rule(Rule.anyone(), "GET /credentials/{id}", "GET /credentials/{id}/verification")
                 .rule("GET /issuers/{providerId}", Rule.anyone())
@@ -61,7 +62,7 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
                             default -> uuid(kept);
                         }))
                 .rule("POST /api/v1/issuers/{providerId}/keys/rotation", Rule.operator())
-                .rule("GET /api/v1/dead-letters", Rule.operator())
+                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

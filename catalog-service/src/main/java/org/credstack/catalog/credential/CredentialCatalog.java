@@ -3,20 +3,25 @@ package org.credstack.catalog.credential;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.credstack.catalog.common.UnknownCatalogEntry;
 import org.credstack.catalog.provider.ProviderCatalog;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Credential use cases: each loads the aggregate, lets it change itself, and saves it together with the
- * events it raised in one document write, retrying on an optimistic-lock conflict; then publishes them.
+ * events it raised in one document write, retrying on an optimistic-lock conflict; then publishes them. Publishing,
+ * revising and retiring are recorded in the audit log once saved (docs/audit-log.md).
  */
 @Service
 class CredentialCatalog {
@@ -28,18 +33,21 @@ class CredentialCatalog {
     private final Clock clock;
     private final Outbox outbox;
     private final ConflictRetry conflicts;
+    private final AuditLog auditLog;
 
     CredentialCatalog(
             CredentialRepository credentials,
             ProviderCatalog providers,
             Clock clock,
             Outbox outbox,
-            ConflictRetry conflicts) {
+            ConflictRetry conflicts,
+            AuditLog auditLog) {
         this.credentials = credentials;
         this.references = new MongoReferences(providers, credentials);
         this.clock = clock;
         this.outbox = outbox;
         this.conflicts = conflicts;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -66,19 +74,37 @@ class CredentialCatalog {
     }
 
     Credential publish(String id, Consumer<String> mayWrite) {
-        return update(id, mayWrite, c -> c.publish(references, now()));
+        return audited("credential.published", null, update(id, mayWrite, c -> c.publish(references, now())));
     }
 
     /** Publishes the next version; {@code mayWrite} must accept the stored provider and the one it names. */
     Credential revise(String id, CredentialDraft content, Consumer<String> mayWrite) {
-        return update(id, mayWrite, c -> {
+        return audited("credential.revised", null, update(id, mayWrite, c -> {
             mayWrite.accept(providerOf(content));
             c.revise(content, references, now());
-        });
+        }));
     }
 
     Credential retire(String id, Consumer<String> mayWrite) {
-        return update(id, mayWrite, c -> c.retire(references, now()));
+        return audited("credential.retired", null, update(id, mayWrite, c -> c.retire(references, now())));
+    }
+
+    /**
+     * Records a saved lifecycle change in the audit log: target {@code /api/v1/credentials/{id}}, the credential's
+     * provider, and its latest published version.
+     *
+     * @param via how, when not by the credential endpoints ({@code import}); else {@code null}
+     * @return the credential
+     */
+    Credential audited(String action, String via, Credential credential) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        credential.latest().ifPresent(v -> details.put("version", v.version()));
+        details.put("via", via);
+        auditLog.record(
+                action,
+                AuditTarget.ofProvider(credential.content().providerId(), "/api/v1/credentials/" + credential.id()),
+                details);
+        return credential;
     }
 
     /**

@@ -63,13 +63,20 @@ public class CredentialImports {
      *     rule broken; nothing is stored then
      */
     public ImportResult importAll(ImportBatch batch, Consumer<ImportReach> mayWrite) {
-        return conflicts.run(() -> {
+        Plan done = conflicts.run(() -> {
             Plan plan = plan(batch, mayWrite);
             providers.saveAll(plan.providers);
             catalog.publishEvents(
                     plan.changed.stream().map(catalog::saveWithoutPublishing).toList());
-            return new ImportResult(batch.source(), plan.outcomes);
+            return plan;
         });
+        Map<String, Change> changes = new HashMap<>();
+        done.outcomes.forEach(outcome -> changes.put(outcome.credentialId(), outcome.change()));
+        for (Credential changed : done.changed) {
+            String action = changes.get(changed.id()) == Change.CREATED ? "credential.published" : "credential.revised";
+            catalog.audited(action, "import", changed);
+        }
+        return new ImportResult(batch.source(), done.outcomes);
     }
 
     /** Plans the batch; {@code mayWrite} sees its reach once known, before the catalog's rules are applied. */

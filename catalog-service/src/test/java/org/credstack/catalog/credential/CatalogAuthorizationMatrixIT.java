@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of the catalog's OpenAPI document × every caller kind (docs/authz-catalog.md):
  * reads and search are public, credential writes and imports are for staff of the credential's provider and
- * operators, creating a provider and the dead letters are for operators; every refused write stores nothing.
+ * operators, creating a provider, the dead letters and the audit log are for operators; every refused write stores
+ * nothing, in the audit log neither.
  */
 class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
 
@@ -33,6 +34,7 @@ class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
                 .storesNothingWhenRefused(() -> storedFor(providerId))
                 .storesNothingWhenRefused(() -> mongo.getCollection(CREDENTIALS).countDocuments())
                 .storesNothingWhenRefused(() -> mongo.getCollection("providers").countDocuments())
+                .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
                 .rule(Rule.anyone(), "GET /api/v1/credentials", "GET /api/v1/providers")
                 .rule("GET /api/v1/credentials/{id}", Rule.anyone().with("id", toEdit))
                 .rule("GET /api/v1/credentials/{id}/versions", Rule.anyone().with("id", toRevise))
@@ -62,7 +64,7 @@ class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
                         Rule.providerStaff()
                                 .with("id", providerId)
                                 .body(asJson(TestDrafts.provider("Matrix Academy " + run))))
-                .rule("GET /api/v1/dead-letters", Rule.operator())
+                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

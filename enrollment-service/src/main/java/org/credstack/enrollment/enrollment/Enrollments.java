@@ -3,6 +3,7 @@ package org.credstack.enrollment.enrollment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,6 +16,8 @@ import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
 import org.credstack.runtime.OutboxCollection;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +47,7 @@ public class Enrollments {
     private final ConflictRetry conflicts;
     private final ApplicationEventPublisher spring;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     Enrollments(
             MongoTemplate mongo,
@@ -52,7 +56,9 @@ public class Enrollments {
             Outbox outbox,
             ConflictRetry conflicts,
             ApplicationEventPublisher spring,
-            Clock clock) {
+            Clock clock,
+            AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.mongo = mongo;
         this.catalog = catalog;
         this.learners = learners;
@@ -133,7 +139,8 @@ public class Enrollments {
     }
 
     /**
-     * The provider marks an assignment done.
+     * The provider marks an assignment done; when that changed it, it is recorded in the audit log as {@code
+     * assignment.completed-manually}.
      *
      * @param mayActFor checks that the caller may act for a provider, throwing when not; given the stored
      *     enrollment's provider before anything changes, so a provider in the path is never taken on trust
@@ -152,10 +159,25 @@ public class Enrollments {
             throw new InvalidEnrollmentRequest("completedAt", "completedAt is not in the future");
         }
         Instant doneAt = at == null ? now : at;
-        return change(
+        boolean wasDone = isDone(current, assignmentId);
+        Enrollment changed = change(
                 enrollmentId,
                 e -> providerId.equals(e.providerId()),
                 e -> e.markDone(assignmentId, ReportedBy.PROVIDER, doneAt, null, who));
+        if (!wasDone && isDone(changed, assignmentId)) {
+            auditLog.record(
+                    "assignment.completed-manually",
+                    AuditTarget.ofProvider(
+                            providerId,
+                            "/api/v1/providers/" + providerId + "/enrollments/" + enrollmentId + "/assignments/"
+                                    + assignmentId),
+                    Map.of("learnerId", changed.learnerId(), "completedAt", doneAt));
+        }
+        return changed;
+    }
+
+    private static boolean isDone(Enrollment enrollment, String assignmentId) {
+        return enrollment.assignments().stream().anyMatch(a -> a.assignmentId().equals(assignmentId) && a.done());
     }
 
     /**

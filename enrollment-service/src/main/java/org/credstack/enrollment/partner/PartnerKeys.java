@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,8 +56,10 @@ class PartnerKeys {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final PartnerKeyProperties properties;
+    private final AuditLog auditLog;
 
-    PartnerKeys(MongoTemplate mongo, Clock clock, PartnerKeyProperties properties) {
+    PartnerKeys(MongoTemplate mongo, Clock clock, PartnerKeyProperties properties, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
@@ -88,7 +92,18 @@ class PartnerKeys {
                 null,
                 null,
                 null);
-        return new Issued(mongo.insert(key), secret);
+        PartnerKey created = mongo.insert(key);
+        audit("partner-key.created", created, label == null ? Map.of() : Map.of("label", label));
+        return new Issued(created, secret);
+    }
+
+    /** Records a change of a key in the audit log; never its secret or hash. */
+    private void audit(String action, PartnerKey key, Map<String, ?> details) {
+        auditLog.record(
+                action,
+                AuditTarget.ofProvider(
+                        key.providerId(), "/api/v1/providers/" + key.providerId() + "/partner-keys/" + key.id()),
+                details);
     }
 
     /** The provider's keys, oldest first; one indexed query. */
@@ -113,7 +128,9 @@ class PartnerKeys {
         Instant now = clock.instant();
         String secret = secret();
         PartnerKey rotated = key.rotated(encoder.encode(secret), now, now.plus(properties.rotationOverlap()));
-        return new Issued(mongo.save(rotated), secret);
+        PartnerKey saved = mongo.save(rotated);
+        audit("partner-key.rotated", saved, Map.of("previousValidUntil", saved.previousValidUntil()));
+        return new Issued(saved, secret);
     }
 
     /**
@@ -126,11 +143,20 @@ class PartnerKeys {
         if (key.revoked()) {
             return key;
         }
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(keyId).and("revokedAt").is(null)),
-                Update.update("revokedAt", clock.instant()),
-                PartnerKey.class);
-        return mongo.findById(keyId, PartnerKey.class);
+        boolean revoked = mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(keyId)
+                                        .and("revokedAt")
+                                        .is(null)),
+                                Update.update("revokedAt", clock.instant()),
+                                PartnerKey.class)
+                        .getModifiedCount()
+                > 0;
+        PartnerKey now = mongo.findById(keyId, PartnerKey.class);
+        if (revoked) {
+            audit("partner-key.revoked", now, Map.of());
+        }
+        return now;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.credstack.runtime.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,7 +47,7 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    DeadLetterController deadLetterController(DeadLetters deadLetters) {
-        return new DeadLetterController(deadLetters);
+    DeadLetterController deadLetterController(DeadLetters deadLetters, ObjectProvider<AuditLog> auditLog) {
+        return new DeadLetterController(deadLetters, auditLog);
     }
 }

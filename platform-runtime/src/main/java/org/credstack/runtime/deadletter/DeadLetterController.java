@@ -1,10 +1,15 @@
 package org.credstack.runtime.deadletter;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.credstack.runtime.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
  * non-numeric {@code partition} or {@code offset} is 400 {@code invalid-request} with {@code errors} {@code
  * [{field, message}]}; a broker that does not answer in time gives 503. The handlers sit here rather than in a
  * service's advice so every service answers the same.
+ *
+ * <p>In a service with an audit log (docs/audit-log.md) each replay is recorded as {@code dead-letter.replayed}, target
+ * {@code /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}}, once the broker acknowledged it.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
@@ -50,9 +58,11 @@ class DeadLetterController {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
 
     private final DeadLetters deadLetters;
+    private final ObjectProvider<AuditLog> auditLog;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetters deadLetters, ObjectProvider<AuditLog> auditLog) {
         this.deadLetters = deadLetters;
+        this.auditLog = auditLog;
     }
 
     @GetMapping
@@ -65,7 +75,20 @@ class DeadLetterController {
 
     @PostMapping("/{dlqTopic}/{partition}/{offset}/replay")
     DeadLetterReplay replay(@PathVariable String dlqTopic, @PathVariable int partition, @PathVariable long offset) {
-        return deadLetters.replay(dlqTopic, partition, offset);
+        DeadLetterReplay replay = deadLetters.replay(dlqTopic, partition, offset);
+        auditLog.ifAvailable(log -> log.record(
+                "dead-letter.replayed",
+                AuditTarget.of("/api/v1/dead-letters/" + dlqTopic + "/" + partition + "/" + offset),
+                replayed(replay)));
+        return replay;
+    }
+
+    private static Map<String, Object> replayed(DeadLetterReplay replay) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("originalTopic", replay.originalTopic());
+        details.put("republishedPartition", replay.republishedPartition());
+        details.put("republishedOffset", replay.republishedOffset());
+        return details;
     }
 
     @ExceptionHandler(DeadLetterNotFoundException.class)

@@ -30,8 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>Every request needs a valid bearer JWT ({@link TokenDecoder}), except the {@link PublicPaths#PLATFORM}
- *       ones and those of the service's {@link PublicPaths} beans; the dead-letter endpoints need {@link
- *       Role#OPERATOR}. Ownership (which learner, which provider) is checked by the service with {@link Access}.
+ *       ones and those of the service's {@link PublicPaths} beans; the dead-letter endpoints and the audit log need
+ *       {@link Role#OPERATOR}. Ownership (which learner, which provider) is checked by the service with {@link
+ *       Access}.
  *   <li>Stateless: no session, no CSRF token (no cookies carry credentials), no saved requests.
  *   <li>The token's roles become authorities {@code ROLE_LEARNER}, ... ({@link CallerClaims}).
  *   <li>401 and 403 are problems ({@link SecurityProblems}); {@link ForbiddenException} and {@link
@@ -65,10 +66,11 @@ public class CredStackSecurityAutoConfiguration {
     public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
     /**
-     * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints and the
-     * service's metrics (health and info stay public).
+     * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints and audit log,
+     * and the service's metrics (health and info stay public).
      */
-    static final List<String> OPERATOR_PATHS = List.of("/api/v1/dead-letters/**", "/actuator/metrics/**");
+    static final List<String> OPERATOR_PATHS =
+            List.of("/api/v1/dead-letters/**", "/api/v1/audit-log/**", "/actuator/metrics/**");
 
     @Bean
     @Order(FILTER_CHAIN_ORDER)

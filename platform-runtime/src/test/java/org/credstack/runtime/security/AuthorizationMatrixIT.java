@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Queue;
+import org.credstack.runtime.audit.AuditLog;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.security.AuthorizationMatrix;
 import org.credstack.testsupport.security.Rule;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Tag("security")
 @SpringBootTest(
@@ -28,6 +30,9 @@ class AuthorizationMatrixIT {
 
     @Autowired
     Queue<String> stored;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {
@@ -97,6 +102,8 @@ class AuthorizationMatrixIT {
     private AuthorizationMatrix matrix() {
         return AuthorizationMatrix.of(baseUrl())
                 .storesNothingWhenRefused(stored::size)
+                .storesNothingWhenRefused(
+                        () -> mongo.getCollection(AuditLog.COLLECTION).countDocuments())
                 .rule(Rule.anyone(), "GET /api/v1/announcements", "GET /issuers/{providerId}")
                 .rule("GET /api/v1/me", Rule.anyCaller())
                 .rule("GET /api/v1/learners/{learnerId}/notes", Rule.learner())
@@ -107,7 +114,7 @@ class AuthorizationMatrixIT {
                 .rule(
                         "POST /api/v1/providers/{providerId}/statements",
                         Rule.partner().body(NOTE))
-                .rule(Rule.operator(), "GET /api/v1/audit", "GET /api/v1/dead-letters")
+                .rule(Rule.operator(), "GET /api/v1/audit", "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"));

@@ -1,9 +1,13 @@
 package org.credstack.runtime.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
+import org.credstack.testsupport.TestClock;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,17 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A service the size of a test: one endpoint per kind of caller, each checking ownership with {@link Access} before
  * it stores anything, a public path of its own ({@link PublicPaths}) and one of the platform's; the runtime adds its
- * dead-letter endpoints.
+ * dead-letter endpoints and audit log; publishing a credential is audited.
  */
 @Configuration
 @EnableAutoConfiguration
 @Import(SecurityTestApplication.Endpoints.class)
-class SecurityTestApplication {
+public class SecurityTestApplication {
 
     /** Everything the endpoints stored: "what" strings, so a refused write can be shown to store nothing. */
     @Bean
     Queue<String> stored() {
         return new ConcurrentLinkedQueue<>();
+    }
+
+    /** The service's clock, which the audit log's tests move. */
+    @Bean
+    TestClock clock() {
+        return new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     }
 
     @Bean
@@ -44,10 +54,12 @@ class SecurityTestApplication {
 
         private final Access access;
         private final Queue<String> stored;
+        private final AuditLog auditLog;
 
-        Endpoints(Access access, Queue<String> stored) {
+        Endpoints(Access access, Queue<String> stored, AuditLog auditLog) {
             this.access = access;
             this.stored = stored;
+            this.auditLog = auditLog;
         }
 
         @GetMapping("/api/v1/learners/{learnerId}/notes")
@@ -69,6 +81,10 @@ class SecurityTestApplication {
         Note publish(@PathVariable String providerId, @RequestBody Note credential) {
             access.requireProviderStaff(providerId);
             stored.add(providerId + ":" + credential.text());
+            auditLog.record(
+                    "credential.published",
+                    AuditTarget.ofProvider(providerId, "/api/v1/providers/" + providerId + "/credentials"),
+                    Map.of("text", credential.text()));
             return credential;
         }
 
