@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -62,9 +63,22 @@ final class DurableH2Backend extends H2Backend {
 
     private final GroupCommit commits;
 
+    private final AtomicLong commitCount = new AtomicLong();
+
     private DurableH2Backend(MVStore store) {
         super(store);
-        this.commits = new GroupCommit(store::commit, store::hasUnsavedChanges);
+        this.commits = new GroupCommit(
+                () -> {
+                    store.commit();
+                    commitCount.incrementAndGet();
+                },
+                store::hasUnsavedChanges);
+    }
+
+    /** Commits and commands so far, and the file's size: the store's own load figures, logged at DEBUG. */
+    String stats() {
+        return "commits " + commitCount.get() + ", commands waited " + commits.requested() + ", file "
+                + (getMvStore().getFileStore().size() >> 20) + " MB";
     }
 
     /**

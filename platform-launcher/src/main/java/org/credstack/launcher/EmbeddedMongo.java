@@ -52,6 +52,12 @@ public final class EmbeddedMongo {
         Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().daemon().name("store-compaction").factory())
                 .scheduleWithFixedDelay(() -> compact(backend), 5, 5, TimeUnit.SECONDS);
+        if ("DEBUG".equals(System.getProperty("credstack.store.log"))) {
+            Executors.newSingleThreadScheduledExecutor(
+                            Thread.ofPlatform().daemon().name("store-stats").factory())
+                    .scheduleWithFixedDelay(
+                            () -> System.out.println("store: " + backend.stats()), 10, 10, TimeUnit.SECONDS);
+        }
         ParentWatchdog.exitWhenParentDies();
         System.out.println("EmbeddedMongo listening on localhost:" + port + ", store " + file.toAbsolutePath());
     }

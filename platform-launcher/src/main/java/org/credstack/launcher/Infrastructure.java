@@ -51,7 +51,7 @@ record Infrastructure(int kafkaPort, int controllerPort, int mongoPort, int smtp
     /** Starts {@link EmbeddedMongo} on {@code <dataDir>/mongo}, logging to {@code <logDir>/mongo.log}. */
     ChildProcess startMongo(Path dataDir, Path logDir) {
         List<String> options = new java.util.ArrayList<>(MONGO_JVM_OPTIONS);
-        // CREDSTACK_STORE_LOG=DEBUG logs the queries that read many documents
+        // CREDSTACK_STORE_LOG=DEBUG logs the queries that read many documents, and every 10 s the commits so far
         options.add("-Dcredstack.store.log=" + System.getenv().getOrDefault("CREDSTACK_STORE_LOG", "INFO"));
         return ChildProcess.startJava(
                 "mongo",
