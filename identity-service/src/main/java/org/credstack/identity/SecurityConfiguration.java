@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.credstack.identity.token.SigningKeys;
 import org.credstack.runtime.problem.Problems;
+import org.credstack.runtime.security.Access;
+import org.credstack.runtime.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,7 +54,18 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Passwords and client secrets are hashed with Spring Security's {@code DelegatingPasswordEncoder} (bcrypt).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    /**
+     * The callers of {@code /api/**} read as every service reads them ({@code sub}, {@code roles}, {@code
+     * provider_ids}); with it the platform's audit log records who made a staff account or a partner client, and
+     * serves {@code GET /api/v1/audit-log} to operators (docs/audit-log.md).
+     */
+    @Bean
+    Access access(SecurityProperties properties) {
+        return Access.of(properties);
+    }
 
     @Bean
     @Order(1)

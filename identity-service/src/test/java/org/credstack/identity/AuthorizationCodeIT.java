@@ -91,6 +91,13 @@ class AuthorizationCodeIT extends RunningIdentity {
         assertThat(access.getSubject()).isEqualTo(staff.path("id").asString());
         assertThat(access.getClaimAsStringList("roles")).containsExactly("provider_staff");
         assertThat(access.getClaimAsStringList("provider_ids")).containsExactly("provider-7");
+        HttpResponse<String> audit =
+                getWithToken("/api/v1/audit-log?action=staff-account.created&providerId=provider-7", operatorToken());
+        assertThat(audit.body())
+                .as("the audit log names the new account, never its password")
+                .contains(
+                        "/api/v1/providers/provider-7/staff/" + staff.path("id").asString())
+                .doesNotContain(staff.path("password").asString());
     }
 
     @Test

@@ -97,6 +97,31 @@ class ClientCredentialsIT extends RunningIdentity {
                 Document.class,
                 ClientRecord.COLLECTION);
         assertThat(stored.toJson()).doesNotContain(client.path("clientSecret").asString());
+
+        HttpResponse<String> audit =
+                getWithToken("/api/v1/audit-log?action=partner-client.created&providerId=provider-42", operatorToken());
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        JsonNode entry = json.readTree(audit.body()).path("entries").path(0);
+        assertThat(entry.path("target").asString())
+                .isEqualTo("/api/v1/providers/provider-42/clients/"
+                        + client.path("clientId").asString());
+        assertThat(entry.path("actor").path("roles").toString()).contains("operator");
+        assertThat(entry.path("actor").path("id").asString())
+                .isEqualTo(verify(baseUrl(), operatorToken()).getSubject());
+        assertThat(audit.body()).doesNotContain(client.path("clientSecret").asString());
+    }
+
+    @Test
+    void theAuditLogIsForOperatorsAndARefusedRegistrationRecordsNothing() {
+        long entries = mongo.count(new Query(), "auditLog");
+
+        postJson("/api/v1/providers/provider-42/clients", "{\"name\":\"Sneaky LMS\"}", partnerToken());
+
+        assertThat(mongo.count(new Query(), "auditLog")).isEqualTo(entries);
+        HttpResponse<String> partner = getWithToken("/api/v1/audit-log", partnerToken());
+        assertThat(partner.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(partner.body()).path("type").asString()).isEqualTo("urn:credstack:problem:forbidden");
+        assertThat(getWithToken("/api/v1/audit-log", null).statusCode()).isEqualTo(401);
     }
 
     @Test

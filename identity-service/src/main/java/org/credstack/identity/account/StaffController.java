@@ -3,7 +3,10 @@ package org.credstack.identity.account;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Map;
 import org.credstack.identity.Secrets;
+import org.credstack.runtime.audit.AuditLog;
+import org.credstack.runtime.audit.AuditTarget;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +25,11 @@ class StaffController {
     static final String PROVIDER_ID = "[A-Za-z0-9._-]{1,100}";
 
     private final UserAccounts accounts;
+    private final AuditLog audit;
 
-    StaffController(UserAccounts accounts) {
+    StaffController(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @PostMapping("/api/v1/providers/{providerId}/staff")
@@ -39,6 +44,10 @@ class StaffController {
                 request.displayName(),
                 List.of(Role.PROVIDER_STAFF),
                 List.of(providerId));
+        audit.record(
+                "staff-account.created",
+                AuditTarget.ofProvider(providerId, "/api/v1/providers/" + providerId + "/staff/" + account.id()),
+                Map.of("accountId", account.id()));
         return CreatedStaff.of(account, generated);
     }
 }

@@ -15,6 +15,16 @@ public class Access {
 
     private final CallerClaims claims;
 
+    /**
+     * The same checks for a service that runs its own filter chains instead of the kit's (identity-service, which is
+     * the authorization server too) but reads its callers' tokens under the identity contract.
+     *
+     * @param properties where the claims are ({@code credstack.security.*})
+     */
+    public static Access of(SecurityProperties properties) {
+        return new Access(new CallerClaims(properties));
+    }
+
     Access(CallerClaims claims) {
         this.claims = claims;
     }
