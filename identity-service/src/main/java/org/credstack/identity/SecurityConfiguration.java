@@ -9,6 +9,7 @@ import java.util.Set;
 import org.credstack.identity.token.SigningKeys;
 import org.credstack.runtime.problem.Problems;
 import org.credstack.runtime.security.Access;
+import org.credstack.runtime.security.CredStackSecurityAutoConfiguration;
 import org.credstack.runtime.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -86,10 +87,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/metrics/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                         .permitAll()
                         .requestMatchers("/api/v1/providers/**")
+                        .hasRole("OPERATOR")
+                        // the platform's dead letters and metrics, as in every service
+                        .requestMatchers(CredStackSecurityAutoConfiguration.OPERATOR_PATHS.toArray(String[]::new))
                         .hasRole("OPERATOR")
                         .anyRequest()
                         .authenticated())

@@ -67,9 +67,10 @@ public class CredStackSecurityAutoConfiguration {
 
     /**
      * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints and audit log,
-     * and the service's metrics (health and info stay public).
+     * and the service's metrics (health and info stay public). A service with filter chains of its own (identity-service)
+     * keeps them to operators too.
      */
-    static final List<String> OPERATOR_PATHS =
+    public static final List<String> OPERATOR_PATHS =
             List.of("/api/v1/dead-letters/**", "/api/v1/audit-log/**", "/actuator/metrics/**");
 
     @Bean

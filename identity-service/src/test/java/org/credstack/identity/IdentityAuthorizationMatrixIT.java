@@ -1,0 +1,129 @@
+package org.credstack.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.credstack.identity.account.UserAccount;
+import org.credstack.identity.client.ClientRecord;
+import org.credstack.testsupport.security.AuthorizationMatrix;
+import org.credstack.testsupport.security.CallerKind;
+import org.credstack.testsupport.security.Rule;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every operation of identity-service's OpenAPI document as every kind of caller, with real tokens this service
+ * issued (it checks its own tokens, not the test key the other services trust): anyone may register a learner
+ * account; only operators make staff accounts and partner clients and read the audit log and the dead letters. No refused call stores an
+ * account, a client or an audit entry.
+ */
+class IdentityAuthorizationMatrixIT extends RunningIdentity {
+
+    private static final String PROVIDER = "demo-provider";
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsRuleSays() {
+        String operator = operatorToken();
+        Map<String, String> self = newLearner();
+        Map<String, String> other = newLearner();
+        String otherProvider = "provider-" + UUID.randomUUID();
+        JsonNode otherStaff = created(postJson(
+                "/api/v1/providers/" + otherProvider + "/staff",
+                "{\"email\":\"staff-%s@other.example\",\"displayName\":\"Other Staff\"}".formatted(UUID.randomUUID()),
+                operator));
+        JsonNode otherPartner = created(
+                postJson("/api/v1/providers/" + otherProvider + "/clients", "{\"name\":\"Other LMS\"}", operator));
+
+        AuthorizationMatrix matrix = AuthorizationMatrix.of(baseUrl(), self.get("id"), PROVIDER)
+                .authorization(CallerKind.LEARNER_SELF, bearer(signIn(self)))
+                .authorization(CallerKind.LEARNER_OTHER, bearer(signIn(other)))
+                .authorization(
+                        CallerKind.STAFF_OWN_PROVIDER,
+                        bearer(signIn(
+                                credentials().getProperty("staff.email"),
+                                credentials().getProperty("staff.password"))))
+                .authorization(
+                        CallerKind.STAFF_OTHER_PROVIDER,
+                        bearer(signIn(
+                                otherStaff.path("email").asString(),
+                                otherStaff.path("password").asString())))
+                .authorization(CallerKind.PARTNER_OWN_PROVIDER, "Bearer " + partnerToken())
+                .authorization(
+                        CallerKind.PARTNER_OTHER_PROVIDER,
+                        "Bearer "
+                                + clientToken(
+                                        otherPartner.path("clientId").asString(),
+                                        otherPartner.path("clientSecret").asString()))
+                .authorization(CallerKind.OPERATOR, "Bearer " + operator);
+
+        matrix.storesNothingWhenRefused(this::stored)
+                .rule(
+                        "POST /api/v1/accounts",
+                        // self-registration is public; the same e-mail again is a 409, past authorization
+                        Rule.anyone().body("""
+                                {"email": "matrix-%s@example.org", "password": "correct horse battery",
+                                 "displayName": "Matrix"}""".formatted(UUID.randomUUID())))
+                .rule(
+                        "POST /api/v1/providers/{providerId}/staff",
+                        Rule.operator().body("""
+                        {"email": "staff-%s@demo-provider.example", "displayName": "New Staff"}""".formatted(UUID.randomUUID())))
+                .rule(
+                        "POST /api/v1/providers/{providerId}/clients",
+                        Rule.operator().body("""
+                        {"name": "Matrix LMS"}"""))
+                // a person's own account; a client's token names no account (404, past authorization)
+                .rule("GET /api/v1/accounts/me", Rule.anyCaller())
+                .rule(Rule.operator(), "GET /api/v1/audit-log", "GET /api/v1/dead-letters")
+                .rule(
+                        "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
+                        Rule.operator()
+                                .with("dlqTopic", "catalog.credentials.v1.identity-service.dlq")
+                                .with("partition", "0")
+                                .with("offset", "0"))
+                .verify();
+    }
+
+    @Test
+    void theMetricsAreForOperators() {
+        Map<String, String> learner = newLearner();
+        HttpResponse<String> asLearner = getWithToken(
+                "/actuator/metrics", signIn(learner).path("access_token").asString());
+
+        assertThat(asLearner.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(asLearner.body()).path("type").asString())
+                .isEqualTo("urn:credstack:problem:forbidden");
+        assertThat(getWithToken("/actuator/metrics", operatorToken()).statusCode())
+                .isNotIn(401, 403);
+    }
+
+    private List<Long> stored() {
+        return List.of(
+                mongo.count(new Query(), UserAccount.COLLECTION),
+                mongo.count(new Query(), ClientRecord.COLLECTION),
+                mongo.count(new Query(), "auditLog"));
+    }
+
+    private JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode signIn(Map<String, String> learner) {
+        return signIn(learner.get("email"), learner.get("password"));
+    }
+
+    private static String bearer(JsonNode tokens) {
+        return "Bearer " + tokens.path("access_token").asString();
+    }
+
+    private String clientToken(String clientId, String secret) {
+        HttpResponse<String> response =
+                tokenRequest(clientId, secret, Map.of("grant_type", "client_credentials", "scope", "credstack"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asString();
+    }
+}
