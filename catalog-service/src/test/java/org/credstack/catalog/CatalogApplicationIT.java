@@ -11,4 +11,12 @@ class CatalogApplicationIT extends CatalogIntegrationTest {
     void reportsHealthyAgainstRealBrokerAndStore() {
         assertThat(ServiceHealth.of(port)).isEqualTo(new ServiceHealth("UP", "UP", 1.0));
     }
+
+    @Test
+    void showsTheHealthDetailsToOperatorsOnly() {
+        assertThat(ServiceHealth.shownToAnyone(port))
+                .as("no disk path, database, consumer groups or topics to anonymous callers")
+                .doesNotContain("components", "details")
+                .contains("status");
+    }
 }

@@ -29,6 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -137,10 +139,16 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signingKey())));
     }
 
-    /** Verifies with every published key of the ring, this service's own tokens only. */
+    /**
+     * Verifies with every published key of the ring, this service's own tokens only, allowing {@code exp} and {@code
+     * nbf} the same clock skew as every other service ({@code credstack.security.clock-skew}, 30 s) rather than
+     * Spring's 60 s.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties) {
+        NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+        decoder.setJwtValidator(new JwtTimestampValidator(properties.clockSkew()));
+        return decoder;
     }
 
     /** {@code roles: ["operator"]} becomes the authority {@code ROLE_OPERATOR}. */

@@ -88,6 +88,27 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
     }
 
     @Test
+    void aTokenExpiredLongerThanTheClockSkewIsRefusedAsByEveryService(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.security.oauth2.jwt.JwtEncoder encoder) {
+        java.time.Instant now = java.time.Instant.now();
+        String expired = encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                        org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
+                                .subject(newLearner().get("id"))
+                                .claim("roles", List.of("learner"))
+                                .issuedAt(now.minusSeconds(600))
+                                .expiresAt(now.minusSeconds(45))
+                                .build()))
+                .getTokenValue();
+
+        HttpResponse<String> refused = getWithToken("/api/v1/accounts/me", expired);
+
+        assertThat(refused.statusCode())
+                .as("45 s past exp, beyond the 30 s skew")
+                .isEqualTo(401);
+    }
+
+    @Test
     void theMetricsAreForOperators() {
         Map<String, String> learner = newLearner();
         HttpResponse<String> asLearner = getWithToken(

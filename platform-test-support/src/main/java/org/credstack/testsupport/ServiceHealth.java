@@ -6,12 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.credstack.testsupport.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a running service says of its health ({@code GET /actuator/health} on {@code localhost}), reduced to the
- * facts every service's health test pins:
+ * What a running service says of its health ({@code GET /actuator/health} on {@code localhost}, as an operator: the
+ * components' details are theirs only), reduced to the facts every service's health test pins:
  *
  * <pre>{@code
  * assertThat(ServiceHealth.of(port)).isEqualTo(new ServiceHealth("UP", "UP", 1.0));
@@ -34,7 +35,7 @@ public record ServiceHealth(String status, String mongo, double mongoPing) {
      * @throws IllegalStateException if the service does not answer or the body is not JSON
      */
     public static ServiceHealth of(int port) {
-        JsonNode health = document(port);
+        JsonNode health = document(port, TestTokens.bearer(TestTokens.operator()));
         JsonNode mongo = health.at("/components/mongo");
         JsonNode ping = mongo.at("/details/ok");
         return new ServiceHealth(
@@ -43,10 +44,22 @@ public record ServiceHealth(String status, String mongo, double mongoPing) {
                 ping.isNumber() ? ping.doubleValue() : 0.0);
     }
 
-    private static JsonNode document(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(TIMEOUT)
-                .build();
+    /**
+     * The top-level fields of the health document anyone gets without a token: only {@code status} (and {@code
+     * groups}) when the service keeps its components' details to operators.
+     */
+    public static java.util.Set<String> shownToAnyone(int port) {
+        return java.util.Set.copyOf(document(port, null).propertyNames());
+    }
+
+    private static JsonNode document(int port, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(TIMEOUT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             return JSON.readTree(
                     http.send(request, HttpResponse.BodyHandlers.ofString()).body());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.credstack.catalog.importing.ImportRejected.Problem;
 import org.credstack.catalog.importing.ImportRejected.Reason;
+import org.credstack.runtime.problem.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ final class Json {
             throw new ImportRejected(
                     source,
                     Reason.NOT_JSON,
-                    List.of(Problem.at("", "not valid JSON" + where + ": " + e.getOriginalMessage())));
+                    List.of(Problem.at("", "not valid JSON" + where + ": " + Problems.syntaxError(e))));
         }
     }
 

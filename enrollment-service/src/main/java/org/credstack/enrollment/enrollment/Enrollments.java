@@ -104,7 +104,11 @@ public class Enrollments {
             return new Enrolled(existing.get(), false);
         }
         Enrollment enrollment = Enrollment.enroll(
-                UUID.randomUUID().toString(), learnerId, credential, recipient(learner), clock.instant());
+                UUID.randomUUID().toString(),
+                learnerId,
+                credential,
+                recipient(learner),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try {
             Enrollment saved = save(enrollment);
             spring.publishEvent(new EnrollmentStarted(learnerId, saved.id()));

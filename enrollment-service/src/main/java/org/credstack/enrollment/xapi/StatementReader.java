@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.credstack.runtime.problem.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -61,7 +62,7 @@ public final class StatementReader {
         try {
             tree = mapper.readTree(json);
         } catch (JacksonException e) {
-            throw StatementRejected.at("", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw StatementRejected.at("", "the body is not valid JSON: " + Problems.syntaxError(e));
         }
         return read(tree);
     }

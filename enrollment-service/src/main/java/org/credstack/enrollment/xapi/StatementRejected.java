@@ -65,6 +65,8 @@ public class StatementRejected extends RuntimeException {
     }
 
     private static String describe(List<Problem> problems) {
-        return problems.stream().map(p -> p.pointer() + ": " + p.message()).collect(Collectors.joining("; "));
+        return problems.stream()
+                .map(p -> p.pointer().isEmpty() ? p.message() : p.pointer() + ": " + p.message())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -200,6 +200,24 @@ class EnrollmentsIT extends ServiceIT {
     }
 
     @Test
+    void enrollingAgainAnswersTheSameEnrollmentAsStoredToTheMillisecond() {
+        CredentialSnapshot credential =
+                published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked("a1", "Completed", null)));
+        String learner = learner(unique("ida") + "@example.org");
+        String enroll = "{\"credentialId\": \"" + credential.id() + "\"}";
+
+        Api.Response first = api.post("/api/v1/learners/" + learner + "/enrollments", enroll);
+        Api.Response again = api.post("/api/v1/learners/" + learner + "/enrollments", enroll);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("id").stringValue())
+                .isEqualTo(first.body().get("id").stringValue());
+        assertThat(again.body().get("enrolledAt").stringValue())
+                .isEqualTo(first.body().get("enrolledAt").stringValue());
+    }
+
+    @Test
     void withdrawalPublishesEnrollmentWithdrawnAndFreesTheCredentialForANewEnrollment() {
         CredentialSnapshot credential =
                 published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked("a1", "Completed", null)));

@@ -192,7 +192,26 @@ public final class Problems {
         if (e instanceof DatabindException) {
             return "this value cannot be read here";
         }
-        return e.getOriginalMessage(); // a syntax error, e.g. "Unexpected end-of-input": about the JSON, not us
+        return syntaxError(e); // e.g. "Unexpected end-of-input": about the JSON, not us
+    }
+
+    /**
+     * What is wrong with a JSON text, for a problem's detail: Jackson's message without the parser's internals (its
+     * source description, byte offsets and feature names), e.g. {@code Unexpected end-of-input: expected close marker
+     * for Object}.
+     */
+    public static String syntaxError(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "the JSON text cannot be read";
+        }
+        for (String internals : new String[] {" (start marker at", "\n at [Source"}) {
+            int at = message.indexOf(internals);
+            if (at >= 0) {
+                message = message.substring(0, at);
+            }
+        }
+        return message.strip();
     }
 
     static String describe(Class<?> type) {
