@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,6 +73,18 @@ class XapiSecurity {
                                 "unauthorized",
                                 "Unauthorized",
                                 "the partner key is unknown or revoked, or its secret is wrong"));
+                return;
+            }
+            if (!(e instanceof InvalidBearerTokenException)) {
+                // nothing sent: say both ways in, not only the bearer one
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                Problems.write(
+                        response,
+                        Problems.problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthorized",
+                                "Unauthorized",
+                                "a partner key (HTTP Basic) or a bearer access token is required"));
                 return;
             }
             problems.commence(request, response, e);

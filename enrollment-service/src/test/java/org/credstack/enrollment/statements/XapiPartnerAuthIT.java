@@ -78,6 +78,8 @@ class XapiPartnerAuthIT extends ServiceIT {
             assertThat(refused.header(VERSION)).isEqualTo("1.0.3");
         }
         assertThat(mongo.findById(id.toString(), StoredStatement.class)).isNull();
+        assertThat(none.body().get("detail").stringValue())
+                .isEqualTo("a partner key (HTTP Basic) or a bearer access token is required");
     }
 
     @Test
