@@ -38,6 +38,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -125,6 +126,12 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(withDefaults());
+        // a browser is sent to the sign-in form; any other client gets a 401 problem, not an HTML redirect
+        MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        http.exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
+                .defaultAuthenticationEntryPointFor(unauthorized(), AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 

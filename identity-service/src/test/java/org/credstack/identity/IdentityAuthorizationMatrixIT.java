@@ -109,6 +109,20 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
     }
 
     @Test
+    void anUnknownPathIsA401ProblemForAProgramAndTheSignInFormForABrowser() {
+        HttpResponse<String> program = send(browser(), java.net.http.HttpRequest.newBuilder(uri("/nope")));
+        HttpResponse<String> person = send(
+                browser(), java.net.http.HttpRequest.newBuilder(uri("/nope")).header("Accept", "text/html"));
+
+        assertThat(program.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(program.body()).path("type").asString())
+                .isEqualTo("urn:credstack:problem:unauthorized");
+        assertThat(person.statusCode()).isEqualTo(302);
+        assertThat(person.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
     void theMetricsAreForOperators() {
         Map<String, String> learner = newLearner();
         HttpResponse<String> asLearner = getWithToken(

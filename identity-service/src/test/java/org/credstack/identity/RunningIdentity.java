@@ -262,7 +262,7 @@ public abstract class RunningIdentity extends ServiceIntegrationTest {
         return values;
     }
 
-    private URI uri(String pathOrUrl) {
+    protected URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl() + pathOrUrl);
     }
 
