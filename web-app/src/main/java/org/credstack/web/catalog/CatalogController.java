@@ -1,5 +1,6 @@
 package org.credstack.web.catalog;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
@@ -59,7 +60,9 @@ class CatalogController {
             BindingResult binding,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        model.addAttribute("form", asTyped(request));
         Map<String, String> errors = errors(binding, query);
         if (errors.isEmpty()) {
             Fetched<JsonNode> found = calls.call(ServiceCalls.CATALOG, () -> catalog.search(query.filters()));
@@ -127,6 +130,36 @@ class CatalogController {
         }
         return "catalog-credential";
     }
+
+    /** The form's fields as the person typed them, to show again (a field that failed to bind included). */
+    private static AsTyped asTyped(HttpServletRequest request) {
+        return new AsTyped(
+                request.getParameter("q"),
+                request.getParameter("category"),
+                request.getParameter("providerId"),
+                request.getParameter("free"),
+                request.getParameter("maxCost"),
+                request.getParameter("currency"),
+                request.getParameter("maxHours"),
+                request.getParameter("deliveryMode"),
+                request.getParameter("expires"),
+                request.getParameter("stackableInto"),
+                request.getParameter("sort"));
+    }
+
+    /** The search form's fields as typed, each {@code null} when absent. */
+    record AsTyped(
+            String q,
+            String category,
+            String providerId,
+            String free,
+            String maxCost,
+            String currency,
+            String maxHours,
+            String deliveryMode,
+            String expires,
+            String stackableInto,
+            String sort) {}
 
     private Map<String, String> errors(BindingResult binding, CatalogQuery query) {
         Map<String, String> errors = new LinkedHashMap<>();
