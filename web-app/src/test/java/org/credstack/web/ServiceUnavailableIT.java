@@ -50,6 +50,7 @@ class ServiceUnavailableIT {
     void rendersTheCredentialPageWithANoticeWhenBadgeServiceIsDown() throws Exception {
         String html = body("/credentials/" + Fixtures.CREDENTIAL_ID);
 
+        Accessibility.assertBasics(html);
         assertThat(html)
                 .contains("This credential cannot be shown right now: <span>badge-service</span> is unavailable.")
                 .doesNotContain("Exception")

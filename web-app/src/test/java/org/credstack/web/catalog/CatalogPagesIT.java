@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.credstack.web.Accessibility;
 import org.credstack.web.StubService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,5 +191,14 @@ class CatalogPagesIT {
                 .contains("hx-get=\"/catalog\" hx-target=\"#results\"");
         assertThat(body(get("/webjars/htmx.org/dist/htmx.min.js"), 200)).contains("htmx");
         assertThat(body(get("/css/site.css"), 200)).contains("@media (max-width: 40rem)");
+    }
+
+    @Test
+    void keepsTheAccessibilityBasicsOnEveryCatalogPage() throws Exception {
+        Accessibility.assertBasics(body(get("/catalog"), 200));
+        Accessibility.assertBasics(body(get("/catalog").param("maxHours", "forty"), 400));
+        Accessibility.assertBasics(body(get("/catalog/c-1"), 200));
+        Accessibility.assertBasics(body(get("/catalog/s-1"), 200));
+        Accessibility.assertBasics(body(get("/catalog/nope"), 404));
     }
 }

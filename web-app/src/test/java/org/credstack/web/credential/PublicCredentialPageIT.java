@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.credstack.web.Accessibility;
 import org.credstack.web.Fixtures;
 import org.credstack.web.StubService;
 import org.junit.jupiter.api.Test;
@@ -171,5 +172,15 @@ class PublicCredentialPageIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-field=\"id\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id is not a credential id")));
+    }
+
+    @Test
+    void keepsTheAccessibilityBasicsOnCredentialPages() throws Exception {
+        Accessibility.assertBasics(page(CREDENTIAL_ID));
+        Accessibility.assertBasics(page(REVOKED_ID));
+        Accessibility.assertBasics(mvc.perform(get("/credentials/{id}", "a b"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 }
