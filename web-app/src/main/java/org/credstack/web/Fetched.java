@@ -21,26 +21,32 @@ public record Fetched<T>(State state, T value, String detail) {
         UNAVAILABLE
     }
 
+    /** The service answered with {@code value}. */
     public static <T> Fetched<T> found(T value) {
         return new Fetched<>(State.FOUND, value, null);
     }
 
+    /** The service answered 404. */
     public static <T> Fetched<T> notFound() {
         return new Fetched<>(State.NOT_FOUND, null, null);
     }
 
+    /** The service answered 400; {@code detail} names the field ({@code field: message}). */
     public static <T> Fetched<T> rejected(String detail) {
         return new Fetched<>(State.REJECTED, null, detail);
     }
 
+    /** The fallback: no answer in time, a 5xx, or an open breaker. */
     public static <T> Fetched<T> unavailable() {
         return new Fetched<>(State.UNAVAILABLE, null, null);
     }
 
+    /** Whether there is a {@code value}. */
     public boolean isFound() {
         return state == State.FOUND;
     }
 
+    /** Whether the service could not answer (the page says what is missing). */
     public boolean isUnavailable() {
         return state == State.UNAVAILABLE;
     }

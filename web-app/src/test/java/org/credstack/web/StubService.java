@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for catalog-service or badge-service on a free local port: answers each path with what a test set
@@ -18,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StubService {
 
-    private record Answer(int status, String contentType, String body) {}
+    private record Answer(int status, String contentType, String body, Duration delay) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -38,13 +40,23 @@ public final class StubService {
                 stub.requests.add(uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery());
                 Answer answer = stub.answers.getOrDefault(
                         uri.getPath(),
-                        new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}"));
+                        new Answer(
+                                404,
+                                "application/problem+json",
+                                "{\"status\":404,\"title\":\"Not Found\"}",
+                                Duration.ZERO));
+                try {
+                    Thread.sleep(answer.delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", answer.contentType());
                 exchange.sendResponseHeaders(answer.status(), body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return stub;
         } catch (IOException e) {
@@ -68,7 +80,13 @@ public final class StubService {
 
     /** Answers {@code GET path} with this status, type and body. */
     public StubService answer(String path, int status, String contentType, String body) {
-        answers.put(path, new Answer(status, contentType, body));
+        answers.put(path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers {@code GET path} with 200 JSON after {@code delay}: a service too slow to wait for. */
+    public StubService slow(String path, Duration delay, String body) {
+        answers.put(path, new Answer(200, "application/json", body, delay));
         return this;
     }
 
