@@ -201,4 +201,12 @@ class CatalogPagesIT {
         Accessibility.assertBasics(body(get("/catalog/s-1"), 200));
         Accessibility.assertBasics(body(get("/catalog/nope"), 404));
     }
+
+    @Test
+    void answersAnUnknownPathWithANotFoundPage() throws Exception {
+        String html = body(get("/no-such-page"), 404);
+
+        assertThat(html).contains("There is no <span>page /no-such-page</span>");
+        Accessibility.assertBasics(html);
+    }
 }
