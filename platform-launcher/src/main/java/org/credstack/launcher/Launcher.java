@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Starts the whole platform on one machine with only a JDK: Kafka (KRaft), the Mongo-wire store and
- * GreenMail, then the five services (identity-service first), each in its own JVM; prints where everything is, and stops it
+ * GreenMail, then the five services (identity-service first) and the web app, each in its own JVM; prints where everything is, and stops it
  * all on Ctrl-C. Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
  *
  * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
@@ -175,10 +175,7 @@ public final class Launcher {
 
     private void printSummary(List<Service> services) {
         StringBuilder out = new StringBuilder("\nCredStack is up:\n");
-        for (Service s : services) {
-            out.append(String.format(
-                    "  %-21s %s   swagger-ui %s   health %s%n", s.name(), s.url(), s.swaggerUrl(), s.healthUrl()));
-        }
+        out.append(serviceLines(services));
         out.append(String.format(
                 "  %-21s %s (controller localhost:%d)%n", "kafka", infra.kafkaBootstrap(), infra.controllerPort()));
         out.append(String.format("  %-21s mongodb://localhost:%d%n", "mongo", infra.mongoPort()));
@@ -190,6 +187,29 @@ public final class Launcher {
                 .ifPresent(identity -> out.append(signInHelp(identity)));
         out.append(String.format("started in %s; logs in %s; Ctrl-C stops everything%n", elapsed(), options.logDir()));
         System.out.print(out);
+    }
+
+    /**
+     * One line per started process, the web app's URL first (the page a person opens), then each service with its
+     * Swagger UI and health URLs.
+     */
+    static String serviceLines(List<Service> services) {
+        StringBuilder out = new StringBuilder();
+        services.stream()
+                .filter(s -> s.name().equals(Service.WEB_APP))
+                .findFirst()
+                .ifPresent(web -> out.append(String.format(
+                        "  %-21s %s   (open it in a browser: the catalog and public credential pages)%n",
+                        "web app", web.url().resolve("/catalog"))));
+        for (Service s : services) {
+            out.append(
+                    s.hasSwagger()
+                            ? String.format(
+                                    "  %-21s %s   swagger-ui %s   health %s%n",
+                                    s.name(), s.url(), s.swaggerUrl(), s.healthUrl())
+                            : String.format("  %-21s %s   health %s%n", s.name(), s.url(), s.healthUrl()));
+        }
+        return out.toString();
     }
 
     /** Where the first start's accounts are and how to get a token for each kind of caller. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param dataDir where Kafka's log directory, the Mongo store file and the children's logs live
  * @param infraOnly start Kafka, Mongo and SMTP but no service
  * @param help print usage and start nothing
- * @param portOffset added to every port (Kafka 9092, Mongo 27017, SMTP 3025, services 8080-8084), so a
+ * @param portOffset added to every port (Kafka 9092, Mongo 27017, SMTP 3025, services 8080-8084, web app 8090), so a
  *     second platform (an end-to-end test, say) can run beside the first
  */
 record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean help, int portOffset) {
@@ -21,7 +21,7 @@ record LauncherOptions(Path repoRoot, Path dataDir, boolean infraOnly, boolean h
             usage: Launcher [--data-dir=DIR] [--infra-only] [--port-offset=N] [--help]
               --data-dir=DIR     data folder (Kafka logs, Mongo file, child logs); default: $CREDSTACK_DATA_DIR or .data
               --infra-only       start Kafka, Mongo and SMTP only
-              --port-offset=N    add N to every port (default 0: Kafka 9092, Mongo 27017, SMTP 3025, services 8080-8084)
+              --port-offset=N    add N to every port (default 0: Kafka 9092, Mongo 27017, SMTP 3025, services 8080-8084, web app 8090)
             Run from the repository root. Ctrl-C stops everything; data is kept for the next start.""";
 
     /**

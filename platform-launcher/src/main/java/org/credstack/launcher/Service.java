@@ -27,16 +27,20 @@ record Service(String name, int port, String database) {
      */
     static final String DEMO_PROVIDER_ID = "demo-provider";
 
+    /** The pages people use (docs/web-app.md): no store or topics of its own, it calls the services' APIs. */
+    static final String WEB_APP = "web-app";
+
     static final List<Service> ALL = List.of(
             new Service(IDENTITY, 8080, "identity"),
             new Service("catalog-service", 8081, "catalog"),
             new Service("enrollment-service", 8082, "enrollment"),
             new Service("badge-service", 8083, "badge"),
-            new Service("notification-service", 8084, "notification"));
+            new Service("notification-service", 8084, "notification"),
+            new Service(WEB_APP, 8090, "web"));
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
-    /** The five services, identity-service first, with their ports moved up by {@code offset}. */
+    /** The five services and the web app, identity-service first, with their ports moved up by {@code offset}. */
     static List<Service> all(int offset) {
         return ALL.stream()
                 .map(s -> new Service(s.name, s.port + offset, s.database))
@@ -142,7 +146,7 @@ record Service(String name, int port, String database) {
         return SignIn.credentialsFile(dataDir);
     }
 
-    /** {@code catalog} for {@code catalog-service}. */
+    /** {@code catalog} for {@code catalog-service}, {@code web} for {@code web-app}. */
     String shortName() {
         return name.substring(0, name.indexOf('-'));
     }
@@ -153,6 +157,11 @@ record Service(String name, int port, String database) {
 
     URI healthUrl() {
         return url().resolve("/actuator/health");
+    }
+
+    /** Whether it publishes an OpenAPI document and Swagger UI (the services do; the web app is pages). */
+    boolean hasSwagger() {
+        return !name.equals(WEB_APP);
     }
 
     URI swaggerUrl() {

@@ -70,7 +70,7 @@ class ServiceTest {
 
         List<String> command = badges.command(badges.jar(REPO), Path.of("/d/w.jar"), shifted, platform, DATA);
 
-        assertThat(platform).extracting(Service::port).containsExactly(18080, 18081, 18082, 18083, 18084);
+        assertThat(platform).extracting(Service::port).containsExactly(18080, 18081, 18082, 18083, 18084, 18090);
         assertThat(command)
                 .contains(
                         "--server.port=18083",
@@ -113,5 +113,38 @@ class ServiceTest {
         assertThat(catalog.command(catalog.jar(REPO), Path.of("/w.jar"), Infrastructure.DEFAULT, Service.ALL, DATA))
                 .contains("--credstack.catalog.bootstrap.demo-provider-id=demo-provider")
                 .noneMatch(argument -> argument.startsWith("--credstack.identity."));
+    }
+
+    @Test
+    void startsTheWebAppLastAtPort8090WithTheServicesUrlsItCalls() {
+        List<Service> platform = Service.all(100);
+        Service web = platform.getLast();
+
+        List<String> command =
+                web.command(web.jar(REPO), Path.of("/d/w.jar"), Infrastructure.DEFAULT.shifted(100), platform, DATA);
+
+        assertThat(web.name()).isEqualTo("web-app");
+        assertThat(web.shortName()).isEqualTo("web");
+        assertThat(command)
+                .contains(
+                        "/work/credstack/web-app/target/web-app-0.1.0-SNAPSHOT.jar",
+                        "--server.port=8190",
+                        "--credstack.urls.web=http://localhost:8190",
+                        "--credstack.urls.catalog=http://localhost:8181",
+                        "--credstack.urls.badge=http://localhost:8183");
+    }
+
+    @Test
+    void printsTheWebAppsUrlFirstInTheSummaryAndNoSwaggerForIt() {
+        String lines = Launcher.serviceLines(Service.all(0));
+
+        assertThat(lines.lines().findFirst().orElseThrow())
+                .startsWith("  web app")
+                .contains("http://localhost:8090/catalog");
+        assertThat(lines)
+                .contains(
+                        "  web-app               http://localhost:8090   health http://localhost:8090/actuator/health")
+                .contains("swagger-ui http://localhost:8081/swagger-ui.html")
+                .doesNotContain("8090/swagger-ui.html");
     }
 }

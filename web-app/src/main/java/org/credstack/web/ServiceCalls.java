@@ -1,0 +1,69 @@
+package org.credstack.web;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every call to a service through that service's Resilience4j circuit breaker and time limiter (named
+ * instances {@value #CATALOG} and {@value #BADGE} in application.yml). A 404 or 400 is an answer, not a failure:
+ * it does not count against the breaker. Anything else (refused connection, timeout, 5xx, open breaker) is the
+ * fallback {@link Fetched#unavailable()}, logged once as a warning.
+ */
+@Component
+public class ServiceCalls {
+
+    /** The breaker of catalog-service. */
+    public static final String CATALOG = "catalog";
+    /** The breaker of badge-service. */
+    public static final String BADGE = "badge";
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceCalls.class);
+
+    private final CircuitBreakerFactory<?, ?> breakers;
+    private final JsonMapper json;
+
+    ServiceCalls(CircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
+        this.breakers = breakers;
+        this.json = json;
+    }
+
+    /** Calls {@code request} through the breaker named {@code service}; never throws. */
+    public <T> Fetched<T> call(String service, Supplier<T> request) {
+        return breakers.create(service).run(() -> answer(request), failure -> {
+            log.warn("{} unavailable: {}", service, failure.toString());
+            return Fetched.unavailable();
+        });
+    }
+
+    private <T> Fetched<T> answer(Supplier<T> request) {
+        try {
+            return Fetched.found(request.get());
+        } catch (HttpClientErrorException.NotFound e) {
+            return Fetched.notFound();
+        } catch (HttpClientErrorException.BadRequest e) {
+            return Fetched.rejected(problemDetail(e));
+        }
+    }
+
+    /** The problem's first named error ({@code field: message}), else its {@code detail}. */
+    private String problemDetail(HttpClientErrorException e) {
+        try {
+            JsonNode problem = json.readTree(e.getResponseBodyAsString());
+            JsonNode error = problem.path("errors").path(0);
+            if (error.isObject()) {
+                String field =
+                        error.path("field").asString(error.path("pointer").asString(""));
+                return field + ": " + error.path("message").asString("");
+            }
+            return problem.path("detail").asString("the service refused the request");
+        } catch (RuntimeException unreadable) {
+            return "the service refused the request";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.credstack.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import org.credstack.web.catalog.CatalogApi;
+import org.credstack.web.credential.BadgeApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/** The typed HTTP interface clients of catalog-service and badge-service, with connect and read timeouts. */
+@Configuration(proxyBeanMethods = false)
+class ServiceClients {
+
+    @Bean
+    CatalogApi catalogApi(WebProperties properties) {
+        return client(properties, properties.catalogUrl(), CatalogApi.class);
+    }
+
+    @Bean
+    BadgeApi badgeApi(WebProperties properties) {
+        return client(properties, properties.badgeUrl(), BadgeApi.class);
+    }
+
+    private static <T> T client(WebProperties properties, URI baseUrl, Class<T> api) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.readTimeout());
+        RestClient client = RestClient.builder()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(requests)
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
+                .build()
+                .createClient(api);
+    }
+}

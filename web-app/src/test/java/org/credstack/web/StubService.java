@@ -1,0 +1,101 @@
+package org.credstack.web;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for catalog-service or badge-service on a free local port: answers each path with what a test set
+ * (404 problem for anything else) and records every request's path and query.
+ */
+public final class StubService {
+
+    private record Answer(int status, String contentType, String body, Duration delay) {}
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private StubService(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts a stub on a free port. */
+    public static StubService start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            StubService stub = new StubService(server);
+            server.createContext("/", exchange -> {
+                URI uri = exchange.getRequestURI();
+                stub.requests.add(uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery());
+                Answer answer = stub.answers.getOrDefault(
+                        uri.getPath(),
+                        new Answer(
+                                404,
+                                "application/problem+json",
+                                "{\"status\":404,\"title\":\"Not Found\"}",
+                                Duration.ZERO));
+                try {
+                    Thread.sleep(answer.delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A URL where nothing listens: connections are refused, as when a service is stopped. */
+    public static URI refusing() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://localhost:" + socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers {@code GET path} with 200 JSON. */
+    public StubService json(String path, String body) {
+        return answer(path, 200, "application/json", body);
+    }
+
+    /** Answers {@code GET path} with this status, type and body. */
+    public StubService answer(String path, int status, String contentType, String body) {
+        answers.put(path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers {@code GET path} with 200 JSON after {@code delay}: a service too slow to wait for. */
+    public StubService slow(String path, Duration delay, String body) {
+        answers.put(path, new Answer(200, "application/json", body, delay));
+        return this;
+    }
+
+    /** Every request so far, {@code path?query} as it arrived. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+}
