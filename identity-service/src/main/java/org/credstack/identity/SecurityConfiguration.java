@@ -10,6 +10,7 @@ import org.credstack.identity.token.SigningKeys;
 import org.credstack.runtime.problem.Problems;
 import org.credstack.runtime.security.Access;
 import org.credstack.runtime.security.CredStackSecurityAutoConfiguration;
+import org.credstack.runtime.security.SecurityProblems;
 import org.credstack.runtime.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -133,6 +135,12 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
                 .defaultAuthenticationEntryPointFor(unauthorized(), AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /** Requests the firewall refuses are answered as problems, as in every service. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return SecurityProblems.requestRejected();
     }
 
     @Bean

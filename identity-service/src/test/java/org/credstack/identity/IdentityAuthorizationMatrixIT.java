@@ -118,6 +118,11 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
         assertThat(json.readTree(program.body()).path("type").asString())
                 .isEqualTo("urn:credstack:problem:unauthorized");
         assertThat(person.statusCode()).isEqualTo(302);
+        HttpResponse<String> refusedTarget =
+                send(browser(), java.net.http.HttpRequest.newBuilder(uri("/api/v1/accounts;x=1")));
+        assertThat(refusedTarget.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refusedTarget.body()).path("type").asString())
+                .isEqualTo("urn:credstack:problem:invalid-request-target");
         assertThat(person.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }

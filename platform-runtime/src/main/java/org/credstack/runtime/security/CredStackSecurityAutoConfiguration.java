@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -100,6 +101,13 @@ public class CredStackSecurityAutoConfiguration {
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Requests the firewall refuses are answered as problems too ({@link SecurityProblems#requestRejected()}). */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler credstackRequestRejectedHandler() {
+        return SecurityProblems.requestRejected();
     }
 
     @Bean

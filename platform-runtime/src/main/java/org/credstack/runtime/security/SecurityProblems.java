@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * What the filter chain answers before any controller runs, as RFC 9457 problems: 401 {@code
@@ -36,6 +37,23 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
                 response,
                 Problems.problem(
                         HttpStatus.UNAUTHORIZED, UnauthorizedException.NAME, UnauthorizedException.TITLE, detail));
+    }
+
+    /**
+     * Answers a request Spring Security's firewall refuses before any filter runs (an encoded {@code /}, {@code \\} or
+     * {@code %}, a path parameter {@code ;}, a control character in the path) with a 400 problem {@code
+     * urn:credstack:problem:invalid-request-target} instead of the servlet container's error page. Nothing behind the
+     * firewall runs, so nothing is read or stored.
+     */
+    public static RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> Problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request-target",
+                        "Invalid request target",
+                        "the request's path is refused: encoded slashes, backslashes or percent signs, path parameters"
+                                + " (;) and control characters are not allowed"));
     }
 
     @Override

@@ -166,6 +166,14 @@ class ResourceServerIT {
     }
 
     @Test
+    void answersARequestTheFirewallRefusesWithAProblem() throws Exception {
+        JsonNode problem =
+                problem(send("GET", "/api/v1/notes;x=1", TestTokens.operator(), null), 400, "invalid-request-target");
+
+        assertThat(problem.path("detail").asString()).contains("path parameters");
+    }
+
+    @Test
     void readsTheCallerFromTheClaims() throws Exception {
         HttpResponse<String> response = send(
                 "GET",
