@@ -1,7 +1,6 @@
 package org.credstack.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -174,7 +173,8 @@ public final class Tokens {
                     if (session.valid(clock.instant())) {
                         return session;
                     }
-                    return session.with(call(() -> signIn().clientTokens(clientId, session.secret())), clock.instant());
+                    return session.with(
+                            SignIn.call(() -> signIn().clientTokens(clientId, session.secret())), clock.instant());
                 })
                 .accessToken();
     }
@@ -188,12 +188,12 @@ public final class Tokens {
                     }
                     if (current.refreshToken() != null) {
                         try {
-                            return current.with(call(() -> signIn().refreshed(current.refreshToken())), now);
+                            return current.with(SignIn.call(() -> signIn().refreshed(current.refreshToken())), now);
                         } catch (IllegalStateException refused) {
                             // expired or already used: sign in again below
                         }
                     }
-                    return current.with(call(() -> signIn().tokens(email, current.secret())), now);
+                    return current.with(SignIn.call(() -> signIn().tokens(email, current.secret())), now);
                 })
                 .accessToken();
     }
@@ -234,21 +234,6 @@ public final class Tokens {
                     response.get("access_token").asString(),
                     response.path("refresh_token").asString(refreshToken),
                     now.plusSeconds(response.path("expires_in").asLong(300)));
-        }
-    }
-
-    private interface Call {
-        String run() throws IOException, InterruptedException;
-    }
-
-    private static String call(Call call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("identity-service cannot be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking identity-service for a token", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.credstack.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
@@ -101,6 +102,30 @@ public final class SignIn {
             fail("no token: " + response);
         }
         System.out.println(json ? response : access.group(1));
+    }
+
+    /** A request to identity-service: one of this class's sign-ins or grants. */
+    public interface Call {
+        String run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs a request to identity-service for a caller that cannot throw checked exceptions (the demo's and the load
+     * harness's token caches).
+     *
+     * @return what the request answered
+     * @throws UncheckedIOException if identity-service cannot be reached
+     * @throws IllegalStateException if the thread is interrupted (its interrupt flag is set again)
+     */
+    public static String call(Call call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("identity-service cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking identity-service for a token", e);
+        }
     }
 
     /**

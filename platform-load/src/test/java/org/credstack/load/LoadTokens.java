@@ -51,7 +51,7 @@ final class LoadTokens implements AutoCloseable {
     /** The operator's access token, signed in again a minute before it expires. */
     synchronized String operator() {
         if (operatorToken == null || System.currentTimeMillis() > operatorExpiresAt) {
-            JsonNode response = read(call(() -> signIn.tokens(
+            JsonNode response = read(SignIn.call(() -> signIn.tokens(
                     credentials.getProperty("operator.email"), credentials.getProperty("operator.password"))));
             operatorToken = response.get("access_token").asText();
             operatorExpiresAt = System.currentTimeMillis()
@@ -93,7 +93,7 @@ final class LoadTokens implements AutoCloseable {
 
     /** @return the token's lifetime in seconds */
     private long refreshPartner(String clientId, String clientSecret) {
-        JsonNode response = read(call(() -> signIn.clientTokens(clientId, clientSecret)));
+        JsonNode response = read(SignIn.call(() -> signIn.clientTokens(clientId, clientSecret)));
         partnerToken = response.get("access_token").asText();
         return response.path("expires_in").asLong(300);
     }
@@ -108,21 +108,6 @@ final class LoadTokens implements AutoCloseable {
             return PlatformClient.JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface Call {
-        String run() throws IOException, InterruptedException;
-    }
-
-    private static String call(Call call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("identity-service cannot be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking identity-service for a token", e);
         }
     }
 }

@@ -57,7 +57,7 @@ class XapiSecurity {
         return http.build();
     }
 
-    /** 401 with the Basic challenge before the kit's Bearer one, and the kit's problem (ours for a bad key). */
+    /** 401 with the Basic challenge before the kit's Bearer one, and the kit's problem (ours for a bad key or none). */
     private record Challenge(SecurityProblems problems) implements AuthenticationEntryPoint {
 
         @Override
@@ -65,29 +65,21 @@ class XapiSecurity {
                 throws IOException {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             if (e instanceof BadCredentialsException) {
-                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                Problems.write(
-                        response,
-                        Problems.problem(
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthorized",
-                                "Unauthorized",
-                                "the partner key is unknown or revoked, or its secret is wrong"));
+                refuse(response, "the partner key is unknown or revoked, or its secret is wrong");
                 return;
             }
             if (!(e instanceof InvalidBearerTokenException)) {
                 // nothing sent: say both ways in, not only the bearer one
-                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                Problems.write(
-                        response,
-                        Problems.problem(
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthorized",
-                                "Unauthorized",
-                                "a partner key (HTTP Basic) or a bearer access token is required"));
+                refuse(response, "a partner key (HTTP Basic) or a bearer access token is required");
                 return;
             }
             problems.commence(request, response, e);
+        }
+
+        /** 401 with the bearer challenge too (the Basic one is sent already) and an {@code unauthorized} problem. */
+        private static void refuse(HttpServletResponse response, String detail) throws IOException {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
         }
     }
 }

@@ -42,13 +42,7 @@ public class Clients {
      * @throws ClientIdTaken if the {@code client_id} is registered (nothing stored)
      */
     public RegisteredClient registerPartner(String clientId, String name, String providerId, String secret) {
-        RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(clientId)
-                .clientSecret(passwords.encode(secret))
-                .clientName(name)
-                .clientIdIssuedAt(clock.instant())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        RegisteredClient client = confidential(clientId, name, secret)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(CREDSTACK_SCOPE)
                 .clientSettings(ClientSettings.builder()
@@ -68,13 +62,7 @@ public class Clients {
      * @throws ClientIdTaken if the {@code client_id} is registered (nothing stored)
      */
     public RegisteredClient registerWebApp(String clientId, String name, String secret, List<URI> redirectUris) {
-        RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(clientId)
-                .clientSecret(passwords.encode(secret))
-                .clientName(name)
-                .clientIdIssuedAt(clock.instant())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        RegisteredClient client = confidential(clientId, name, secret)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> redirectUris.forEach(uri -> uris.add(uri.toString())))
@@ -91,5 +79,16 @@ public class Clients {
     /** Whether a client with this {@code client_id} is registered. */
     public boolean exists(String clientId) {
         return repository.findByClientId(clientId) != null;
+    }
+
+    /** A confidential client authenticating with its secret (Basic or form), issued now. */
+    private RegisteredClient.Builder confidential(String clientId, String name, String secret) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(clientId)
+                .clientSecret(passwords.encode(secret))
+                .clientName(name)
+                .clientIdIssuedAt(clock.instant())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
     }
 }
