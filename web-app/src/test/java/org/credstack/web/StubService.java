@@ -22,9 +22,20 @@ public final class StubService {
 
     private record Answer(int status, String contentType, String body, Duration delay) {}
 
+    /**
+     * A request as it arrived.
+     *
+     * @param method the HTTP method
+     * @param target {@code path?query}
+     * @param authorization the {@code Authorization} header, or {@code null}
+     * @param body the body as text (empty for none)
+     */
+    public record Request(String method, String target, String authorization, String body) {}
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Request> received = new CopyOnWriteArrayList<>();
 
     private StubService(HttpServer server) {
         this.server = server;
@@ -37,7 +48,13 @@ public final class StubService {
             StubService stub = new StubService(server);
             server.createContext("/", exchange -> {
                 URI uri = exchange.getRequestURI();
-                stub.requests.add(uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery());
+                String target = uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
+                stub.requests.add(target);
+                stub.received.add(new Request(
+                        exchange.getRequestMethod(),
+                        target,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Answer answer = stub.answers.getOrDefault(
                         uri.getPath(),
                         new Answer(
@@ -88,6 +105,11 @@ public final class StubService {
     public StubService slow(String path, Duration delay, String body) {
         answers.put(path, new Answer(200, "application/json", body, delay));
         return this;
+    }
+
+    /** Every request so far, with its method, {@code Authorization} header and body. */
+    public List<Request> received() {
+        return List.copyOf(received);
     }
 
     /** Every request so far, {@code path?query} as it arrived. */
