@@ -1,5 +1,7 @@
 package org.credstack.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs every call to a service through that service's Resilience4j circuit breaker and time limiter (named
- * instances {@value #CATALOG} and {@value #BADGE} in application.yml). A 404 or 400 is an answer, not a failure:
- * it does not count against the breaker. Anything else (refused connection, timeout, 5xx, open breaker) is the
+ * instances {@value #CATALOG} and {@value #BADGE} in application.yml). A 400, 401, 403, 404, 409 or 422 is an
+ * answer, not a failure: it does not count against the breaker. Anything else (refused connection, timeout, 5xx, open breaker) is the
  * fallback {@link Fetched#unavailable()}, logged once as a warning.
  */
 @Component
@@ -46,24 +48,44 @@ public class ServiceCalls {
             return Fetched.found(request.get());
         } catch (HttpClientErrorException.NotFound e) {
             return Fetched.notFound();
-        } catch (HttpClientErrorException.BadRequest e) {
-            return Fetched.rejected(problemDetail(e));
+        } catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableContent e) {
+            return Fetched.rejected(problemDetail(e), fieldErrors(e));
+        } catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden e) {
+            return Fetched.forbidden(problem(e).path("detail").asString("not allowed"));
+        } catch (HttpClientErrorException.Conflict e) {
+            return Fetched.conflict(problem(e).path("detail").asString("the service refused the change"));
         }
     }
 
     /** The problem's first named error ({@code field: message}), else its {@code detail}. */
     private String problemDetail(HttpClientErrorException e) {
+        JsonNode problem = problem(e);
+        JsonNode error = problem.path("errors").path(0);
+        if (error.isObject()) {
+            return fieldOf(error) + ": " + error.path("message").asString("");
+        }
+        return problem.path("detail").asString("the service refused the request");
+    }
+
+    /** Every {@code errors[]} entry of the problem as field (or pointer) → message, in order. */
+    private Map<String, String> fieldErrors(HttpClientErrorException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (JsonNode error : problem(e).path("errors")) {
+            errors.putIfAbsent(fieldOf(error), error.path("message").asString(""));
+        }
+        return errors;
+    }
+
+    private static String fieldOf(JsonNode error) {
+        return error.path("field").asString(error.path("pointer").asString(""));
+    }
+
+    /** The problem+json body, or an empty object when it is not one. */
+    private JsonNode problem(HttpClientErrorException e) {
         try {
-            JsonNode problem = json.readTree(e.getResponseBodyAsString());
-            JsonNode error = problem.path("errors").path(0);
-            if (error.isObject()) {
-                String field =
-                        error.path("field").asString(error.path("pointer").asString(""));
-                return field + ": " + error.path("message").asString("");
-            }
-            return problem.path("detail").asString("the service refused the request");
+            return json.readTree(e.getResponseBodyAsString());
         } catch (RuntimeException unreadable) {
-            return "the service refused the request";
+            return json.createObjectNode();
         }
     }
 }

@@ -55,7 +55,7 @@ class PublicCredentialController {
         return switch (credential.state()) {
             case FOUND -> page(id, credential.value());
             case NOT_FOUND -> new ModelAndView("not-found", HttpStatus.NOT_FOUND).addObject("what", "credential " + id);
-            case REJECTED, UNAVAILABLE ->
+            case REJECTED, FORBIDDEN, CONFLICT, UNAVAILABLE ->
                 new ModelAndView("credential-unavailable").addObject("id", id).addObject("missing", "badge-service");
         };
     }
