@@ -24,6 +24,12 @@ public class ServiceCalls {
     public static final String CATALOG = "catalog";
     /** The breaker of badge-service. */
     public static final String BADGE = "badge";
+    /** The breaker of enrollment-service. */
+    public static final String ENROLLMENT = "enrollment";
+    /** The breaker of notification-service. */
+    public static final String NOTIFICATION = "notification";
+    /** The breaker of identity-service (or the OIDC provider's account API). */
+    public static final String IDENTITY = "identity";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCalls.class);
 

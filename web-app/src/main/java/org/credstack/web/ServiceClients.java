@@ -11,7 +11,11 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
-/** The typed HTTP interface clients of catalog-service and badge-service, with connect and read timeouts. */
+/**
+ * The typed HTTP interface clients of the services, with connect and read timeouts: one {@code @Bean} per
+ * interface, built by {@link #client}. A page that acts for a signed-in person passes {@code Caller.authorization()}
+ * as the {@code Authorization} header parameter of the client method; public reads send no token.
+ */
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
 
@@ -25,7 +29,8 @@ class ServiceClients {
         return client(properties, properties.badgeUrl(), BadgeApi.class);
     }
 
-    private static <T> T client(WebProperties properties, URI baseUrl, Class<T> api) {
+    /** An HTTP interface client of {@code api} at {@code baseUrl}. */
+    static <T> T client(WebProperties properties, URI baseUrl, Class<T> api) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build();

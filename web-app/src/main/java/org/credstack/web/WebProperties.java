@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl the app's own public URL, for {@code og:url} and the LinkedIn {@code certUrl}
  * @param catalogUrl catalog-service's base URL
  * @param badgeUrl badge-service's base URL
+ * @param enrollmentUrl enrollment-service's base URL
+ * @param notificationUrl notification-service's base URL
  * @param identityUrl the OpenID Connect provider's issuer URL (identity-service by default): the ID token's {@code
  *     iss} must equal it; its endpoints are {@code /oauth2/authorize}, {@code /oauth2/token}, {@code /oauth2/jwks}
  *     and {@code /userinfo} under it (Spring Authorization Server's defaults, docs/identity.md)
@@ -29,6 +31,8 @@ public record WebProperties(
         @NotNull URI publicBaseUrl,
         @NotNull URI catalogUrl,
         @NotNull URI badgeUrl,
+        @NotNull URI enrollmentUrl,
+        @NotNull URI notificationUrl,
         @NotNull URI identityUrl,
         @NotNull String clientId,
         @NotNull String clientSecret,
