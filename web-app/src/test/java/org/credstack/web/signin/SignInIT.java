@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.credstack.web.SignedInAs;
 import org.credstack.web.StubService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -76,6 +79,9 @@ class SignInIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
 
     MockHttpSession session;
 
@@ -149,6 +155,18 @@ class SignInIT {
 
         assertThat(probe).startsWith("Bearer access-2 ");
         assertThat(lastTokenRequest().body()).contains("grant_type=refresh_token", "refresh_token=refresh-1");
+    }
+
+    @Test
+    void givesPageTestsTheSameCallerAsTheFlow() throws Exception {
+        ClientRegistration app = registrations.findByRegistrationId(SignInConfiguration.REGISTRATION_ID);
+
+        String probe = mvc.perform(get(PUBLIC + "/my/probe").with(SignedInAs.learner(app, "learner-9")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(probe).isEqualTo("Bearer access-token learner-9 []");
     }
 
     @Test
