@@ -7,7 +7,6 @@ import java.util.List;
 import org.credstack.web.signin.SignInConfiguration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 
@@ -62,8 +61,6 @@ public final class SignedInAs {
         return oidcLogin()
                 .clientRegistration(registration)
                 .idToken(token -> token.claims(claims -> claims.putAll(idToken.getClaims())))
-                .accessToken(new OAuth2AccessToken(
-                        OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN, now, now.plusSeconds(900)))
                 .authorities(roles.stream()
                         .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT)))
                         .toArray(SimpleGrantedAuthority[]::new));
