@@ -46,6 +46,10 @@ public record IdentityProperties(
      * @param webClientId the web app's {@code client_id} (authorization code with PKCE, refresh tokens)
      * @param webRedirectUris the web app's registered redirect URIs (exact match; loopback IP, not {@code
      *     localhost}, for local use)
+     * @param webClientSecret the web app's secret when the deployment chooses it (the launcher does, and gives the
+     *     same value to the web app: {@code CREDSTACK_WEB_CLIENT_SECRET}); then every start makes the registered web
+     *     client's secret and redirect URIs match these settings. Blank: a random secret is made once and written to
+     *     the credentials file
      */
     public record Bootstrap(
             Path credentialsFile,
@@ -62,5 +66,13 @@ public record IdentityProperties(
             @DefaultValue("credstack-web") @NotBlank String webClientId,
 
             @DefaultValue("http://127.0.0.1:8400/callback") @NotEmpty
-            List<URI> webRedirectUris) {}
+            List<URI> webRedirectUris,
+
+            @DefaultValue("") String webClientSecret) {
+
+        /** Whether the deployment chose the web app's secret. */
+        public boolean webClientSecretChosen() {
+            return webClientSecret != null && !webClientSecret.isBlank();
+        }
+    }
 }

@@ -111,6 +111,7 @@ public final class Launcher {
         Map<String, String> environment = Map.of(
                 PlatformSecret.LINKS.env(), PlatformSecret.LINKS.readOrCreate(options.dataDir()),
                 PlatformSecret.CRYPTO_KEK.env(), PlatformSecret.CRYPTO_KEK.readOrCreate(options.dataDir()));
+        String webClientSecret = PlatformSecret.WEB_CLIENT.readOrCreate(options.dataDir());
         List<Service> started = new ArrayList<>();
         List<Service> platform = Service.all(options.portOffset());
         for (Service service : platform) {
@@ -126,7 +127,7 @@ public final class Launcher {
             serviceChildren.add(ChildProcess.start(
                     service.name(),
                     service.command(running, agent, infra, platform, options.dataDir()),
-                    environment,
+                    service.environment(environment, webClientSecret),
                     log));
             started.add(service);
         }
@@ -199,7 +200,7 @@ public final class Launcher {
                 .filter(s -> s.name().equals(Service.WEB_APP))
                 .findFirst()
                 .ifPresent(web -> out.append(String.format(
-                        "  %-21s %s   (open it in a browser: the catalog and public credential pages)%n",
+                        "  %-21s %s   (open it in a browser; sign in as a learner, provider staff or operator)%n",
                         "web app", web.url().resolve("/catalog"))));
         for (Service s : services) {
             out.append(

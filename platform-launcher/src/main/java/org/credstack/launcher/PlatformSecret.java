@@ -28,6 +28,12 @@ record PlatformSecret(String env, String file) {
     static final PlatformSecret CRYPTO_KEK = new PlatformSecret("CREDSTACK_CRYPTO_KEK", "crypto.kek");
 
     /**
+     * The web app's OAuth client secret at identity-service, given to those two only ({@code
+     * credstack.web.client-secret}, {@code credstack.identity.bootstrap.web-client-secret}).
+     */
+    static final PlatformSecret WEB_CLIENT = new PlatformSecret("CREDSTACK_WEB_CLIENT_SECRET", "web-client.secret");
+
+    /**
      * @return the base64 secret
      * @throws UncheckedIOException if the file can be neither read nor written
      */

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One CredStack service as the launcher runs it: a Spring Boot fat jar in its own JVM.
@@ -103,7 +105,8 @@ record Service(String name, int port, String database) {
     /**
      * {@code java -javaagent:<watchdog> <JVM options> -jar <jar> <settings>}, where the settings
      * point the service at the local broker, store and SMTP server, and tell it the other services' URLs. The
-     * identity-service also gets its issuer URL and the {@link #credentialsFile} its first start writes; every other
+     * identity-service also gets its issuer URL, the {@link #credentialsFile} its first start writes and the web
+     * app's redirect URI; every other
      * service gets identity-service's JWKS as {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
      */
     List<String> command(Path jar, Path watchdogAgent, Infrastructure infra, List<Service> platform, Path dataDir) {
@@ -125,6 +128,11 @@ record Service(String name, int port, String database) {
             command.add("--spring.security.oauth2.authorizationserver.issuer=" + url());
             command.add("--credstack.identity.bootstrap.credentials-file=" + credentialsFile(dataDir));
             command.add("--credstack.identity.bootstrap.demo-provider-id=" + DEMO_PROVIDER_ID);
+            platform.stream()
+                    .filter(other -> other.name.equals(WEB_APP))
+                    .findFirst()
+                    .ifPresent(web ->
+                            command.add("--credstack.identity.bootstrap.web-redirect-uris=" + web.signInCallback()));
         } else {
             if (name.equals("catalog-service")) {
                 command.add("--credstack.catalog.bootstrap.demo-provider-id=" + DEMO_PROVIDER_ID);
@@ -151,12 +159,35 @@ record Service(String name, int port, String database) {
         return name.substring(0, name.indexOf('-'));
     }
 
+    /**
+     * {@code http://localhost:<port>}; the web app's is {@code http://127.0.0.1:<port>}: the OIDC provider accepts
+     * only a loopback IP in a local redirect URI (OAuth 2.1), and the person's browser must be on the same host name
+     * for the sign-in to find its session on the way back.
+     */
     URI url() {
-        return URI.create("http://localhost:" + port);
+        return URI.create((name.equals(WEB_APP) ? "http://127.0.0.1:" : "http://localhost:") + port);
+    }
+
+    /** Where the provider sends a person back to the web app after signing in (its registered redirect URI). */
+    URI signInCallback() {
+        return url().resolve("/login/oauth2/code/credstack");
     }
 
     URI healthUrl() {
         return url().resolve("/actuator/health");
+    }
+
+    /**
+     * The secrets of the environment this process gets: every one gets the shared ones; identity-service and the
+     * web app also share the web app's client secret ({@link PlatformSecret#WEB_CLIENT}).
+     */
+    Map<String, String> environment(Map<String, String> shared, String webClientSecret) {
+        if (!name.equals(IDENTITY) && !name.equals(WEB_APP)) {
+            return shared;
+        }
+        Map<String, String> environment = new HashMap<>(shared);
+        environment.put(PlatformSecret.WEB_CLIENT.env(), webClientSecret);
+        return environment;
     }
 
     /** Whether it publishes an OpenAPI document and Swagger UI (the services do; the web app is pages). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,9 +130,26 @@ class ServiceTest {
                 .contains(
                         "/work/credstack/web-app/target/web-app-0.1.0-SNAPSHOT.jar",
                         "--server.port=8190",
-                        "--credstack.urls.web=http://localhost:8190",
+                        "--credstack.urls.web=http://127.0.0.1:8190",
                         "--credstack.urls.catalog=http://localhost:8181",
                         "--credstack.urls.badge=http://localhost:8183");
+    }
+
+    @Test
+    void registersTheWebAppsCallbackAtIdentityAndGivesTheClientSecretToThoseTwoOnly() {
+        List<Service> platform = Service.all(100);
+        Service identity = named(platform, "identity-service");
+        Map<String, String> shared = Map.of("CREDSTACK_CRYPTO_KEK", "kek");
+
+        assertThat(identity.command(identity.jar(REPO), Path.of("/w.jar"), Infrastructure.DEFAULT, platform, DATA))
+                .contains(
+                        "--credstack.identity.bootstrap.web-redirect-uris=http://127.0.0.1:8190/login/oauth2/code/credstack");
+        assertThat(identity.environment(shared, "s3cret")).containsEntry("CREDSTACK_WEB_CLIENT_SECRET", "s3cret");
+        assertThat(named(platform, "web-app").environment(shared, "s3cret"))
+                .containsEntry("CREDSTACK_WEB_CLIENT_SECRET", "s3cret")
+                .containsEntry("CREDSTACK_CRYPTO_KEK", "kek");
+        assertThat(named(platform, "badge-service").environment(shared, "s3cret"))
+                .doesNotContainKey("CREDSTACK_WEB_CLIENT_SECRET");
     }
 
     @Test
@@ -140,10 +158,10 @@ class ServiceTest {
 
         assertThat(lines.lines().findFirst().orElseThrow())
                 .startsWith("  web app")
-                .contains("http://localhost:8090/catalog");
+                .contains("http://127.0.0.1:8090/catalog");
         assertThat(lines)
                 .contains(
-                        "  web-app               http://localhost:8090   health http://localhost:8090/actuator/health")
+                        "  web-app               http://127.0.0.1:8090   health http://127.0.0.1:8090/actuator/health")
                 .contains("swagger-ui http://localhost:8081/swagger-ui.html")
                 .doesNotContain("8090/swagger-ui.html");
     }

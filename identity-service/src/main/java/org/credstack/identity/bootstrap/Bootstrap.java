@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * (client credentials) and the web app client (authorization code with PKCE). What it created is appended to the
  * credentials file as {@code key=value} lines ({@code operator.email}, {@code operator.password}, ...), a file only its
  * owner may read or write; no password or secret is ever logged. A later start finds everything present and changes
- * nothing, the file included.
+ * nothing, the file included, except that a web client secret chosen by the deployment ({@code
+ * web-client-secret}) and the configured redirect URIs are made to match the stored web client.
  */
 @Component
 public class Bootstrap implements ApplicationRunner {
@@ -87,17 +88,26 @@ public class Bootstrap implements ApplicationRunner {
             }
         }
         if (!clients.exists(settings.webClientId())) {
-            String secret = Secrets.random();
+            String secret = settings.webClientSecretChosen() ? settings.webClientSecret() : Secrets.random();
             try {
                 clients.registerWebApp(settings.webClientId(), "CredStack web app", secret, settings.webRedirectUris());
                 created.put("web.client-id", settings.webClientId());
-                created.put("web.client-secret", secret);
+                if (!settings.webClientSecretChosen()) {
+                    created.put("web.client-secret", secret);
+                }
                 created.put(
                         "web.redirect-uri",
                         settings.webRedirectUris().getFirst().toString());
             } catch (ClientIdTaken e) {
                 log.info("identity bootstrap: client {} was created by another instance", settings.webClientId());
             }
+        } else if (settings.webClientSecretChosen()
+                && clients.alignWebApp(
+                        settings.webClientId(), settings.webClientSecret(), settings.webRedirectUris())) {
+            log.info(
+                    "identity bootstrap: client {} now has the configured secret and redirect URIs {}",
+                    settings.webClientId(),
+                    settings.webRedirectUris());
         }
         if (created.isEmpty()) {
             log.info("identity bootstrap: accounts and clients present; nothing created");

@@ -2,8 +2,11 @@ package org.credstack.identity.client;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.credstack.identity.account.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -74,6 +77,34 @@ public class Clients {
                 .build();
         repository.insert(client);
         return client;
+    }
+
+    /**
+     * Makes a registered web app's secret and redirect URIs these, when they differ (a secret the deployment chose,
+     * a web app moved to another port).
+     *
+     * @param secret the plain secret (only its hash is stored)
+     * @return whether anything changed; {@code false} also when no such client is registered
+     */
+    public boolean alignWebApp(String clientId, String secret, List<URI> redirectUris) {
+        RegisteredClient client = repository.findByClientId(clientId);
+        if (client == null) {
+            return false;
+        }
+        Set<String> wanted =
+                redirectUris.stream().map(URI::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        boolean sameSecret = passwords.matches(secret, client.getClientSecret());
+        if (sameSecret && client.getRedirectUris().equals(wanted)) {
+            return false;
+        }
+        repository.save(RegisteredClient.from(client)
+                .clientSecret(sameSecret ? client.getClientSecret() : passwords.encode(secret))
+                .redirectUris(uris -> {
+                    uris.clear();
+                    uris.addAll(wanted);
+                })
+                .build());
+        return true;
     }
 
     /** Whether a client with this {@code client_id} is registered. */

@@ -22,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 @ExtendWith(OutputCaptureExtension.class)
 class BootstrapIT extends RunningIdentity {
@@ -37,6 +40,12 @@ class BootstrapIT extends RunningIdentity {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    RegisteredClientRepository registeredClients;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void firstStartWroteRandomSecretsToAnOwnerOnlyFile() throws Exception {
@@ -76,6 +85,45 @@ class BootstrapIT extends RunningIdentity {
     }
 
     @Test
+    void aWebClientSecretChosenByTheDeploymentAndMovedRedirectUrisAreAlignedOnTheNextStart() {
+        String webClientId = "web-" + Long.toHexString(System.nanoTime());
+        URI first = URI.create("http://127.0.0.1:8090/login/oauth2/code/credstack");
+        URI moved = URI.create("http://127.0.0.1:8590/login/oauth2/code/credstack");
+        new Bootstrap(withWebClient(webClientId, first, ""), accounts, clients).createAbsent();
+
+        Map<String, String> created = new Bootstrap(
+                        withWebClient(webClientId, moved, "the-launchers-web-secret"), accounts, clients)
+                .createAbsent();
+        RegisteredClient web = registeredClients.findByClientId(webClientId);
+
+        assertThat(created).isEmpty();
+        assertThat(web.getRedirectUris()).containsExactly(moved.toString());
+        assertThat(passwords.matches("the-launchers-web-secret", web.getClientSecret()))
+                .isTrue();
+        assertThat(clients.alignWebApp(webClientId, "the-launchers-web-secret", List.of(moved)))
+                .as("a second start finds nothing to change")
+                .isFalse();
+    }
+
+    private IdentityProperties withWebClient(String webClientId, URI redirectUri, String secret) {
+        IdentityProperties.Bootstrap b = properties.bootstrap();
+        return new IdentityProperties(
+                properties.accessTokenTtl(),
+                properties.refreshTokenTtl(),
+                properties.keyRotation(),
+                properties.keyCheckInterval(),
+                new IdentityProperties.Bootstrap(
+                        b.credentialsFile(),
+                        b.operatorEmail(),
+                        b.demoProviderId(),
+                        b.staffEmail(),
+                        b.partnerClientId(),
+                        webClientId,
+                        List.of(redirectUri),
+                        secret));
+    }
+
+    @Test
     void anotherPlatformGetsOtherSecretsAndNoneIsLogged(CapturedOutput output) throws Exception {
         Path otherFile = Files.createTempDirectory("identity-bootstrap").resolve("credentials.txt");
         String suffix = Long.toHexString(System.nanoTime());
@@ -91,7 +139,8 @@ class BootstrapIT extends RunningIdentity {
                         "staff-" + suffix + "@credstack.example",
                         "partner-" + suffix,
                         "web-" + suffix,
-                        List.of(URI.create("http://127.0.0.1:8400/callback"))));
+                        List.of(URI.create("http://127.0.0.1:8400/callback")),
+                        ""));
 
         Map<String, String> created = new Bootstrap(other, accounts, clients).createAbsent();
 
