@@ -1,10 +1,14 @@
 package org.credstack.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.credstack.demo.JourneyReport.Delivery;
 import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
@@ -52,13 +56,11 @@ public final class Demo {
         PrintStream out = System.out;
         long start = System.nanoTime();
         JourneyReport report;
+        PlatformUrls urls = PlatformUrls.local(options.portOffset());
+        Tokens tokens = new Tokens(urls.identity(), options.dataDir());
         try {
-            PlatformUrls urls = PlatformUrls.local(options.portOffset());
-            Journey journey = new Journey(
-                    urls,
-                    new Tokens(urls.identity(), options.dataDir()),
-                    Journey.repositoryRoot(Path.of("")),
-                    line -> out.println("  " + line));
+            Journey journey =
+                    new Journey(urls, tokens, Journey.repositoryRoot(Path.of("")), line -> out.println("  " + line));
             out.println("CredStack journey against " + journey.urls());
             report = journey.run();
         } catch (RuntimeException e) {
@@ -67,6 +69,7 @@ public final class Demo {
             return;
         }
         print(report, out);
+        lookAround(tokens.people(), options, out);
         out.printf(
                 "%nJourney took %s.%n",
                 Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
@@ -76,6 +79,39 @@ public final class Demo {
         }
         out.println("Every enrollment got one credential and every credential verified; the stack was awarded once,"
                 + " the renewal issued, and the revoked credential reported revoked.");
+    }
+
+    /** The file the demo's people and their passwords are appended to, owner read/write only. */
+    static Path demoAccountsFile(Path dataDir) {
+        return dataDir.resolve("demo-accounts.txt");
+    }
+
+    /**
+     * Keeps the people the demo registered (learners with enrollments and credentials, the staff it created) and
+     * their passwords in {@link #demoAccountsFile}, as {@code email=password} lines, and says how to sign in as
+     * them in the web app ({@code http://127.0.0.1:<8090 + offset>}).
+     */
+    static void lookAround(Map<String, String> people, Options options, PrintStream out) {
+        Path file = demoAccountsFile(options.dataDir());
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            StringBuilder lines = new StringBuilder();
+            people.forEach((email, password) ->
+                    lines.append(email).append('=').append(password).append('\n'));
+            Files.writeString(file, lines, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            out.println("could not keep the demo's accounts in " + file + ": " + e.getMessage());
+            return;
+        }
+        out.printf(
+                "%nLook around: open http://127.0.0.1:%d/ and sign in as any of these (passwords in %s, only you"
+                        + " can read it):%n",
+                8090 + options.portOffset(), file);
+        people.keySet().forEach(email -> out.println("  " + email));
+        out.println("  and the operator or demo staff of credentials.txt");
     }
 
     /**

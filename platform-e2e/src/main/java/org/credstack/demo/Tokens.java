@@ -198,6 +198,21 @@ public final class Tokens {
                 .accessToken();
     }
 
+    /**
+     * The people registered or created here (learners, staff) with their passwords, in the order they were: a person
+     * can sign in as any of them in the web app afterwards. The operator is not among them (the credentials file has
+     * the operator).
+     */
+    public Map<String, String> people() {
+        Map<String, String> people = new java.util.TreeMap<>();
+        sessions.forEach((key, session) -> {
+            if (!key.startsWith("client:") && !key.equals(credentials().getProperty("operator.email"))) {
+                people.put(key, session.secret());
+            }
+        });
+        return people;
+    }
+
     private static String key(String clientId) {
         return "client:" + clientId;
     }
