@@ -92,9 +92,7 @@ public class Bootstrap implements ApplicationRunner {
             try {
                 clients.registerWebApp(settings.webClientId(), "CredStack web app", secret, settings.webRedirectUris());
                 created.put("web.client-id", settings.webClientId());
-                if (!settings.webClientSecretChosen()) {
-                    created.put("web.client-secret", secret);
-                }
+                created.put("web.client-secret", secret);
                 created.put(
                         "web.redirect-uri",
                         settings.webRedirectUris().getFirst().toString());
@@ -108,6 +106,10 @@ public class Bootstrap implements ApplicationRunner {
                     "identity bootstrap: client {} now has the configured secret and redirect URIs {}",
                     settings.webClientId(),
                     settings.webRedirectUris());
+            // later lines win when the file is read: `./credstack token` signs people in with these
+            created.put("web.client-secret", settings.webClientSecret());
+            created.put(
+                    "web.redirect-uri", settings.webRedirectUris().getFirst().toString());
         }
         if (created.isEmpty()) {
             log.info("identity bootstrap: accounts and clients present; nothing created");

@@ -96,7 +96,11 @@ class BootstrapIT extends RunningIdentity {
                 .createAbsent();
         RegisteredClient web = registeredClients.findByClientId(webClientId);
 
-        assertThat(created).isEmpty();
+        assertThat(created)
+                .as("what the credentials file gets, for ./credstack token")
+                .containsOnly(
+                        Map.entry("web.client-secret", "the-launchers-web-secret"),
+                        Map.entry("web.redirect-uri", moved.toString()));
         assertThat(web.getRedirectUris()).containsExactly(moved.toString());
         assertThat(passwords.matches("the-launchers-web-secret", web.getClientSecret()))
                 .isTrue();
