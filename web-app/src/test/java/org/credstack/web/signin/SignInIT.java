@@ -109,6 +109,11 @@ class SignInIT {
     }
 
     @Test
+    void theRootIsTheCatalogForEveryone() throws Exception {
+        assertThat(send(get(PUBLIC + "/")).getRedirectedUrl()).isEqualTo("/catalog");
+    }
+
+    @Test
     void startsSignInOnThePublicHostSoTheCallbackFindsTheSession() throws Exception {
         String redirect = send(get("http://localhost:8090/oauth2/authorization/credstack"))
                 .getRedirectedUrl();
