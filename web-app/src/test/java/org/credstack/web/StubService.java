@@ -15,12 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for catalog-service or badge-service on a free local port: answers each path with what a test set
- * (404 problem for anything else) and records every request's path and query.
+ * A stand-in for catalog-service or badge-service on a free local port: answers each path, or path and query, with
+ * what a test set (404 problem for anything else) and records every request's path and query.
  */
 public final class StubService {
 
     private record Answer(int status, String contentType, String body, Duration delay) {}
+
+    private static final Answer NOT_FOUND =
+            new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}", Duration.ZERO);
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -39,12 +42,7 @@ public final class StubService {
                 URI uri = exchange.getRequestURI();
                 stub.requests.add(uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery());
                 Answer answer = stub.answers.getOrDefault(
-                        uri.getPath(),
-                        new Answer(
-                                404,
-                                "application/problem+json",
-                                "{\"status\":404,\"title\":\"Not Found\"}",
-                                Duration.ZERO));
+                        uri.getPath() + "?" + uri.getRawQuery(), stub.answers.getOrDefault(uri.getPath(), NOT_FOUND));
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -73,7 +71,10 @@ public final class StubService {
         }
     }
 
-    /** Answers {@code GET path} with 200 JSON. */
+    /**
+     * Answers {@code GET path} with 200 JSON; {@code path} may end in {@code ?query} (as encoded on the wire), which
+     * then wins over the same path without it.
+     */
     public StubService json(String path, String body) {
         return answer(path, 200, "application/json", body);
     }
