@@ -15,10 +15,11 @@ public class CatalogApplication {
 
     /**
      * The catalog's public reads beyond the platform's ({@code GET /api/v1/credentials/**} is one of those):
-     * providers' public profiles and their list. Writes need a token; see docs/authz-catalog.md.
+     * providers' public profiles and their list, and the goals to search by. Writes need a token; see
+     * docs/authz-catalog.md.
      */
     @Bean
     PublicPaths catalogPublicPaths() {
-        return PublicPaths.of("GET /api/v1/providers/**");
+        return PublicPaths.of("GET /api/v1/providers/**", "GET /api/v1/goals");
     }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for catalog-service or badge-service on a free local port: answers each path with what a test set
- * (404 problem for anything else) and records every request's path and query.
+ * A stand-in for catalog-service or badge-service on a free local port: answers each path, or path and query, with
+ * what a test set (404 problem for anything else) and records every request's path and query.
  */
 public final class StubService {
 
@@ -31,6 +31,9 @@ public final class StubService {
      * @param body the body as text (empty for none)
      */
     public record Request(String method, String target, String authorization, String body) {}
+
+    private static final Answer NOT_FOUND =
+            new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}", Duration.ZERO);
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -56,12 +59,7 @@ public final class StubService {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Answer answer = stub.answers.getOrDefault(
-                        uri.getPath(),
-                        new Answer(
-                                404,
-                                "application/problem+json",
-                                "{\"status\":404,\"title\":\"Not Found\"}",
-                                Duration.ZERO));
+                        uri.getPath() + "?" + uri.getRawQuery(), stub.answers.getOrDefault(uri.getPath(), NOT_FOUND));
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -90,7 +88,10 @@ public final class StubService {
         }
     }
 
-    /** Answers {@code GET path} with 200 JSON. */
+    /**
+     * Answers {@code GET path} with 200 JSON; {@code path} may end in {@code ?query} (as encoded on the wire), which
+     * then wins over the same path without it.
+     */
     public StubService json(String path, String body) {
         return answer(path, 200, "application/json", body);
     }

@@ -18,8 +18,10 @@ import org.springframework.data.mongodb.core.index.Index;
 /**
  * How the catalog is stored: ISO 8601 periods and exact decimal strings (so content compares equal after
  * a round trip, which import idempotency relies on), and the indexes. The unique sparse index on
- * {@code sourceKey} (providers have their own) is enforced by both MongoDB and the embedded server; the secondary indexes only
- * speed up real MongoDB.
+ * {@code sourceKey} (providers have their own) is enforced by both MongoDB and the embedded server. The secondary
+ * indexes serve search: MongoDB uses them as it plans, the embedded store when a query has an equality (or an
+ * {@code $in} on a one-field index) on every field of one. {@code search.goals} and {@code search.componentIds}
+ * hold arrays, so they are multikey: one entry per goal, per component.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogPersistence {
@@ -48,6 +50,8 @@ class CatalogPersistence {
             credentials.createIndex(new Index("search.skills", Sort.Direction.ASC));
             credentials.createIndex(new Index("search.providerId", Sort.Direction.ASC));
             credentials.createIndex(new Index("search.publishedAt", Sort.Direction.DESC));
+            credentials.createIndex(new Index(StoredCredentials.GOALS, Sort.Direction.ASC));
+            credentials.createIndex(new Index(StoredCredentials.COMPONENT_IDS, Sort.Direction.ASC));
         };
     }
 

@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * @param free whether it costs nothing; {@code null} when the cost is unknown
  * @param estimatedHours approximate duration in hours, or {@code null}
  * @param expires whether an award has a validity period
- * @param componentIds for a stack, every component credential id; else empty
+ * @param componentIds for a stack, every component credential id at any depth of its rule; else empty (indexed:
+ *     {@code componentOf} reads the stacks holding a credential by it)
+ * @param goals the {@link Goal#key() keys} of the coded alignments (indexed: {@code goal} reads by it); {@code null}
+ *     in a document stored before goals existed, until {@link GoalsBackfill} sets it
  * @param publishedAt when the current version was published, or {@code null} for a draft
  */
 record SearchFields(
@@ -37,6 +40,7 @@ record SearchFields(
         Double estimatedHours,
         boolean expires,
         List<String> componentIds,
+        List<String> goals,
         Instant publishedAt) {
 
     static SearchFields of(CredentialDraft c, Instant publishedAt) {
@@ -59,7 +63,17 @@ record SearchFields(
                 c.stackRule() == null
                         ? List.of()
                         : c.stackRule().allCredentialIds().distinct().toList(),
+                goalKeys(c),
                 publishedAt);
+    }
+
+    /** The distinct {@link Goal#key() goal keys} of the content's coded alignments, in the order they first occur. */
+    static List<String> goalKeys(CredentialDraft c) {
+        return c.alignments().stream()
+                .flatMap(a -> Goal.of(a).stream())
+                .map(Goal::key)
+                .distinct()
+                .toList();
     }
 
     static String lower(String s) {

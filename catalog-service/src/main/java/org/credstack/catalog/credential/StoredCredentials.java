@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredCredentials {
 
+    /** A credential's goal keys ({@link Goal#key()}), indexed (multikey). */
+    public static final String GOALS = "search.goals";
+
+    /** A stack's component credential ids, at any depth of its rule; indexed (multikey). */
+    public static final String COMPONENT_IDS = "search.componentIds";
+
     private final MongoTemplate mongo;
     private final CredentialCatalog catalog;
 
@@ -41,6 +47,15 @@ public class StoredCredentials {
      */
     public List<String> componentIds(String stackId) {
         return catalog.get(stackId).asComponent().componentIds();
+    }
+
+    /**
+     * Nothing, when a credential has this id.
+     *
+     * @throws UnknownCatalogEntry if none has
+     */
+    public void requireKnown(String credentialId) {
+        catalog.get(credentialId);
     }
 
     /** The lower-case form the {@code search.*} text fields are stored in. */

@@ -12,6 +12,7 @@ import org.credstack.catalog.credential.Category;
 import org.credstack.catalog.credential.Cost;
 import org.credstack.catalog.credential.CredentialDraft;
 import org.credstack.catalog.credential.DeliveryMode;
+import org.credstack.catalog.credential.Goal;
 import org.credstack.catalog.credential.Status;
 
 /**
@@ -27,6 +28,10 @@ import org.credstack.catalog.credential.Status;
  * @param currency ISO 4217 code for {@code maxCost}
  * @param maxHours estimated duration at most this many hours
  * @param stackableInto credentials that are components of this stack (credential id)
+ * @param componentOf the stacks this credential is a component of, at any depth of their rules (credential id)
+ * @param goal credentials aligned to this framework entry, {@code framework:code} such as
+ *     {@code O*NET-SOC:15-1252.00} ({@link Goal}; framework and code without regard to case); {@code GET
+ *     /api/v1/goals} lists those of the published catalog
  * @param expires {@code true}: awards have a validity period; {@code false}: they never expire
  * @param status lifecycle status, PUBLISHED when absent
  * @param q case-insensitive text in title, description or skills
@@ -45,6 +50,8 @@ record CredentialQuery(
         @Size(min = 3, max = 3) String currency,
         @PositiveOrZero Double maxHours,
         String stackableInto,
+        String componentOf,
+        String goal,
         Boolean expires,
         Status status,
         @Size(max = 200) String q,
@@ -60,11 +67,17 @@ record CredentialQuery(
     private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
     private static final double MAX_HOURS = CredentialDraft.MAX_HOURS;
 
+    /** The goal asked for; call on a {@link #normalised()} query, whose goal reads. */
+    Goal parsedGoal() {
+        return goal == null ? null : Goal.parse(goal);
+    }
+
     /**
      * This query with {@code currency} in upper case, once the facts bean validation cannot state hold.
      *
      * @throws InvalidQueryParameter naming the parameter: a currency that is not ISO 4217, a {@code maxCost}
-     *     above 10^9, a {@code maxHours} that is not finite or above 100 years
+     *     above 10^9, a {@code maxHours} that is not finite or above 100 years, a {@code goal} that is not
+     *     {@code framework:code}
      */
     CredentialQuery normalised() {
         String upper = currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT);
@@ -81,6 +94,13 @@ record CredentialQuery(
         if (maxHours != null && !(Double.isFinite(maxHours) && maxHours <= MAX_HOURS)) {
             throw new InvalidQueryParameter("maxHours", "maxHours is a finite number of at most " + (long) MAX_HOURS);
         }
+        if (goal != null) {
+            try {
+                Goal.parse(goal);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryParameter("goal", e.getMessage());
+            }
+        }
         return new CredentialQuery(
                 category,
                 skill,
@@ -91,6 +111,8 @@ record CredentialQuery(
                 upper,
                 maxHours,
                 stackableInto,
+                componentOf,
+                goal,
                 expires,
                 status,
                 q,

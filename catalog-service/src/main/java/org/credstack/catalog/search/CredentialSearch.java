@@ -14,7 +14,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
-/** Runs a {@link CredentialQuery} in MongoDB over the credentials' denormalised {@code search} fields. */
+/**
+ * Runs a {@link CredentialQuery} in MongoDB over the credentials' denormalised {@code search} fields. The filters
+ * that compare a field with one value ({@code status}, category, skill, provider, delivery mode, free, expires,
+ * goal, componentOf, and stackableInto's {@code _id $in}) stand at the top level of the query document, where the
+ * embedded store looks for an index to read by (MongoDB's planner finds them anywhere); the others (cost, hours,
+ * words) follow in one {@code $and}.
+ */
 @Component
 class CredentialSearch {
 
@@ -24,33 +30,51 @@ class CredentialSearch {
         this.credentials = credentials;
     }
 
-    /** @throws UnknownCatalogEntry if {@code stackableInto} names no credential */
+    /** @throws UnknownCatalogEntry if {@code stackableInto} or {@code componentOf} names no credential */
     Page<CredentialView> search(CredentialQuery q) {
         int page = q.page() == null ? 0 : q.page();
         int size = q.size() == null ? CredentialQuery.DEFAULT_SIZE : q.size();
         return credentials.find(criteria(q), PageRequest.of(page, size, sort(q.sort())));
     }
 
-    private Criteria criteria(CredentialQuery q) {
-        List<Criteria> all = new ArrayList<>();
-        all.add(Criteria.where("status").is(Objects.requireNonNullElse(q.status(), Status.PUBLISHED)));
+    /**
+     * The criteria for a normalised query, as stored fields name them.
+     *
+     * @throws UnknownCatalogEntry if {@code stackableInto} or {@code componentOf} names no credential
+     */
+    Criteria criteria(CredentialQuery q) {
+        Criteria top = Criteria.where("status").is(Objects.requireNonNullElse(q.status(), Status.PUBLISHED));
         if (q.category() != null) {
-            all.add(Criteria.where("search.category").is(q.category().name()));
+            top.and("search.category").is(q.category().name());
         }
         if (q.skill() != null) {
-            all.add(Criteria.where("search.skills").is(StoredCredentials.lower(q.skill())));
+            top.and("search.skills").is(StoredCredentials.lower(q.skill()));
         }
         if (q.providerId() != null) {
-            all.add(Criteria.where("search.providerId").is(q.providerId()));
+            top.and("search.providerId").is(q.providerId());
         }
         if (q.deliveryMode() != null) {
-            all.add(Criteria.where("search.deliveryModes").is(q.deliveryMode().name()));
+            top.and("search.deliveryModes").is(q.deliveryMode().name());
         }
         if (q.free() != null) {
-            all.add(Criteria.where("search.free").is(q.free()));
+            top.and("search.free").is(q.free());
         }
+        if (q.expires() != null) {
+            top.and("search.expires").is(q.expires());
+        }
+        if (q.goal() != null) {
+            top.and(StoredCredentials.GOALS).is(q.parsedGoal().key());
+        }
+        if (q.componentOf() != null) {
+            credentials.requireKnown(q.componentOf());
+            top.and(StoredCredentials.COMPONENT_IDS).is(q.componentOf());
+        }
+        if (q.stackableInto() != null) {
+            top.and("_id").in(credentials.componentIds(q.stackableInto()));
+        }
+        List<Criteria> rest = new ArrayList<>();
         if (q.maxCost() != null) {
-            all.add(new Criteria()
+            rest.add(new Criteria()
                     .orOperator(
                             Criteria.where("search.free").is(true),
                             new Criteria()
@@ -61,18 +85,12 @@ class CredentialSearch {
                                                     .lte(q.maxCost().doubleValue()))));
         }
         if (q.maxHours() != null) {
-            all.add(Criteria.where("search.estimatedHours").lte(q.maxHours()));
-        }
-        if (q.expires() != null) {
-            all.add(Criteria.where("search.expires").is(q.expires()));
-        }
-        if (q.stackableInto() != null) {
-            all.add(Criteria.where("_id").in(credentials.componentIds(q.stackableInto())));
+            rest.add(Criteria.where("search.estimatedHours").lte(q.maxHours()));
         }
         if (q.q() != null && !q.q().isBlank()) {
-            all.add(Criteria.where("search.text").regex(Pattern.quote(StoredCredentials.lower(q.q().strip()))));
+            rest.add(Criteria.where("search.text").regex(Pattern.quote(StoredCredentials.lower(q.q().strip()))));
         }
-        return new Criteria().andOperator(all);
+        return rest.isEmpty() ? top : top.andOperator(rest);
     }
 
     private static Sort sort(String sort) {

@@ -35,7 +35,7 @@ class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
                 .storesNothingWhenRefused(() -> mongo.getCollection(CREDENTIALS).countDocuments())
                 .storesNothingWhenRefused(() -> mongo.getCollection("providers").countDocuments())
                 .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
-                .rule(Rule.anyone(), "GET /api/v1/credentials", "GET /api/v1/providers")
+                .rule(Rule.anyone(), "GET /api/v1/credentials", "GET /api/v1/providers", "GET /api/v1/goals")
                 .rule("GET /api/v1/credentials/{id}", Rule.anyone().with("id", toEdit))
                 .rule("GET /api/v1/credentials/{id}/versions", Rule.anyone().with("id", toRevise))
                 .rule(

@@ -202,6 +202,15 @@ class SampleCatalogImportIT extends CatalogIntegrationTest {
     }
 
     @Test
+    void findsImportedCredentialsByTheOccupationOrIndustryTheyAreAlignedTo() {
+        assertThat(titles(search("goal=NAICS:541511"))).contains("CompTIA A+");
+        assertThat(titles(search("goal=Standard Occupational Classification:29-1141.00")))
+                .contains("B.S. in Nursing (Pre-Licensure)");
+        assertThat(get("/api/v1/goals").body().get("items").findValuesAsString("goal"))
+                .contains("NAICS:541511", "Standard Occupational Classification:29-1141.00");
+    }
+
+    @Test
     void publishesOneCredentialPublishedPerCreatedCredential() {
         assertThat(eventTypesAfterFirstRun).hasSize(162);
         assertThat(eventTypesAfterFirstRun.values())

@@ -92,6 +92,7 @@ class CatalogController {
             return "catalog :: results";
         }
         model.addAttribute("providers", providers());
+        model.addAttribute("goals", goals(request.getParameter("goal")));
         model.addAttribute("categories", CatalogQuery.CATEGORIES);
         model.addAttribute("deliveryModes", CatalogQuery.DELIVERY_MODES);
         model.addAttribute("sorts", CatalogQuery.SORTS);
@@ -99,8 +100,9 @@ class CatalogController {
     }
 
     /**
-     * 200 with what you learn, assignments, time, cost, validity and renewal, and for a stack its components; 404
-     * page for an unknown id; 200 with a notice when catalog-service is unavailable.
+     * 200 with what you learn, assignments, time, cost, validity and renewal, the published stacks it counts toward,
+     * and for a stack its components; 404 page for an unknown id; 200 with a notice when catalog-service is
+     * unavailable.
      */
     @GetMapping("/catalog/{id}")
     String credential(@PathVariable String id, Model model, HttpServletResponse response) {
@@ -127,14 +129,26 @@ class CatalogController {
                 model.addAttribute(
                         "components", parts.isFound() ? entries(parts.value().path("items")) : null);
             }
+            model.addAttribute("stacks", stacksContaining(id));
         }
         return "catalog-credential";
+    }
+
+    /** The published stacks that count {@code id} among their components, or {@code null} when unavailable. */
+    private List<CatalogEntry> stacksContaining(String id) {
+        MultiValueMap<String, String> stacks = new LinkedMultiValueMap<>();
+        stacks.add("componentOf", id);
+        stacks.add("size", "100");
+        Fetched<JsonNode> found = calls.call(ServiceCalls.CATALOG, () -> catalog.search(stacks));
+        return found.isFound() ? entries(found.value().path("items")) : null;
     }
 
     /** The form's fields as the person typed them, to show again (a field that failed to bind included). */
     private static AsTyped asTyped(HttpServletRequest request) {
         return new AsTyped(
                 request.getParameter("q"),
+                request.getParameter("skill"),
+                request.getParameter("goal"),
                 request.getParameter("category"),
                 request.getParameter("providerId"),
                 request.getParameter("free"),
@@ -150,6 +164,8 @@ class CatalogController {
     /** The search form's fields as typed, each {@code null} when absent. */
     record AsTyped(
             String q,
+            String skill,
+            String goal,
             String category,
             String providerId,
             String free,
@@ -199,6 +215,45 @@ class CatalogController {
         }
         return providers;
     }
+
+    /**
+     * The goals to choose from, grouped by framework as catalog-service lists them; a goal asked for that the list
+     * lacks (a link from elsewhere, or the list unavailable) is kept as a choice of its own so the form shows it.
+     */
+    private Goals goals(String chosen) {
+        Fetched<JsonNode> found = calls.call(ServiceCalls.CATALOG, catalog::goals);
+        Map<String, List<CatalogQuery.Choice>> byFramework = new LinkedHashMap<>();
+        boolean listed = false;
+        if (found.isFound()) {
+            for (JsonNode g : found.value().path("items")) {
+                String goal = g.path("goal").asString();
+                listed |= goal.equals(chosen);
+                int credentials = g.path("credentials").asInt();
+                String label =
+                        g.path("label").asString() + " (" + g.path("code").asString() + ") · " + credentials
+                                + (credentials == 1 ? " credential" : " credentials");
+                byFramework
+                        .computeIfAbsent(g.path("framework").asString(), f -> new ArrayList<>())
+                        .add(new CatalogQuery.Choice(goal, label));
+            }
+        }
+        List<GoalGroup> groups = new ArrayList<>();
+        byFramework.forEach((framework, choices) -> groups.add(new GoalGroup(framework, choices)));
+        String other = chosen == null || chosen.isBlank() || listed ? null : chosen.strip();
+        return new Goals(groups, other, found.isUnavailable());
+    }
+
+    /**
+     * The goal choices of the form.
+     *
+     * @param groups the published catalog's goals, one group per framework
+     * @param other a goal asked for that the groups lack, or {@code null}
+     * @param unavailable whether catalog-service could not list them
+     */
+    record Goals(List<GoalGroup> groups, String other, boolean unavailable) {}
+
+    /** One framework's goals ({@code <optgroup>}), each {@code framework:code} with its label, code and count. */
+    record GoalGroup(String framework, List<CatalogQuery.Choice> choices) {}
 
     private String providerName(String providerId) {
         if (providerId == null) {

@@ -14,6 +14,9 @@ import org.springframework.util.MultiValueMap;
  * has, under the same names, passed through as they are. Every field is optional.
  *
  * @param q words in the title, description or skills
+ * @param skill teaches this skill (its whole name, any case)
+ * @param goal aligned to this occupation, industry or skill framework entry, {@code framework:code} as catalog-service's
+ *     {@code GET /api/v1/goals} names it
  * @param category {@code TECHNICAL}, {@code SOFT_SKILL} or {@code INDUSTRY_SPECIFIC}
  * @param providerId the provider's id
  * @param free {@code true}: free ones only
@@ -29,6 +32,13 @@ import org.springframework.util.MultiValueMap;
 public record CatalogQuery(
         @Size(max = 200, message = "is at most 200 characters")
         String q,
+
+        @Size(max = 300, message = "is at most 300 characters")
+        String skill,
+
+        @Size(max = 601, message = "is at most 601 characters")
+        @Pattern(regexp = "[^:]*\\S[^:]*:.*\\S.*", message = "is an occupation, industry or skill from the list")
+        String goal,
 
         @Pattern(regexp = "TECHNICAL|SOFT_SKILL|INDUSTRY_SPECIFIC", message = "is not a category")
         String category,
@@ -88,6 +98,8 @@ public record CatalogQuery(
     MultiValueMap<String, String> filters() {
         MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
         put(filters, "q", q);
+        put(filters, "skill", skill);
+        put(filters, "goal", goal);
         put(filters, "category", category);
         put(filters, "providerId", providerId);
         put(filters, "free", free);

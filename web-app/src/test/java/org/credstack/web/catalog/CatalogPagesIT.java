@@ -43,11 +43,43 @@ class CatalogPagesIT {
               "assignments": [], "stackRule": {"label": "Core", "requiredNumber": 2,
                                                "credentialIds": ["c-1", "c-2", "c-3"], "rules": []}}}""";
 
+    static final String GOALS = """
+            {"items": [
+              {"goal": "NAICS:5415", "framework": "NAICS", "code": "5415",
+               "label": "Computer Systems Design", "credentials": 1},
+              {"goal": "O*NET-SOC:15-1244.00", "framework": "O*NET-SOC", "code": "15-1244.00",
+               "label": "Network and Computer Systems Administrators", "credentials": 2},
+              {"goal": "O*NET-SOC:15-1252.00", "framework": "O*NET-SOC", "code": "15-1252.00",
+               "label": "Software Developers", "credentials": 1}]}""";
+
+    /** A goal the form lets through and (this stand-in for) catalog-service refuses. */
+    static final String REFUSED_GOAL = "SFIA:REFUSED";
+
+    static String page(String... items) {
+        return "{\"items\": [" + String.join(",", items) + "], \"page\": {\"number\": 0, \"size\": 100,"
+                + " \"totalElements\": " + items.length + ", \"totalPages\": 1}}";
+    }
+
     static {
         CATALOG.json(
                         "/api/v1/credentials",
                         "{\"items\": [" + SINGLE + "], \"page\": {\"number\": 0, \"size\": 20, \"totalElements\": 1,"
                                 + " \"totalPages\": 1}}")
+                .json("/api/v1/credentials?componentOf=c-1&size=100", page(STACK))
+                .json("/api/v1/credentials?componentOf=s-1&size=100", page())
+                .json("/api/v1/credentials/c-2", SINGLE.replace("\"c-1\"", "\"c-2\""))
+                .answer(
+                        "/api/v1/credentials?componentOf=c-2&size=100",
+                        503,
+                        "application/problem+json",
+                        "{\"status\": 503}")
+                .answer(
+                        "/api/v1/credentials?goal=SFIA%3AREFUSED&size=20",
+                        400,
+                        "application/problem+json",
+                        "{\"status\": 400, \"detail\": \"goal: no such goal\","
+                                + " \"errors\": [{\"field\": \"goal\", \"message\": \"no such goal\"}]}")
+                .json("/api/v1/goals", GOALS)
                 .json("/api/v1/credentials/c-1", SINGLE)
                 .json("/api/v1/credentials/s-1", STACK)
                 .json("/api/v1/providers/p-1", "{\"id\": \"p-1\", \"name\": \"Net Academy\", \"timeZone\": \"UTC\"}")
@@ -78,6 +110,8 @@ class CatalogPagesIT {
         String html = body(
                 get("/catalog")
                         .param("q", "network")
+                        .param("skill", "Subnetting")
+                        .param("goal", "O*NET-SOC:15-1244.00")
                         .param("category", "TECHNICAL")
                         .param("providerId", "p-1")
                         .param("free", "true")
@@ -92,25 +126,70 @@ class CatalogPagesIT {
 
         assertThat(CATALOG.requests())
                 .contains(
-                        "/api/v1/credentials?q=network&category=TECHNICAL&providerId=p-1&free=true&maxCost=200"
+                        "/api/v1/credentials?q=network&skill=Subnetting&goal=O%2ANET-SOC%3A15-1244.00"
+                                + "&category=TECHNICAL&providerId=p-1&free=true&maxCost=200"
                                 + "&currency=USD&maxHours=40&deliveryMode=ONLINE&expires=true&stackableInto=s-1&sort=cost&size=20");
         assertThat(html)
                 .contains("<p id=\"total\">1 credential found</p>")
                 .contains("<a href=\"/catalog/c-1\">Networking Basics</a>")
-                .contains("<option value=\"p-1\" selected=\"selected\">Net Academy</option>");
+                .contains("<option value=\"p-1\" selected=\"selected\">Net Academy</option>")
+                .contains("<input id=\"skill\" name=\"skill\" maxlength=\"300\" value=\"Subnetting\"")
+                .contains("<option value=\"O*NET-SOC:15-1244.00\" selected=\"selected\">");
     }
 
     @Test
-    void leavesEmptyFormFieldsOutOfTheSearch() throws Exception {
-        body(
-                get("/catalog")
-                        .param("q", "")
-                        .param("category", "")
-                        .param("maxHours", "")
-                        .param("expires", ""),
-                200);
+    void offersThePublishedCatalogsGoalsGroupedByFramework() throws Exception {
+        String html = body(get("/catalog"), 200);
 
-        assertThat(CATALOG.requests()).contains("/api/v1/credentials?size=20");
+        assertThat(html)
+                .contains("<label for=\"goal\">Goal: an occupation, industry or skill</label>")
+                .containsSubsequence(
+                        "<optgroup label=\"NAICS\">",
+                        "<option value=\"NAICS:5415\">Computer Systems Design (5415) · 1 credential</option>",
+                        "<optgroup label=\"O*NET-SOC\">",
+                        "<option value=\"O*NET-SOC:15-1244.00\">Network and Computer Systems Administrators"
+                                + " (15-1244.00) · 2 credentials</option>",
+                        "<option value=\"O*NET-SOC:15-1252.00\">Software Developers (15-1252.00) · 1 credential"
+                                + "</option>");
+        assertThat(CATALOG.requests()).contains("/api/v1/goals");
+    }
+
+    @Test
+    void keepsAGoalTheListLacksAsTheChosenOne() throws Exception {
+        String html = body(get("/catalog").param("goal", "ESCO:http://data.europa.eu/esco/occupation/x"), 200);
+
+        assertThat(html)
+                .contains("<option value=\"ESCO:http://data.europa.eu/esco/occupation/x\" selected=\"selected\">"
+                        + "ESCO:http://data.europa.eu/esco/occupation/x</option>");
+        assertThat(CATALOG.requests())
+                .contains(
+                        "/api/v1/credentials?goal=ESCO%3Ahttp%3A%2F%2Fdata.europa.eu%2Fesco%2Foccupation%2Fx&size=20");
+    }
+
+    @Test
+    void namesTheGoalWhenItIsNoFrameworkAndCodeAndAsksCatalogServiceNothing() throws Exception {
+        int before = CATALOG.requests().size();
+
+        String html = body(get("/catalog").param("goal", "software"), 400);
+
+        assertThat(html)
+                .contains("<select id=\"goal\" name=\"goal\" aria-invalid=\"true\" aria-describedby=\"goal-error\">")
+                .contains(
+                        "<span id=\"goal-error\" class=\"error\">goal is an occupation, industry or skill from the list"
+                                + "</span>")
+                .contains("<a href=\"#goal\" data-field=\"goal\">goal is an occupation");
+        assertThat(CATALOG.requests().subList(before, CATALOG.requests().size()))
+                .noneMatch(request -> request.startsWith("/api/v1/credentials"));
+    }
+
+    @Test
+    void showsCatalogServicesRefusalOfTheGoalAtTheGoalField() throws Exception {
+        String html = body(get("/catalog").param("goal", REFUSED_GOAL), 400);
+
+        assertThat(html)
+                .contains("aria-invalid=\"true\" aria-describedby=\"goal-error\"")
+                .contains("<span id=\"goal-error\" class=\"error\">goal: no such goal</span>")
+                .contains("<a href=\"#goal\" data-field=\"goal\">goal: no such goal</a>");
     }
 
     @Test
@@ -176,6 +255,29 @@ class CatalogPagesIT {
     }
 
     @Test
+    void listsThePublishedStacksACredentialCountsToward() throws Exception {
+        String html = body(get("/catalog/c-1"), 200);
+
+        assertThat(html)
+                .contains("<h2 id=\"stacks-heading\">Stacks it counts toward</h2>")
+                .contains("<ul id=\"stacks\">")
+                .contains("<a href=\"/catalog/s-1\">Networking Pathway</a>")
+                .doesNotContain("cannot list");
+        assertThat(CATALOG.requests()).contains("/api/v1/credentials?componentOf=c-1&size=100");
+    }
+
+    @Test
+    void saysWhenACredentialCountsTowardNoStackAndWhenTheStacksAreUnavailable() throws Exception {
+        String inNone = body(get("/catalog/s-1"), 200);
+        String unavailable = body(get("/catalog/c-2"), 200);
+
+        assertThat(inNone).contains("<p id=\"no-stacks\">It is not a component of any published stack.</p>");
+        assertThat(unavailable)
+                .contains("<h1>Networking Basics</h1>")
+                .contains("The stacks it counts toward are unavailable right now.");
+    }
+
+    @Test
     void answersAnUnknownCatalogCredentialWithANotFoundPage() throws Exception {
         String html = body(get("/catalog/nope"), 404);
 
@@ -197,6 +299,8 @@ class CatalogPagesIT {
     void keepsTheAccessibilityBasicsOnEveryCatalogPage() throws Exception {
         Accessibility.assertBasics(body(get("/catalog"), 200));
         Accessibility.assertBasics(body(get("/catalog").param("maxHours", "forty"), 400));
+        Accessibility.assertBasics(body(get("/catalog").param("goal", "software"), 400));
+        Accessibility.assertBasics(body(get("/catalog/c-2"), 200));
         Accessibility.assertBasics(body(get("/catalog/c-1"), 200));
         Accessibility.assertBasics(body(get("/catalog/s-1"), 200));
         Accessibility.assertBasics(body(get("/catalog/nope"), 404));
