@@ -20,7 +20,12 @@ import java.util.concurrent.Executors;
  */
 public final class StubService {
 
-    private record Answer(int status, String contentType, String body, Duration delay) {}
+    private record Answer(int status, String contentType, byte[] body, Map<String, String> headers, Duration delay) {
+
+        Answer(int status, String contentType, String body, Duration delay) {
+            this(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), delay);
+        }
+    }
 
     /**
      * A request as it arrived.
@@ -65,8 +70,9 @@ public final class StubService {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                byte[] body = answer.body();
                 exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+                answer.headers().forEach(exchange.getResponseHeaders()::add);
                 exchange.sendResponseHeaders(answer.status(), body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
@@ -99,6 +105,12 @@ public final class StubService {
     /** Answers {@code GET path} with this status, type and body. */
     public StubService answer(String path, int status, String contentType, String body) {
         answers.put(path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers {@code GET path} with 200, this type, these bytes and these further headers (a download). */
+    public StubService bytes(String path, String contentType, byte[] body, Map<String, String> headers) {
+        answers.put(path, new Answer(200, contentType, body, Map.copyOf(headers), Duration.ZERO));
         return this;
     }
 

@@ -45,7 +45,13 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
                 .storesNothingWhenRefused(() -> storedState(kept, journey.providerId))
                 .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
                 .variable("id", uuid(kept))
-                .rule(Rule.anyone(), "GET /credentials/{id}", "GET /credentials/{id}/verification")
+                .rule(
+                        Rule.anyone(),
+                        "GET /credentials/{id}",
+                        "GET /credentials/{id}/verification",
+                        "GET /credentials/{id}/badge.png",
+                        "GET /credentials/{id}/badge.svg",
+                        "GET /credentials/{id}/certificate.pdf")
                 .rule("GET /issuers/{providerId}", Rule.anyone())
                 .rule("GET /status-lists/{providerId}/{list}", Rule.anyone().with("list", "0"))
                 .rule("POST /api/v1/verify", Rule.anyone().body(credential))

@@ -1,5 +1,6 @@
 package org.credstack.web.credential;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 import tools.jackson.databind.JsonNode;
@@ -14,4 +15,15 @@ public interface BadgeApi {
     /** badge-service's {@code VerificationReport} of a credential it issued; 404 for an unknown id. */
     @GetExchange(url = "/credentials/{id}/verification", accept = "application/json")
     JsonNode verification(@PathVariable String id);
+
+    /**
+     * A download of an issued credential, its bytes with badge-service's headers ({@code Content-Type}, {@code
+     * Content-Disposition}, {@code Cache-Control}, and for SVG {@code Content-Security-Policy}); 404 for an unknown id.
+     *
+     * @param file {@code badge.png} (baked PNG), {@code badge.svg} (baked SVG) or {@code certificate.pdf}
+     */
+    @GetExchange(
+            url = "/credentials/{id}/{file}",
+            accept = "image/png,image/svg+xml,application/pdf,application/problem+json")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String file);
 }

@@ -48,9 +48,7 @@ class PublicCredentialController {
      */
     @GetMapping("/credentials/{id}")
     ModelAndView credential(@PathVariable String id, Model model) {
-        if (!ID.matcher(id).matches()) {
-            throw new InvalidInput("id", "is not a credential id (letters, digits, '.', '_' and '-')");
-        }
+        requireCredentialId(id);
         Fetched<JsonNode> credential = calls.call(ServiceCalls.BADGE, () -> badge.credential(id));
         return switch (credential.state()) {
             case FOUND -> page(id, credential.value());
@@ -58,6 +56,16 @@ class PublicCredentialController {
             case REJECTED, FORBIDDEN, CONFLICT, UNAVAILABLE ->
                 new ModelAndView("credential-unavailable").addObject("id", id).addObject("missing", "badge-service");
         };
+    }
+
+    /**
+     * @throws InvalidInput naming {@code id} when it cannot be a credential's (letters, digits, '.', '_' and '-', at
+     *     most 100), so nothing is asked of badge-service
+     */
+    static void requireCredentialId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidInput("id", "is not a credential id (letters, digits, '.', '_' and '-')");
+        }
     }
 
     private ModelAndView page(String id, JsonNode credential) {

@@ -7,9 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credstack.web.Accessibility;
@@ -33,6 +35,12 @@ class PublicCredentialPageIT {
 
     static final String EXPIRED_ID = "0e1d0000-0000-4000-8000-000000000002";
     static final String REVOKED_ID = "0e1d0000-0000-4000-8000-000000000003";
+    static final String BROKEN_ID = "0e1d0000-0000-4000-8000-000000000004";
+
+    /** Not valid UTF-8 (a PNG signature starts with 0x89): a proxy that decoded it as text would change it. */
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff, (byte) 0xfe};
+
+    static final String DISPOSITION = "attachment; filename=\"occupational-therapy-assistant-badge.png\"";
 
     static {
         // validUntil 2 a.m. UTC on 1 December is still 30 November in New York, the issuer's zone
@@ -55,6 +63,26 @@ class PublicCredentialPageIT {
                         Fixtures.credential(null).replace(CREDENTIAL_ID, REVOKED_ID))
                 .json("/credentials/" + REVOKED_ID + "/verification", Fixtures.verification("revoked"));
         CATALOG.json("/api/v1/providers/" + PROVIDER_ID, Fixtures.provider("America/New_York"));
+        BADGE.bytes(
+                        "/credentials/" + CREDENTIAL_ID + "/badge.png",
+                        "image/png",
+                        PNG,
+                        Map.of("Content-Disposition", DISPOSITION, "Cache-Control", "max-age=300, public"))
+                .bytes(
+                        "/credentials/" + CREDENTIAL_ID + "/badge.svg",
+                        "image/svg+xml",
+                        "<svg/>".getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"))
+                .bytes(
+                        "/credentials/" + CREDENTIAL_ID + "/certificate.pdf",
+                        "application/pdf",
+                        "%PDF-1.7".getBytes(StandardCharsets.UTF_8),
+                        Map.of());
+        BADGE.answer(
+                "/credentials/" + BROKEN_ID + "/certificate.pdf",
+                500,
+                "application/problem+json",
+                "{\"status\":500,\"title\":\"Internal Server Error\"}");
     }
 
     @DynamicPropertySource
@@ -172,6 +200,73 @@ class PublicCredentialPageIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-field=\"id\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id is not a credential id")));
+    }
+
+    @Test
+    void linksTheBakedBadgesAndTheCertificateThroughTheAppWithTextSayingWhatEachIs() throws Exception {
+        String html = page(CREDENTIAL_ID);
+
+        assertThat(html)
+                .contains("<a id=\"download-png\" href=\"/credentials/" + CREDENTIAL_ID
+                        + "/badge.png\" type=\"image/png\"")
+                .contains(">Download the badge image (PNG) with the credential baked in</a>")
+                .contains("<a id=\"download-svg\" href=\"/credentials/" + CREDENTIAL_ID
+                        + "/badge.svg\" type=\"image/svg+xml\"")
+                .contains(">Download the badge image (SVG) with the credential baked in</a>")
+                .contains("<a id=\"download-pdf\" href=\"/credentials/" + CREDENTIAL_ID
+                        + "/certificate.pdf\" type=\"application/pdf\"")
+                .contains(">Download the printable certificate (PDF)</a>");
+    }
+
+    @Test
+    void passesEachDownloadOnByteForByteWithBadgeServicesTypeFileNameAndCaching() throws Exception {
+        var png = mvc.perform(get("/credentials/{id}/badge.png", CREDENTIAL_ID))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        var svg = mvc.perform(get("/credentials/{id}/badge.svg", CREDENTIAL_ID))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        var pdf = mvc.perform(get("/credentials/{id}/certificate.pdf", CREDENTIAL_ID))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+
+        assertThat(png.getContentAsByteArray()).isEqualTo(PNG);
+        assertThat(png.getContentType()).isEqualTo("image/png");
+        assertThat(png.getHeader("Content-Disposition")).isEqualTo(DISPOSITION);
+        assertThat(png.getHeader("Cache-Control")).isEqualTo("max-age=300, public");
+        assertThat(png.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(svg.getContentAsString()).isEqualTo("<svg/>");
+        assertThat(svg.getContentType()).isEqualTo("image/svg+xml");
+        assertThat(svg.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'");
+        assertThat(pdf.getContentAsString()).isEqualTo("%PDF-1.7");
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(BADGE.requests())
+                .contains(
+                        "/credentials/" + CREDENTIAL_ID + "/badge.png",
+                        "/credentials/" + CREDENTIAL_ID + "/badge.svg",
+                        "/credentials/" + CREDENTIAL_ID + "/certificate.pdf");
+    }
+
+    @Test
+    void answersADownloadOfAnUnknownOrMalformedOrUnavailableCredentialWithAPage() throws Exception {
+        mvc.perform(get("/credentials/no-such-credential/badge.png"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "There is no <span>credential no-such-credential</span>")));
+        mvc.perform(get("/credentials/{id}/certificate.pdf", "a b"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-field=\"id\"")));
+        mvc.perform(get("/credentials/{id}/certificate.pdf", BROKEN_ID))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("badge-service</span> is unavailable")));
+        assertThat(BADGE.requests())
+                .doesNotContain("/credentials/a%20b/certificate.pdf", "/credentials/a b/certificate.pdf");
     }
 
     @Test
