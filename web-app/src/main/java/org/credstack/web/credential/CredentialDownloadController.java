@@ -61,7 +61,7 @@ class CredentialDownloadController {
         return switch (fetched.state()) {
             case FOUND -> passedOn(fetched.value());
             case NOT_FOUND -> new ModelAndView("not-found", HttpStatus.NOT_FOUND).addObject("what", "credential " + id);
-            case REJECTED, UNAVAILABLE ->
+            case REJECTED, FORBIDDEN, CONFLICT, UNAVAILABLE ->
                 new ModelAndView("credential-unavailable", HttpStatus.SERVICE_UNAVAILABLE)
                         .addObject("id", id)
                         .addObject("missing", "badge-service");
