@@ -56,12 +56,14 @@ public final class StubService {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Answer answer = stub.answers.getOrDefault(
-                        uri.getPath(),
-                        new Answer(
+                        exchange.getRequestMethod() + " " + uri.getPath(), stub.answers.get(uri.getPath()));
+                answer = answer != null
+                        ? answer
+                        : new Answer(
                                 404,
                                 "application/problem+json",
                                 "{\"status\":404,\"title\":\"Not Found\"}",
-                                Duration.ZERO));
+                                Duration.ZERO);
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -98,6 +100,12 @@ public final class StubService {
     /** Answers {@code GET path} with this status, type and body. */
     public StubService answer(String path, int status, String contentType, String body) {
         answers.put(path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers {@code method path} only (e.g. {@code POST}), before any answer set for every method of the path. */
+    public StubService answer(String method, String path, int status, String contentType, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body, Duration.ZERO));
         return this;
     }
 
