@@ -252,7 +252,7 @@ class AwardPagesController {
             return new Award(badgeId, url, achievement, recipient, validFrom, providerId, status, revokedReason);
         }
 
-        boolean revoked() {
+        public boolean isRevoked() {
             return "revoked".equals(status);
         }
     }

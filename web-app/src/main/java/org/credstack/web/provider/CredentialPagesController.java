@@ -131,13 +131,13 @@ class CredentialPagesController {
             return form(model, credential.providerId(), credential, form.withSpareRows(), errors, null);
         }
         ObjectNode body = form.body(json, found.value().path("content"), credential.providerId());
-        Fetched<JsonNode> saved = credential.draft()
+        Fetched<JsonNode> saved = credential.isDraft()
                 ? calls.call(ServiceCalls.CATALOG, () -> catalog.edit(caller.authorization(), id, body))
                 : calls.call(ServiceCalls.CATALOG, () -> catalog.revise(caller.authorization(), id, body));
         if (saved.isFound()) {
             redirect.addFlashAttribute(
                     "done",
-                    credential.draft()
+                    credential.isDraft()
                             ? "Draft saved."
                             : "Published as version "
                                     + saved.value().path("version").asInt() + ".");

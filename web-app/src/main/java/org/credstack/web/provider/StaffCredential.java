@@ -28,11 +28,11 @@ record StaffCredential(
                 view.path("updatedAt").asString(null));
     }
 
-    boolean draft() {
+    public boolean isDraft() {
         return "DRAFT".equals(status);
     }
 
-    boolean published() {
+    public boolean isPublished() {
         return "PUBLISHED".equals(status);
     }
 }
