@@ -158,7 +158,9 @@ class ImportPageController {
                             source,
                             List.of(),
                             Map.of(),
-                            "Nothing was imported. " + Refusals.of(answer, "catalog-service", "The import"),
+                            answer.isUnavailable()
+                                    ? "Nothing was imported: catalog-service did not answer; try again in a minute."
+                                    : "Nothing was imported. " + Refusals.of(answer, "catalog-service", "such import"),
                             CredentialPagesController.status(answer));
             };
         }
