@@ -9,7 +9,8 @@ import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
 
 /**
- * enrollment-service's partner keys (docs/partner-keys.md), for staff of the provider in the path; every call carries
+ * enrollment-service for a provider's staff: provider-side completions of an enrollment's assignments and the
+ * partner keys (docs/partner-keys.md), for staff of the provider in the path; every call carries
  * the person's token. A key is {@code {id, providerId, label, createdAt, rotatedAt, lastUsedAt, revoked, revokedAt}};
  * creating and rotating answer it with its {@code secret} (and {@code previousSecretValidUntil}), the one time the
  * secret is ever shown. 403 for anyone but that provider's staff, 404 {@code keyId} for another provider's key, 409
@@ -45,4 +46,22 @@ public interface StaffEnrollmentApi {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @PathVariable String providerId,
             @PathVariable String keyId);
+
+    /**
+     * {@code POST /api/v1/providers/{providerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete}
+     * {@code {completedAt?}}: marks an assignment done as the provider (now when {@code completedAt} is absent) and
+     * answers the enrollment with its progress ({@code credentialTitle}, {@code status}, {@code assignments[]} with
+     * {@code done}, {@code how}, {@code when}); 403 unless staff of the enrollment's provider, 404 {@code enrollmentId}
+     * or {@code assignmentId}.
+     */
+    @PostExchange(
+            url = "/api/v1/providers/{providerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete",
+            accept = "application/json",
+            contentType = "application/json")
+    JsonNode completeAssignment(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String providerId,
+            @PathVariable String enrollmentId,
+            @PathVariable String assignmentId,
+            @RequestBody JsonNode completion);
 }
