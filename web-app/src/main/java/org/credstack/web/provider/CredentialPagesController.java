@@ -200,7 +200,7 @@ class CredentialPagesController {
         response.setStatus(status(changed));
         model.addAttribute("credential", StaffCredential.of(found.value()));
         model.addAttribute("content", DraftForm.of(found.value().path("content")));
-        model.addAttribute("refusal", Refusals.of(changed, CATALOG, "The credential"));
+        model.addAttribute("refusal", Refusals.of(changed, CATALOG, "credential"));
         return "provider/credential";
     }
 
@@ -229,7 +229,7 @@ class CredentialPagesController {
         }
         response.setStatus(status(found));
         model.addAttribute("id", id);
-        model.addAttribute("refusal", Refusals.of(found, CATALOG, "The credential"));
+        model.addAttribute("refusal", Refusals.of(found, CATALOG, "credential"));
         return "provider/credential";
     }
 
@@ -244,7 +244,7 @@ class CredentialPagesController {
         Map<String, String> errors = answer.state() == Fetched.State.REJECTED
                 ? form.onForm(answer.errors().isEmpty() ? Map.of("$", answer.detail()) : answer.errors())
                 : Map.of();
-        String refusal = answer.state() == Fetched.State.REJECTED ? null : Refusals.of(answer, CATALOG, "The draft");
+        String refusal = answer.state() == Fetched.State.REJECTED ? null : Refusals.of(answer, CATALOG, "credential");
         if (answer.isUnavailable()) {
             refusal = "Nothing was saved: catalog-service did not answer. What you typed is still here; try again in a"
                     + " minute.";

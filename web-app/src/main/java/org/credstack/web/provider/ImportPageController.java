@@ -160,7 +160,7 @@ class ImportPageController {
                             Map.of(),
                             answer.isUnavailable()
                                     ? "Nothing was imported: catalog-service did not answer; try again in a minute."
-                                    : "Nothing was imported. " + Refusals.of(answer, "catalog-service", "such import"),
+                                    : "Nothing was imported. " + Refusals.of(answer, "catalog-service", "import"),
                             CredentialPagesController.status(answer));
             };
         }

@@ -170,7 +170,7 @@ class PartnerKeyPagesController {
         }
         model.addAttribute("providerId", providerId);
         model.addAttribute("keys", listed.isFound() ? keys : null);
-        model.addAttribute("missing", listed.isFound() ? null : Refusals.of(listed, ENROLLMENT, "The partner keys"));
+        model.addAttribute("missing", listed.isFound() ? null : Refusals.of(listed, ENROLLMENT, "partner keys"));
         model.addAttribute("secret", secret);
         model.addAttribute("labelError", labelError);
         model.addAttribute("refusal", refusal);
@@ -181,7 +181,7 @@ class PartnerKeyPagesController {
     private static String refusal(Fetched<JsonNode> answer, String keyId) {
         return answer.isUnavailable()
                 ? "enrollment-service did not answer; try again in a minute."
-                : Refusals.of(answer, ENROLLMENT, keyId == null ? "such key" : "key " + keyId + " for this provider");
+                : Refusals.of(answer, ENROLLMENT, keyId == null ? "key" : "key " + keyId + " for this provider");
     }
 
     private static void requireKeyId(String keyId) {

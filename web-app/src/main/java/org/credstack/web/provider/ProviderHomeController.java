@@ -63,7 +63,7 @@ class ProviderHomeController {
             Fetched<JsonNode> found =
                     calls.call(ServiceCalls.CATALOG, () -> catalog.search(caller.authorization(), filters));
             if (!found.isFound()) {
-                missing = Refusals.of(found, "catalog-service", "The credentials");
+                missing = Refusals.of(found, "catalog-service", "credentials");
                 break;
             }
             found.value()

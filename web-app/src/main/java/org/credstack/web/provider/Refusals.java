@@ -12,7 +12,8 @@ final class Refusals {
      * refusal (403), a state that does not allow the step (409) or bad input (400/422); that it did not answer.
      *
      * @param service the service's name as people know it ({@code catalog-service})
-     * @param what what the page wanted, for the unavailable and not-found cases ({@code the credential})
+     * @param what what the page wanted, without an article, for the unavailable and not-found cases ({@code credential},
+     *     {@code award b-1 of this provider})
      */
     static String of(Fetched<?> fetched, String service, String what) {
         return switch (fetched.state()) {
@@ -23,7 +24,7 @@ final class Refusals {
             case REJECTED -> service + " refused the input: " + orElse(fetched.detail(), "bad input");
             case NOT_FOUND -> service + " has no " + what;
             case UNAVAILABLE ->
-                what + " cannot be shown right now: " + service + " did not answer; try again in a minute";
+                "The " + what + " cannot be shown right now: " + service + " did not answer; try again in a minute";
         };
     }
 
