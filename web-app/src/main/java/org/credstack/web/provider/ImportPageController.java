@@ -35,6 +35,13 @@ class ImportPageController {
     static final List<String> FORMATS = List.of("ctdl", "openbadges");
     static final List<String> CATEGORIES = List.of("technical", "soft_skill", "industry_specific");
 
+    /**
+     * The largest file relayed, in bytes: catalog-service's request limit ({@code credstack.runtime.max-request-size},
+     * 1 MB). The app's own multipart limit is higher (application.yml), so a larger file reaches this check and is
+     * named, instead of failing while the request (and its CSRF token) is read.
+     */
+    static final long MAX_DOCUMENT_BYTES = 1024 * 1024;
+
     private final StaffCatalogApi catalog;
     private final ServiceCalls calls;
 
@@ -70,6 +77,9 @@ class ImportPageController {
         ImportReport report;
         if (file == null || file.isEmpty()) {
             report = ImportReport.badInput("file", "choose a CTDL or Open Badges JSON file to import");
+        } else if (file.getSize() > MAX_DOCUMENT_BYTES) {
+            report = ImportReport.badInput(
+                    "file", "is " + file.getSize() + " bytes; catalog-service takes at most 1 MB (1048576 bytes)");
         } else if (chosenFormat != null && !FORMATS.contains(chosenFormat)) {
             report = ImportReport.badInput("format", "is one of " + FORMATS + " or left to detection");
         } else if (chosenCategory != null && !CATEGORIES.contains(chosenCategory)) {

@@ -139,6 +139,15 @@ class ImportPagesIT extends StaffPagesBase {
                 .contains("id=\"file-error\" class=\"error\">file choose a CTDL or Open Badges JSON file to import<");
         mvc.perform(upload(PROVIDER).param("format", "csv").with(staff()).with(csrf()))
                 .andExpect(status().isBadRequest());
+        String tooLarge = mvc.perform(multipart("/provider/p-1/imports")
+                        .file(new MockMultipartFile("file", "big.json", "application/json", new byte[1024 * 1024 + 1]))
+                        .with(staff())
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(tooLarge).contains("file is 1048577 bytes; catalog-service takes at most 1 MB (1048576 bytes)");
         assertThat(catalogRequests()).isEmpty();
     }
 
