@@ -38,7 +38,7 @@ class AwardPagesController {
     /** The longest reason badge-service takes, in characters. */
     static final int MAX_REASON = 1000;
 
-    private static final Pattern BADGE_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+    private static final Pattern BADGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
     private static final String BADGE = "badge-service";
 
     private final StaffBadgeApi badges;

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class CredentialPagesController {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
     private static final String CATALOG = "catalog-service";
 
     private final StaffCatalogApi catalog;
@@ -210,7 +210,8 @@ class CredentialPagesController {
      */
     private Fetched<JsonNode> load(String id, Caller caller) {
         if (!ID.matcher(id).matches()) {
-            throw new InvalidInput("id", "is not a credential id (letters, digits, '.', '_', '~' and '-')");
+            throw new InvalidInput(
+                    "id", "is not a credential id (a letter or digit, then letters, digits, '.', '_', '~' or '-')");
         }
         Fetched<JsonNode> found =
                 calls.call(ServiceCalls.CATALOG, () -> catalog.credential(caller.authorization(), id));

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class EnrollmentPagesController {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
 
     private final StaffEnrollmentApi enrollment;
     private final ServiceCalls calls;
@@ -67,7 +67,9 @@ class EnrollmentPagesController {
         String assignmentKey = assignmentId == null ? "" : assignmentId.strip();
         Map<String, String> errors = new LinkedHashMap<>();
         if (!ID.matcher(enrollmentKey).matches()) {
-            errors.put("enrollmentId", "enrollmentId: the enrollment's id (letters, digits, '.', '_', '~', '-')");
+            errors.put(
+                    "enrollmentId",
+                    "enrollmentId: the enrollment's id (a letter or digit, then letters, digits, '.', '_', '~' or '-')");
         }
         if (!ID.matcher(assignmentKey).matches()) {
             errors.put("assignmentId", "assignmentId: the assignment's id as the credential names it");

@@ -65,6 +65,23 @@ class AwardPagesIT extends StaffPagesBase {
     }
 
     @Test
+    void namesTheAwardFieldWhenItCannotBeAnAwardsIdAndAsksBadgeServiceNothing() throws Exception {
+        String html = mvc.perform(get("/provider/p-1/awards")
+                        .param("award", "http://badges.test/credentials/..")
+                        .with(staff()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Accessibility.assertBasics(html);
+        assertThat(html)
+                .contains("aria-invalid=\"true\" aria-describedby=\"award-error\"")
+                .contains("id=\"award-error\" class=\"error\" role=\"alert\">award is an award&#39;s id or its URL");
+        assertThat(badgeRequests()).isEmpty();
+    }
+
+    @Test
     void asksForAReasonBeforeRevokingThenRevokesWithIt() throws Exception {
         BADGE.json("/credentials/b-1", award(PROVIDER))
                 .json("/credentials/b-1/verification", "{\"status\": \"verified\"}")
