@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import org.credstack.web.catalog.CatalogApi;
 import org.credstack.web.credential.BadgeApi;
+import org.credstack.web.provider.StaffBadgeApi;
+import org.credstack.web.provider.StaffCatalogApi;
+import org.credstack.web.provider.StaffEnrollmentApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,6 +30,21 @@ class ServiceClients {
     @Bean
     BadgeApi badgeApi(WebProperties properties) {
         return client(properties, properties.badgeUrl(), BadgeApi.class);
+    }
+
+    @Bean
+    StaffCatalogApi staffCatalogApi(WebProperties properties) {
+        return client(properties, properties.catalogUrl(), StaffCatalogApi.class);
+    }
+
+    @Bean
+    StaffEnrollmentApi staffEnrollmentApi(WebProperties properties) {
+        return client(properties, properties.enrollmentUrl(), StaffEnrollmentApi.class);
+    }
+
+    @Bean
+    StaffBadgeApi staffBadgeApi(WebProperties properties) {
+        return client(properties, properties.badgeUrl(), StaffBadgeApi.class);
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */

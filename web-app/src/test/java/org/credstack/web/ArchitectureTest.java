@@ -30,9 +30,18 @@ class ArchitectureTest {
             .resideInAPackage("..web.credential..");
 
     @ArchTest
+    static final ArchRule staffPagesKnowNothingOfOtherPages = noClasses()
+            .that()
+            .resideInAPackage("..web.provider..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web.catalog..", "..web.credential..", "..web.learner..", "..web.operator..")
+            .because("the staff pages have their own typed clients (docs/web-app-provider.md)");
+
+    @ArchTest
     static final ArchRule noPageCallsAServiceWithItsOwnHttpClient = noClasses()
             .that()
-            .resideInAnyPackage("..web.catalog..", "..web.credential..")
+            .resideInAnyPackage("..web.catalog..", "..web.credential..", "..web.provider..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web.client..", "java.net.http..")

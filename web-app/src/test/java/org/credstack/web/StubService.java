@@ -64,7 +64,10 @@ public final class StubService {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Answer answer = stub.answers.getOrDefault(
-                        uri.getPath() + "?" + uri.getRawQuery(), stub.answers.getOrDefault(uri.getPath(), NOT_FOUND));
+                        exchange.getRequestMethod() + " " + uri.getPath(),
+                        stub.answers.getOrDefault(
+                                uri.getPath() + "?" + uri.getRawQuery(),
+                                stub.answers.getOrDefault(uri.getPath(), NOT_FOUND)));
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -111,6 +114,12 @@ public final class StubService {
     /** Answers {@code GET path} with 200, this type, these bytes and these further headers (a download). */
     public StubService bytes(String path, String contentType, byte[] body, Map<String, String> headers) {
         answers.put(path, new Answer(200, contentType, body, Map.copyOf(headers), Duration.ZERO));
+        return this;
+    }
+
+    /** Answers {@code method path} only (e.g. {@code POST}), before any answer set for every method of the path. */
+    public StubService answer(String method, String path, int status, String contentType, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body, Duration.ZERO));
         return this;
     }
 
