@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import org.credstack.web.catalog.CatalogApi;
 import org.credstack.web.credential.BadgeApi;
+import org.credstack.web.learner.EnrollmentApi;
+import org.credstack.web.learner.LearnerBadgeApi;
+import org.credstack.web.learner.NotificationApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,6 +30,21 @@ class ServiceClients {
     @Bean
     BadgeApi badgeApi(WebProperties properties) {
         return client(properties, properties.badgeUrl(), BadgeApi.class);
+    }
+
+    @Bean
+    EnrollmentApi enrollmentApi(WebProperties properties) {
+        return client(properties, properties.enrollmentUrl(), EnrollmentApi.class);
+    }
+
+    @Bean
+    LearnerBadgeApi learnerBadgeApi(WebProperties properties) {
+        return client(properties, properties.badgeUrl(), LearnerBadgeApi.class);
+    }
+
+    @Bean
+    NotificationApi notificationApi(WebProperties properties) {
+        return client(properties, properties.notificationUrl(), NotificationApi.class);
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */

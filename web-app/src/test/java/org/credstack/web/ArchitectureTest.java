@@ -32,7 +32,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPageCallsAServiceWithItsOwnHttpClient = noClasses()
             .that()
-            .resideInAnyPackage("..web.catalog..", "..web.credential..")
+            .resideInAnyPackage("..web.catalog..", "..web.credential..", "..web.learner..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web.client..", "java.net.http..")

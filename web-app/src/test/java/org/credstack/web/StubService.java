@@ -50,18 +50,22 @@ public final class StubService {
                 URI uri = exchange.getRequestURI();
                 String target = uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
                 stub.requests.add(target);
+                String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 stub.received.add(new Request(
                         exchange.getRequestMethod(),
                         target,
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                Answer answer = stub.answers.getOrDefault(
-                        uri.getPath(),
-                        new Answer(
-                                404,
-                                "application/problem+json",
-                                "{\"status\":404,\"title\":\"Not Found\"}",
-                                Duration.ZERO));
+                        requestBody));
+                Answer byBody = stub.answers.get(uri.getPath() + " " + requestBody);
+                Answer answer = byBody != null
+                        ? byBody
+                        : stub.answers.getOrDefault(
+                                uri.getPath(),
+                                new Answer(
+                                        404,
+                                        "application/problem+json",
+                                        "{\"status\":404,\"title\":\"Not Found\"}",
+                                        Duration.ZERO));
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -98,6 +102,12 @@ public final class StubService {
     /** Answers {@code GET path} with this status, type and body. */
     public StubService answer(String path, int status, String contentType, String body) {
         answers.put(path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers a request to {@code path} whose body is exactly {@code requestBody} (before any answer by path). */
+    public StubService answerTo(String path, String requestBody, int status, String contentType, String body) {
+        answers.put(path + " " + requestBody, new Answer(status, contentType, body, Duration.ZERO));
         return this;
     }
 
