@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import org.credstack.web.catalog.CatalogApi;
 import org.credstack.web.credential.BadgeApi;
 import org.credstack.web.learner.EnrollmentApi;
+import org.credstack.web.learner.IdentityApi;
 import org.credstack.web.learner.LearnerBadgeApi;
 import org.credstack.web.learner.NotificationApi;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,11 @@ class ServiceClients {
     @Bean
     NotificationApi notificationApi(WebProperties properties) {
         return client(properties, properties.notificationUrl(), NotificationApi.class);
+    }
+
+    @Bean
+    IdentityApi identityApi(WebProperties properties) {
+        return client(properties, properties.identityUrl(), IdentityApi.class);
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */

@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The learner pages' tests share one application context: stand-ins for enrollment-, badge-, catalog- and
- * notification-service on local ports, and a fixed clock. Each test uses its own learner id, so the stubs' paths (and
+ * The learner pages' tests share one application context: stand-ins for enrollment-, badge-, catalog-,
+ * notification- and identity-service on local ports, and a fixed clock. Each test uses its own learner id, so the stubs' paths (and
  * the requests they record) do not mix between tests.
  */
 @SpringBootTest
@@ -34,6 +34,7 @@ abstract class LearnerPagesBase {
     static final StubService BADGE = StubService.start();
     static final StubService CATALOG = StubService.start();
     static final StubService NOTIFICATION = StubService.start();
+    static final StubService IDENTITY = StubService.start();
 
     static final String PROBLEM = "application/problem+json";
 
@@ -46,6 +47,11 @@ abstract class LearnerPagesBase {
         registry.add("credstack.web.badge-url", BADGE::url);
         registry.add("credstack.web.catalog-url", CATALOG::url);
         registry.add("credstack.web.notification-url", NOTIFICATION::url);
+        registry.add("credstack.web.identity-url", IDENTITY::url);
+        // these tests pin pages, not timeouts (SlowServiceIT does): a first call on a busy shared machine may take
+        // longer than the 2.5 s limit while classes load
+        registry.add("resilience4j.timelimiter.configs.service.timeout-duration", () -> "20s");
+        registry.add("credstack.web.read-timeout", () -> "20s");
     }
 
     @TestBean
