@@ -14,4 +14,8 @@ public interface BadgeApi {
     /** badge-service's {@code VerificationReport} of a credential it issued; 404 for an unknown id. */
     @GetExchange(url = "/credentials/{id}/verification", accept = "application/json")
     JsonNode verification(@PathVariable String id);
+
+    /** {@code {id, name}}: the name the recipient chose to show on the public page; 404 when they chose none. */
+    @GetExchange(url = "/credentials/{id}/display-name", accept = "application/json")
+    JsonNode displayName(@PathVariable String id);
 }

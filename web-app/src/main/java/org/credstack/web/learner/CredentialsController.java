@@ -62,6 +62,7 @@ class CredentialsController {
         List<String> missing = new ArrayList<>();
         List<HeldCredential> credentials = held.isFound() ? held(caller, held.value(), missing) : List.of();
         model.addAttribute("credentials", credentials.reversed());
+        model.addAttribute("shownNames", shownNames(credentials));
         model.addAttribute("credentialsUnavailable", !held.isFound());
         model.addAttribute("stacks", stacks.isFound() ? stacks.value() : null);
         model.addAttribute("missing", missing);
@@ -99,6 +100,64 @@ class CredentialsController {
         String page = credentials(caller, model);
         model.addAttribute("refusal", "The renewal was not started: " + Refusals.reason(answer));
         return page;
+    }
+
+    /**
+     * {@code POST /my/credentials/display-name} {@code id, name}: the name shown on credential {@code id}'s public page
+     * (badge-service {@code PUT .../credentials/{id}/display-name}); an empty name shows none. 400 page naming {@code
+     * id} or {@code name} (over {@value #NAME_LENGTH} characters or with control characters) before badge-service is
+     * asked.
+     */
+    @PostMapping("/my/credentials/display-name")
+    String chooseDisplayName(
+            @RequestParam(required = false) String id,
+            @RequestParam(defaultValue = "") String name,
+            Caller caller,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInput("id", "names no credential");
+        }
+        LearningController.checkId("id", id);
+        String shown = name.strip();
+        if (shown.length() > NAME_LENGTH || shown.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("name", "is at most " + NAME_LENGTH + " characters, without control characters");
+        }
+        Fetched<JsonNode> answer = calls.call(
+                ServiceCalls.BADGE,
+                () -> badges.chooseDisplayName(
+                        caller.authorization(),
+                        caller.subject(),
+                        id,
+                        new LearnerBadgeApi.DisplayName(shown.isEmpty() ? null : shown)));
+        if (answer.isFound()) {
+            flash.addFlashAttribute(
+                    "done",
+                    shown.isEmpty()
+                            ? "The public page shows no name."
+                            : "The public page shows your name as " + shown + ".");
+            return "redirect:/my/credentials";
+        }
+        response.setStatus(Refusals.status(answer).value());
+        String page = credentials(caller, model);
+        model.addAttribute("refusal", "The name was not changed: " + Refusals.reason(answer));
+        return page;
+    }
+
+    /** The longest name badge-service shows. */
+    static final int NAME_LENGTH = 100;
+
+    /** Badge id → the name its holder shows on the public page (absent: none, or badge-service did not say). */
+    private Map<String, String> shownNames(List<HeldCredential> credentials) {
+        Map<String, String> names = new HashMap<>();
+        for (HeldCredential c : credentials) {
+            Fetched<JsonNode> shown = calls.call(ServiceCalls.BADGE, () -> badges.displayName(c.id()));
+            if (shown.isFound() && shown.value().path("name").isString()) {
+                names.put(c.id(), shown.value().path("name").asString());
+            }
+        }
+        return names;
     }
 
     private List<HeldCredential> held(Caller caller, JsonNode list, List<String> missing) {

@@ -56,7 +56,8 @@ class MyCredentialsPageIT extends LearnerPagesBase {
         for (String id : new String[] {"b-active", "b-soon", "b-expired", "b-old", "b-new", "b-forever"}) {
             BADGE.json("/credentials/" + id + "/verification", "{\"status\": \"verified\"}");
         }
-        BADGE.json("/credentials/b-revoked/verification", "{\"status\": \"revoked\"}");
+        BADGE.json("/credentials/b-revoked/verification", "{\"status\": \"revoked\"}")
+                .json("/credentials/b-soon/display-name", "{\"id\": \"b-soon\", \"name\": \"Grace H.\"}");
         CATALOG.json("/api/v1/credentials/c-renew", """
                 {"id": "c-renew", "status": "PUBLISHED", "version": 1, "content": {"title": "Cert",
                  "renewalPolicy": {"renewalWindow": "P90D", "description": "Refresher."}}}""");
@@ -88,7 +89,9 @@ class MyCredentialsPageIT extends LearnerPagesBase {
                 .contains("<input type=\"hidden\" name=\"badgeId\" value=\"" + BASE + "b-soon\">")
                 .contains("Renewal opens <span>" + PersonTime.UTC.date(Instant.parse("2028-03-03T00:00:00Z")))
                 .contains("The renewal window has closed.")
-                .contains("Left: <span>Ladders missing</span>");
+                .contains("Left: <span>Ladders missing</span>")
+                .containsPattern("<input id=\"name-b-soon\" name=\"name\"[^>]*value=\"Grace H.\">")
+                .containsPattern("<input id=\"name-b-active\" name=\"name\"[^>]*value=\"\">");
         assertThat(html.split("name=\"badgeId\"")).as("one renewal button").hasSize(2);
         assertThat(to(BADGE, "/api/v1/learners/hopper/credentials"))
                 .isNotEmpty()
