@@ -42,7 +42,7 @@ public record EnrollmentCard(
      * @param id assignment id
      * @param title its title, or its id when it has none
      * @param done whether it counts as done
-     * @param how who reported it, in words ({@code null} while not done)
+     * @param how who reported it and how it arrived, in words ({@code null} while not done)
      * @param when the business time it was done, UTC, or {@code null}
      * @param statementId the xAPI statement or partner record that completed it, or {@code null}
      * @param selfPaced nothing reports it: the learner marks it done
@@ -74,7 +74,7 @@ public record EnrollmentCard(
                     id,
                     text(a.path("title"), id),
                     isDone,
-                    isDone ? how(a.path("how").asString("")) : null,
+                    isDone ? how(a.path("how").asString(""), a.path("source").asString("")) : null,
                     instant(a.path("when")),
                     text(a.path("statementId"), null),
                     selfPaced,
@@ -108,12 +108,20 @@ public record EnrollmentCard(
                 renewal && inProgress && total == 0);
     }
 
-    /** enrollment-service's {@code how} in words: who reported the assignment done. */
-    static String how(String reportedBy) {
+    /**
+     * enrollment-service's {@code how} (who reported the assignment done) and {@code source} (what carried a partner's
+     * report: {@code XAPI} or {@code PARTNER}, absent for reports made before it was kept) in words.
+     */
+    static String how(String reportedBy, String source) {
         return switch (reportedBy) {
             case "LEARNER" -> "marked done by you";
             case "PROVIDER" -> "recorded by the provider";
-            case "PARTNER" -> "reported by the provider's learning system";
+            case "PARTNER" ->
+                switch (source) {
+                    case "XAPI" -> "reported by an xAPI statement from the provider's learning system";
+                    case "PARTNER" -> "reported by the provider's system as a completion record (webhook or event)";
+                    default -> "reported by the provider's learning system";
+                };
             default -> "done";
         };
     }

@@ -25,7 +25,7 @@ class MyLearningPageIT extends LearnerPagesBase {
               "assignments": [
                 {"assignmentId": "a1", "title": "Lab: build a LAN", "activityId": "https://lms.example/a1",
                  "moveOn": "Completed", "done": true, "how": "PARTNER", "when": "2027-01-05T10:00:00Z",
-                 "statementId": "8f1c2a4e-0000-4000-8000-000000000001"},
+                 "statementId": "8f1c2a4e-0000-4000-8000-000000000001", "source": "XAPI"},
                 {"assignmentId": "a2", "title": "Reading", "activityId": null, "moveOn": "NotApplicable",
                  "done": true, "how": "LEARNER", "when": "2027-01-06T11:30:00Z", "statementId": null},
                 {"assignmentId": "a3", "title": "Reflection", "activityId": null, "moveOn": "NotApplicable",
@@ -42,7 +42,10 @@ class MyLearningPageIT extends LearnerPagesBase {
               "completionRule": {"type": "ALL"},
               "assignments": [{"assignmentId": "s1", "title": "Checklist", "activityId": null,
                                "moveOn": "NotApplicable", "done": true, "how": "PROVIDER",
-                               "when": "2026-12-01T16:00:00Z"}]}]""";
+                               "when": "2026-12-01T16:00:00Z"},
+                              {"assignmentId": "s2", "title": "Drill", "activityId": "https://lms.example/s2",
+                               "moveOn": "Completed", "done": true, "how": "PARTNER", "source": "PARTNER",
+                               "statementId": "drill-77", "when": "2026-11-20T16:00:00Z"}]}]""";
 
     static final String GRACE = "/api/v1/learners/grace/enrollments";
 
@@ -67,12 +70,15 @@ class MyLearningPageIT extends LearnerPagesBase {
                 .contains("Completed by <span>at least 3 of 4 assignments</span>")
                 .contains("<strong class=\"left\">1 more to do (2 done)</strong>")
                 .contains("<span>Lab: build a LAN</span>:")
-                .contains("<span>reported by the provider&#39;s learning system</span>")
+                .contains("<span>reported by an xAPI statement from the provider&#39;s learning system</span>")
                 .contains(utc.dateTime(Instant.parse("2027-01-05T10:00:00Z")))
                 .contains("(record <code>8f1c2a4e-0000-4000-8000-000000000001</code>)")
                 .contains("<span>marked done by you</span>")
                 .contains(utc.dateTime(Instant.parse("2027-01-06T11:30:00Z")))
                 .contains("<span>recorded by the provider</span>")
+                .contains(
+                        "<span>reported by the provider&#39;s system as a completion record (webhook or event)</span>")
+                .contains("(record <code>drill-77</code>)")
                 .contains("action=\"/my/learning/e-1/assignments/a3/done\"")
                 .doesNotContain("action=\"/my/learning/e-1/assignments/a4/done\"")
                 .contains("(your provider's learning system reports it)")
