@@ -7,6 +7,10 @@ import org.credstack.web.credential.BadgeApi;
 import org.credstack.web.provider.StaffBadgeApi;
 import org.credstack.web.provider.StaffCatalogApi;
 import org.credstack.web.provider.StaffEnrollmentApi;
+import org.credstack.web.learner.EnrollmentApi;
+import org.credstack.web.learner.IdentityApi;
+import org.credstack.web.learner.LearnerBadgeApi;
+import org.credstack.web.learner.NotificationApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -45,6 +49,26 @@ class ServiceClients {
     @Bean
     StaffBadgeApi staffBadgeApi(WebProperties properties) {
         return client(properties, properties.badgeUrl(), StaffBadgeApi.class);
+    }
+
+    @Bean
+    EnrollmentApi enrollmentApi(WebProperties properties) {
+        return client(properties, properties.enrollmentUrl(), EnrollmentApi.class);
+    }
+
+    @Bean
+    LearnerBadgeApi learnerBadgeApi(WebProperties properties) {
+        return client(properties, properties.badgeUrl(), LearnerBadgeApi.class);
+    }
+
+    @Bean
+    NotificationApi notificationApi(WebProperties properties) {
+        return client(properties, properties.notificationUrl(), NotificationApi.class);
+    }
+
+    @Bean
+    IdentityApi identityApi(WebProperties properties) {
+        return client(properties, properties.identityUrl(), IdentityApi.class);
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */

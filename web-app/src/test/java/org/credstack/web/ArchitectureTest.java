@@ -41,7 +41,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPageCallsAServiceWithItsOwnHttpClient = noClasses()
             .that()
-            .resideInAnyPackage("..web.catalog..", "..web.credential..", "..web.provider..")
+            .resideInAnyPackage("..web.catalog..", "..web.credential..", "..web.provider..", "..web.learner..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web.client..", "java.net.http..")

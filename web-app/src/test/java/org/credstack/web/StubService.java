@@ -58,16 +58,20 @@ public final class StubService {
                 URI uri = exchange.getRequestURI();
                 String target = uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
                 stub.requests.add(target);
+                String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 stub.received.add(new Request(
                         exchange.getRequestMethod(),
                         target,
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                Answer answer = stub.answers.getOrDefault(
-                        exchange.getRequestMethod() + " " + uri.getPath(),
-                        stub.answers.getOrDefault(
-                                uri.getPath() + "?" + uri.getRawQuery(),
-                                stub.answers.getOrDefault(uri.getPath(), NOT_FOUND)));
+                        requestBody));
+                Answer answer = stub.answers.get(uri.getPath() + " " + requestBody);
+                if (answer == null) {
+                    answer = stub.answers.getOrDefault(
+                            exchange.getRequestMethod() + " " + uri.getPath(),
+                            stub.answers.getOrDefault(
+                                    uri.getPath() + "?" + uri.getRawQuery(),
+                                    stub.answers.getOrDefault(uri.getPath(), NOT_FOUND)));
+                }
                 try {
                     Thread.sleep(answer.delay());
                 } catch (InterruptedException e) {
@@ -120,6 +124,12 @@ public final class StubService {
     /** Answers {@code method path} only (e.g. {@code POST}), before any answer set for every method of the path. */
     public StubService answer(String method, String path, int status, String contentType, String body) {
         answers.put(method + " " + path, new Answer(status, contentType, body, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers a request to {@code path} whose body is exactly {@code requestBody} (before any answer by path). */
+    public StubService answerTo(String path, String requestBody, int status, String contentType, String body) {
+        answers.put(path + " " + requestBody, new Answer(status, contentType, body, Duration.ZERO));
         return this;
     }
 

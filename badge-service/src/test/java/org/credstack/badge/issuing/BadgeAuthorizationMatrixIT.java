@@ -44,6 +44,8 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
         AuthorizationMatrix.of(baseUrl(), journey.learnerId, journey.providerId)
                 .storesNothingWhenRefused(() -> storedState(kept, journey.providerId))
                 .storesNothingWhenRefused(() -> mongo.getCollection("auditLog").countDocuments())
+                .storesNothingWhenRefused(
+                        () -> mongo.getCollection("displayNames").countDocuments())
                 .variable("id", uuid(kept))
                 .rule(
                         Rule.anyone(),
@@ -60,6 +62,10 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
                         "GET /api/v1/learners/{learnerId}/credentials",
                         "GET /api/v1/learners/{learnerId}/stacks",
                         "GET /api/v1/learners/{learnerId}/stacks/{stackCredentialId}/clr")
+                .rule("GET /credentials/{id}/display-name", Rule.anyone())
+                .rule(
+                        "PUT /api/v1/learners/{learnerId}/credentials/{id}/display-name",
+                        Rule.learner().body("{\"name\": \"Ada\"}"))
                 .rule(
                         "POST /api/v1/providers/{providerId}/credentials/{badgeId}/revocation",
                         Rule.providerStaff().body(REASON).with("badgeId", kind -> switch (kind) {

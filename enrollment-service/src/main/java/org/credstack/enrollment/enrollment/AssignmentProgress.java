@@ -15,6 +15,9 @@ import org.credstack.events.catalog.CredentialSnapshot.Assignment;
  * @param doneAt business time it was done as an ISO 8601 UTC instant (kept as text so no precision is lost), or
  *     {@code null}
  * @param statementId the statement or partner record that completed it, or {@code null}
+ * @param source for a partner's report, what carried it: {@code XAPI} (an xAPI statement) or {@code PARTNER} (a
+ *     completion record, from a webhook or {@code partner.completions.v1}); {@code null} otherwise and for assignments
+ *     done before it was kept
  */
 record AssignmentProgress(
         String assignmentId,
@@ -24,7 +27,8 @@ record AssignmentProgress(
         Double masteryScore,
         ReportedBy reportedBy,
         String doneAt,
-        String statementId) {
+        String statementId,
+        String source) {
 
     static AssignmentProgress of(Assignment assignment) {
         return new AssignmentProgress(
@@ -33,6 +37,7 @@ record AssignmentProgress(
                 assignment.activityId(),
                 assignment.moveOn().name(),
                 assignment.masteryScore(),
+                null,
                 null,
                 null,
                 null);
@@ -51,8 +56,8 @@ record AssignmentProgress(
         return activityId == null || "NotApplicable".equals(moveOn);
     }
 
-    AssignmentProgress doneBy(ReportedBy who, Instant at, String statement) {
+    AssignmentProgress doneBy(ReportedBy who, Instant at, String statement, String statementSource) {
         return new AssignmentProgress(
-                assignmentId, title, activityId, moveOn, masteryScore, who, at.toString(), statement);
+                assignmentId, title, activityId, moveOn, masteryScore, who, at.toString(), statement, statementSource);
     }
 }

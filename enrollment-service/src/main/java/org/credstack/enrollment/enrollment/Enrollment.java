@@ -251,7 +251,7 @@ class Enrollment {
         if (!assignment.selfPaced()) {
             throw new AssignmentNotSelfPaced(assignmentId);
         }
-        complete(assignment, ReportedBy.LEARNER, at, null, who);
+        complete(assignment, ReportedBy.LEARNER, at, null, null, who);
     }
 
     /**
@@ -259,10 +259,11 @@ class Enrollment {
      *
      * @param at business time it was done
      * @param statementId the statement or partner record behind it, or {@code null}
+     * @param source what carried a partner's report ({@code XAPI}, {@code PARTNER}), or {@code null}
      * @throws AssignmentNotFound, EnrollmentNotActive
      */
-    void markDone(String assignmentId, ReportedBy by, Instant at, String statementId, Recipient who) {
-        complete(assignment(assignmentId), by, at, statementId, who);
+    void markDone(String assignmentId, ReportedBy by, Instant at, String statementId, String source, Recipient who) {
+        complete(assignment(assignmentId), by, at, statementId, source, who);
     }
 
     /**
@@ -283,7 +284,13 @@ class Enrollment {
         raised.add(new EnrollmentWithdrawn(id, learnerId, credentialId, at));
     }
 
-    private void complete(AssignmentProgress assignment, ReportedBy by, Instant at, String statementId, Recipient who) {
+    private void complete(
+            AssignmentProgress assignment,
+            ReportedBy by,
+            Instant at,
+            String statementId,
+            String source,
+            Recipient who) {
         if (status == Status.WITHDRAWN) {
             throw new EnrollmentNotActive(id, status);
         }
@@ -291,7 +298,7 @@ class Enrollment {
             return;
         }
         Objects.requireNonNull(at, "at");
-        assignments.replaceAll(a -> a == assignment ? a.doneBy(by, at, statementId) : a);
+        assignments.replaceAll(a -> a == assignment ? a.doneBy(by, at, statementId, source) : a);
         raised.add(new AssignmentCompleted(
                 id, learnerId, credentialId, assignment.assignmentId(), by.name(), statementId, at));
         completeIfRuleMet(who);

@@ -156,6 +156,8 @@ class EnrollmentController {
      * @param how who reported it: {@code LEARNER}, {@code PROVIDER} or {@code PARTNER}; {@code null} while not done
      * @param when business time it was done, UTC
      * @param statementId the statement or partner record that completed it
+     * @param source for {@code PARTNER}: {@code XAPI} (an xAPI statement) or {@code PARTNER} (a completion record from a
+     *     webhook or {@code partner.completions.v1}); {@code null} otherwise and for assignments done before it was kept
      */
     record AssignmentView(
             String assignmentId,
@@ -166,7 +168,8 @@ class EnrollmentController {
             boolean done,
             ReportedBy how,
             Instant when,
-            String statementId) {
+            String statementId,
+            String source) {
 
         static AssignmentView of(AssignmentProgress a) {
             return new AssignmentView(
@@ -178,7 +181,8 @@ class EnrollmentController {
                     a.done(),
                     a.reportedBy(),
                     a.at(),
-                    a.statementId());
+                    a.statementId(),
+                    a.source());
         }
     }
 }

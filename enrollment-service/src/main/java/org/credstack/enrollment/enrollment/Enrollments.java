@@ -167,7 +167,7 @@ public class Enrollments {
         Enrollment changed = change(
                 enrollmentId,
                 e -> providerId.equals(e.providerId()),
-                e -> e.markDone(assignmentId, ReportedBy.PROVIDER, doneAt, null, who));
+                e -> e.markDone(assignmentId, ReportedBy.PROVIDER, doneAt, null, null, who));
         if (!wasDone && isDone(changed, assignmentId)) {
             auditLog.record(
                     "assignment.completed-manually",
@@ -217,14 +217,19 @@ public class Enrollments {
      *
      * @param at business time: the timestamp of the statement that met the criteria
      * @param statementId that statement (or partner record)
+     * @param source what carried it: {@code XAPI} (a statement) or {@code PARTNER} (a completion record)
      */
-    public void markDoneByPartner(String enrollmentId, String assignmentId, Instant at, String statementId) {
+    public void markDoneByPartner(
+            String enrollmentId, String assignmentId, Instant at, String statementId, String source) {
         Enrollment current = load(enrollmentId, e -> true);
         if (current.status() == Status.WITHDRAWN) {
             return;
         }
         Recipient who = recipient(learners.profile(current.learnerId()));
-        change(enrollmentId, e -> true, e -> e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, who));
+        change(
+                enrollmentId,
+                e -> true,
+                e -> e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, source, who));
     }
 
     /**

@@ -115,18 +115,24 @@ class CompletionMatcher {
                 learner.identifierKeys(), learners.foldedKeysHeldAlone(learner), statement.activityId());
         Map<String, String> references =
                 about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
+        Map<String, String> sources =
+                about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::source));
         assignments.stream().filter(a -> !a.done()).forEach(a -> {
             // only statements its provider's partners (or operators) reported count for an assignment
             List<ProgressStatement> progress = about.stream()
                     .filter(s -> s.mayCountFor(a.providerId()))
                     .map(StoredStatement::progress)
                     .toList();
-            evaluate(a, progress, references);
+            evaluate(a, progress, references, sources);
         });
         inbox.release(statement.id());
     }
 
-    private void evaluate(TrackedAssignment assignment, List<ProgressStatement> progress, Map<String, String> refs) {
+    private void evaluate(
+            TrackedAssignment assignment,
+            List<ProgressStatement> progress,
+            Map<String, String> refs,
+            Map<String, String> sources) {
         MoveOnCriteria criteria;
         try {
             criteria = new MoveOnCriteria(MoveOn.valueOf(assignment.moveOn()), assignment.masteryScore());
@@ -136,10 +142,13 @@ class CompletionMatcher {
         }
         criteria.evaluate(assignment.enrolledAt(), progress).ifPresent(satisfied -> {
             Instant at = satisfied.at();
-            String statementId = satisfied.statementId() == null
+            String id = satisfied.statementId() == null
                     ? null
-                    : refs.get(satisfied.statementId().toString());
-            enrollments.markDoneByPartner(assignment.enrollmentId(), assignment.assignmentId(), at, statementId);
+                    : satisfied.statementId().toString();
+            String statementId = id == null ? null : refs.get(id);
+            String source = id == null ? null : sources.get(id);
+            enrollments.markDoneByPartner(
+                    assignment.enrollmentId(), assignment.assignmentId(), at, statementId, source);
         });
     }
 

@@ -90,7 +90,7 @@ class EnrollmentTest {
 
         assertThat(enrollment.status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(enrollment.raised()).singleElement().isInstanceOf(LearnerEnrolled.class);
-        enrollment.markDone("a2", ReportedBy.PARTNER, ENROLLED.plusSeconds(90), "s-2", ADA);
+        enrollment.markDone("a2", ReportedBy.PARTNER, ENROLLED.plusSeconds(90), "s-2", null, ADA);
         assertThat(enrollment.completedAt()).isEqualTo(ENROLLED.plusSeconds(90));
     }
 
@@ -110,8 +110,8 @@ class EnrollmentTest {
         Instant second = Instant.parse("2026-03-04T10:15:30.123456Z");
         Instant first = Instant.parse("2026-03-02T09:00:00Z");
 
-        enrollment.markDone("a2", ReportedBy.PARTNER, second, "s-2", ADA);
-        enrollment.markDone("a1", ReportedBy.PROVIDER, first, null, ADA);
+        enrollment.markDone("a2", ReportedBy.PARTNER, second, "s-2", null, ADA);
+        enrollment.markDone("a1", ReportedBy.PROVIDER, first, null, null, ADA);
 
         assertThat(enrollment.raised())
                 .containsExactly(
@@ -134,10 +134,10 @@ class EnrollmentTest {
     @Test
     void reportingADoneAssignmentAgainRaisesNothing() {
         Enrollment enrollment = loaded(Enrollment.enroll("e-1", "l-1", twoTracked, ADA, ENROLLED));
-        enrollment.markDone("a1", ReportedBy.PARTNER, ENROLLED.plusSeconds(60), "s-1", ADA);
+        enrollment.markDone("a1", ReportedBy.PARTNER, ENROLLED.plusSeconds(60), "s-1", null, ADA);
         enrollment = loaded(enrollment);
 
-        enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED.plusSeconds(120), null, ADA);
+        enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED.plusSeconds(120), null, null, ADA);
 
         assertThat(enrollment.raised()).isEmpty();
         assertThat(enrollment.assignments().getFirst().statementId()).isEqualTo("s-1");
@@ -148,10 +148,10 @@ class EnrollmentTest {
         CredentialSnapshot oneOfTwo = snapshot(
                 "cred-2", 1, "PUBLISHED", atLeast(1), tracked("a1", "Completed", null), tracked("a2", "Passed", null));
         Enrollment enrollment = loaded(Enrollment.enroll("e-1", "l-1", oneOfTwo, ADA, ENROLLED));
-        enrollment.markDone("a1", ReportedBy.PARTNER, ENROLLED.plusSeconds(60), "s-1", ADA);
+        enrollment.markDone("a1", ReportedBy.PARTNER, ENROLLED.plusSeconds(60), "s-1", null, ADA);
         enrollment = loaded(enrollment);
 
-        enrollment.markDone("a2", ReportedBy.PARTNER, ENROLLED.plusSeconds(30), "s-2", ADA);
+        enrollment.markDone("a2", ReportedBy.PARTNER, ENROLLED.plusSeconds(30), "s-2", null, ADA);
 
         assertThat(enrollment.raised()).singleElement().isInstanceOf(AssignmentCompleted.class);
         assertThat(enrollment.completedAt()).isEqualTo(ENROLLED.plusSeconds(60));
@@ -169,8 +169,8 @@ class EnrollmentTest {
                 tracked("a3", "Completed", null));
         Enrollment enrollment = loaded(Enrollment.enroll("e-1", "l-1", twoOfThree, ADA, ENROLLED));
 
-        enrollment.markDone("a3", ReportedBy.PARTNER, Instant.parse("2026-03-09T00:00:00Z"), "s-3", ADA);
-        enrollment.markDone("a1", ReportedBy.PARTNER, Instant.parse("2026-03-05T00:00:00Z"), "s-1", ADA);
+        enrollment.markDone("a3", ReportedBy.PARTNER, Instant.parse("2026-03-09T00:00:00Z"), "s-3", null, ADA);
+        enrollment.markDone("a1", ReportedBy.PARTNER, Instant.parse("2026-03-05T00:00:00Z"), "s-1", null, ADA);
 
         assertThat(enrollment.raised())
                 .filteredOn(EnrollmentCompleted.class::isInstance)
@@ -200,7 +200,7 @@ class EnrollmentTest {
     void refusesAnUnknownAssignmentNamingAssignmentId() {
         Enrollment enrollment = loaded(Enrollment.enroll("e-1", "l-1", twoTracked, ADA, ENROLLED));
 
-        assertThatThrownBy(() -> enrollment.markDone("nope", ReportedBy.PROVIDER, ENROLLED, null, ADA))
+        assertThatThrownBy(() -> enrollment.markDone("nope", ReportedBy.PROVIDER, ENROLLED, null, null, ADA))
                 .isInstanceOf(AssignmentNotFound.class)
                 .extracting(e -> ((DomainException) e).field())
                 .isEqualTo("assignmentId");
@@ -216,7 +216,7 @@ class EnrollmentTest {
         assertThat(enrollment.raised())
                 .containsExactly(new EnrollmentWithdrawn("e-1", "l-1", "cred-1", ENROLLED.plusSeconds(10)));
         assertThat(enrollment.status()).isEqualTo(Status.WITHDRAWN);
-        assertThatThrownBy(() -> enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED, null, ADA))
+        assertThatThrownBy(() -> enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED, null, null, ADA))
                 .isInstanceOf(EnrollmentNotActive.class);
     }
 
@@ -224,7 +224,7 @@ class EnrollmentTest {
     void completedEnrollmentCannotBeWithdrawn() {
         CredentialSnapshot one = snapshot("cred-5", 1, "PUBLISHED", all(), tracked("a1", "Completed", null));
         Enrollment enrollment = loaded(Enrollment.enroll("e-1", "l-1", one, ADA, ENROLLED));
-        enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED.plusSeconds(1), null, ADA);
+        enrollment.markDone("a1", ReportedBy.PROVIDER, ENROLLED.plusSeconds(1), null, null, ADA);
 
         assertThatThrownBy(() -> enrollment.withdraw(ENROLLED.plusSeconds(2)))
                 .isInstanceOf(EnrollmentNotActive.class)

@@ -49,7 +49,7 @@ class RenewalEnrollmentTest {
         Instant passed = Instant.parse("2027-02-03T10:00:00Z");
 
         renewal.markDoneByLearner("read", STARTED.plusSeconds(60), ADA);
-        renewal.markDone("refresh", ReportedBy.PARTNER, passed, "s-1", ADA);
+        renewal.markDone("refresh", ReportedBy.PARTNER, passed, "s-1", null, ADA);
 
         assertThat(renewal.raised())
                 .last()

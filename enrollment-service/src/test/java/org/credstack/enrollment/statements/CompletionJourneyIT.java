@@ -102,6 +102,9 @@ class CompletionJourneyIT extends ServiceIT {
         assertThat(progress.get("assignments").get(1).get("when").stringValue()).isEqualTo("2026-03-04T10:30:00.250Z");
         assertThat(progress.get("assignments").get(1).get("statementId").stringValue())
                 .isEqualTo(passed.toString());
+        assertThat(progress.get("assignments").get(1).get("source").stringValue())
+                .as("an xAPI statement carried it")
+                .isEqualTo("XAPI");
     }
 
     @Autowired

@@ -66,6 +66,15 @@ class WebhookCompletionsIT extends ServiceIT {
                     assertThat(a.statementId()).isEqualTo(statementId);
                     assertThat(a.reportedBy()).isEqualTo("PARTNER");
                 });
+        JsonNode assignment = api.get("/api/v1/learners/" + s.learner + "/enrollments")
+                .body()
+                .get(0)
+                .get("assignments")
+                .get(0);
+        assertThat(assignment.get("source").stringValue())
+                .as("a completion record carried it, not an xAPI statement")
+                .isEqualTo("PARTNER");
+        assertThat(assignment.get("statementId").stringValue()).isEqualTo(statementId);
     }
 
     @Test

@@ -26,4 +26,8 @@ public interface BadgeApi {
             url = "/credentials/{id}/{file}",
             accept = "image/png,image/svg+xml,application/pdf,application/problem+json")
     ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String file);
+
+    /** {@code {id, name}}: the name the recipient chose to show on the public page; 404 when they chose none. */
+    @GetExchange(url = "/credentials/{id}/display-name", accept = "application/json")
+    JsonNode displayName(@PathVariable String id);
 }

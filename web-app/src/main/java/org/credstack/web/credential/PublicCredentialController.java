@@ -78,8 +78,12 @@ class PublicCredentialController {
         URI pageUrl = URI.create(properties.publicBaseUrl() + "/credentials/" + id);
         CredentialPage page = CredentialPage.of(
                 id, credential, report.isFound() ? report.value() : null, zone, pageUrl, clock.instant());
+        Fetched<JsonNode> shown = calls.call(ServiceCalls.BADGE, () -> badge.displayName(id));
         return new ModelAndView("credential")
                 .addObject("page", page)
+                .addObject(
+                        "shownName",
+                        shown.isFound() ? shown.value().path("name").asString(null) : null)
                 .addObject("verificationUnavailable", !report.isFound())
                 .addObject("timeZoneUnknown", !provider.isFound());
     }
