@@ -94,14 +94,14 @@ class BrowserJourneyIT {
 
         browser.visit(platform.web().resolve("/catalog"));
         browser.check("catalog");
+        WebElement everything = driver.findElement(By.id("results"));
         driver.findElement(By.id("q")).sendKeys("COTA", Keys.ENTER);
-        WebElement result = await("the result list updated in place")
+        await("the result list replaced in place")
                 .atMost(SWAP_DEADLINE)
-                .until(() -> driver.findElements(By.linkText(title)), found -> !found.isEmpty())
-                .getFirst();
-        assertThat(driver.getCurrentUrl()).contains("q=COTA");
+                .until(() ->
+                        Browser.detached(everything) && driver.getCurrentUrl().contains("q=COTA"));
         browser.check("catalog-search");
-        result.click();
+        driver.findElement(By.id("results")).findElement(By.linkText(title)).click();
 
         assertThat(driver.getCurrentUrl())
                 .endsWith("/catalog/" + cota.path("id").asString());

@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -174,6 +176,19 @@ public final class Browser implements AutoCloseable {
     public void check(String page) {
         screenshot(page);
         Axe.assertNoViolations(driver, page + " at " + viewport.label() + " width");
+    }
+
+    /**
+     * Whether {@code element} has left the page, as when htmx swaps in a new version of it: wait for this, then find
+     * the new one, so a test never reads or clicks the old.
+     */
+    public static boolean detached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     /** Quits the browser and its driver. */
