@@ -2,7 +2,6 @@ package org.credstack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
 import org.credstack.demo.JourneyReport.LearnerJourney;
@@ -37,10 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,65 +49,36 @@ import tools.jackson.databind.node.ObjectNode;
  * anything fails, the tails of the launcher's and every child's log are printed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(JourneyIT.PlatformLogsOnFailure.class)
 class JourneyIT {
 
     static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
-    /**
-     * How long the platform may take to start: 8 minutes (five services, Kafka and the store on two cores, a busy CI
-     * machine slower still), or {@code -Dcredstack.e2e.startupMinutes=N}.
-     */
-    static final Duration STARTUP_DEADLINE = Duration.ofMinutes(Long.getLong("credstack.e2e.startupMinutes", 8));
-
-    static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     static Path root;
     static Path dataDir;
-    static Process launcher;
+    static LaunchedPlatform platform;
     static Journey journey;
     static JourneyReport report;
+
+    @RegisterExtension
+    static final LaunchedPlatform.LogsOnFailure LOGS = new LaunchedPlatform.LogsOnFailure(() -> dataDir);
 
     @BeforeAll
     static void startPlatformAndRunTheJourney() throws IOException {
         root = Journey.repositoryRoot(Path.of(""));
         dataDir = root.resolve("platform-e2e/target/journey-it");
-        deleteRecursively(dataDir);
-        Files.createDirectories(dataDir);
-        Path launcherLog = dataDir.resolve("launcher.log");
-        launcher = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        "platform-launcher/target/classes:platform-launcher/target/lib/*",
-                        "org.credstack.launcher.Launcher",
-                        "--data-dir=" + dataDir,
-                        "--port-offset=" + PORT_OFFSET)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(launcherLog.toFile())
-                .start();
-        await("the launcher's \"CredStack is up:\"")
-                .atMost(STARTUP_DEADLINE)
-                .pollInterval(Duration.ofSeconds(1))
-                .failFast("the launcher exited", () -> !launcher.isAlive())
-                .until(() -> Files.readString(launcherLog).contains("CredStack is up:"));
-        PlatformUrls urls = PlatformUrls.local(PORT_OFFSET);
+        platform = LaunchedPlatform.start(root, dataDir, PORT_OFFSET);
+        PlatformUrls urls = platform.urls();
         journey = new Journey(
                 urls, new Tokens(urls.identity(), dataDir), root, line -> System.out.println("journey: " + line));
         report = journey.run();
-        System.out.println(Files.readString(launcherLog));
+        System.out.println(platform.launcherLog());
     }
 
     @AfterAll
     static void stopPlatform() throws InterruptedException {
-        if (launcher == null) {
-            return;
+        if (platform != null) {
+            platform.stop();
         }
-        List<ProcessHandle> children = launcher.descendants().toList();
-        launcher.destroy(); // SIGTERM: the launcher stops its children, then itself
-        if (!launcher.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-            launcher.destroyForcibly();
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -476,56 +440,6 @@ class JourneyIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    /** Prints the last lines of the launcher's and each child's log when a test or the setup fails. */
-    static class PlatformLogsOnFailure
-            implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-
-        static final int LINES = 60;
-
-        @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-            printTails();
-            throw failure;
-        }
-
-        @Override
-        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
-                throws Throwable {
-            printTails();
-            throw failure;
-        }
-
-        static void printTails() {
-            if (dataDir == null || !Files.isDirectory(dataDir)) {
-                return;
-            }
-            try (Stream<Path> logs = Files.walk(dataDir, 2)) {
-                for (Path log :
-                        logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-                    List<String> lines = Files.readAllLines(log);
-                    System.out.printf(
-                            "%n===== last %d lines of %s =====%n%s%n",
-                            LINES,
-                            log,
-                            String.join("\n", lines.subList(Math.max(0, lines.size() - LINES), lines.size())));
-                }
-            } catch (IOException | RuntimeException e) {
-                System.out.println("cannot print the platform logs: " + e);
-            }
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The accessibility basics every page keeps, checked on its HTML: a language, the phone-width viewport, skip link,
- * header, nav and main landmarks, one {@code h1} and no skipped heading level, and a label for every field. The
- * axe-core check in a real browser comes with the browser tests (docs/web-app.md, "Next slices").
+ * header, nav and main landmarks, one {@code h1} and no skipped heading level, and a label for every field. axe-core
+ * checks every page in a real browser in {@link BrowserPagesIT} (docs/browser-tests.md).
  */
 public final class Accessibility {
 
