@@ -26,7 +26,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * How far this service's consumer group is behind on each topic it reads (docs/web-app-operator.md, "Lag"), measured
+ * How far this service's consumer group is behind on each topic it reads (docs/web-app-operator.md, "Decisions"), measured
  * with Kafka's {@link Admin} client: the group's committed offset of each partition against the partition's end
  * offset. The topics are those the group has committed offsets on or its members are assigned; a partition without a
  * committed offset counts from its earliest offset (the bindings start there, {@code start-offset: earliest}).

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts of what a service did in the last hour, kept in memory by minute (docs/web-app-operator.md, "Counts of the
- * last hour"): the outbox relay counts every event it published by its CloudEvents {@code ce_type}, and a service adds
+ * Counts of what a service did in the last hour, kept in memory by minute (docs/web-app-operator.md,
+ * "Decisions"): the outbox relay counts every event it published by its CloudEvents {@code ce_type}, and a service adds
  * counts of its own ({@code notification.emails.failed}). Answered by {@code GET /api/v1/operations/last-hour}.
  *
  * <p>Each name keeps {@value #MINUTES} slots, one per minute of the injected {@link Clock}; a slot is reused once its
