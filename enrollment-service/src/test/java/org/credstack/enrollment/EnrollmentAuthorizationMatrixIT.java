@@ -118,7 +118,12 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                                         "providerId",
                                         kind -> kind == STAFF_OTHER_PROVIDER ? providerId + "-other" : providerId))
                 .rule("GET /api/v1/inbox/unmatched", Rule.operator())
-                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

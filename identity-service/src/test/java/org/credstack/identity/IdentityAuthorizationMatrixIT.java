@@ -77,7 +77,12 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
                         {"name": "Matrix LMS"}"""))
                 // a person's own account; a client's token names no account (404, past authorization)
                 .rule("GET /api/v1/accounts/me", Rule.anyCaller())
-                .rule(Rule.operator(), "GET /api/v1/audit-log", "GET /api/v1/dead-letters")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator()

@@ -76,7 +76,12 @@ class NotificationAuthorizationMatrixIT extends RunningService {
                         "PUT /api/v1/learners/{learnerId}/notification-preferences",
                         Rule.learner().body(REMINDERS_OFF))
                 .rule(Rule.anyone().query("token=" + link), "GET /unsubscribe", "POST /unsubscribe")
-                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

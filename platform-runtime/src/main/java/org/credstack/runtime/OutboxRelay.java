@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
+import org.credstack.runtime.operations.RecentCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -61,11 +62,14 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failed;
+    private final RecentCounts recentCounts;
     private final ReentrantLock sweeping = new ReentrantLock();
     /** One aggregate is published by one thread at a time, so its events go out once and in order. */
     private final ReentrantLock[] aggregateLocks = new ReentrantLock[STRIPES];
 
     /**
+     * A relay that counts its published events in a {@link RecentCounts} of its own.
+     *
      * @param collections the Mongo collections whose documents carry {@code pendingEvents}
      */
     public OutboxRelay(
@@ -74,6 +78,22 @@ public class OutboxRelay {
             List<String> collections,
             MeterRegistry meters,
             Clock clock) {
+        this(mongo, kafka, collections, meters, clock, new RecentCounts(clock));
+    }
+
+    /**
+     * @param collections the Mongo collections whose documents carry {@code pendingEvents}
+     * @param recentCounts counts each event the broker acknowledged under its {@code ce_type}, for the operator's
+     *     counts of the last hour
+     */
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            MeterRegistry meters,
+            Clock clock,
+            RecentCounts recentCounts) {
+        this.recentCounts = recentCounts;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
@@ -155,6 +175,7 @@ public class OutboxRelay {
                 Throwable error = sendOrFail(event);
                 if (error == null) {
                     sent.add(event.getString("eventId"));
+                    countPublished(event);
                 } else {
                     setAside.add(setAside(collection, aggregate, event, error));
                 }
@@ -183,6 +204,14 @@ public class OutboxRelay {
             failed.increment(setAside.size());
         }
         return sent.size();
+    }
+
+    private void countPublished(Document event) {
+        Document headers = event.get("headers", Document.class);
+        Object type = headers == null ? null : headers.get("ce_type");
+        if (type != null) {
+            recentCounts.add(type.toString());
+        }
     }
 
     /**

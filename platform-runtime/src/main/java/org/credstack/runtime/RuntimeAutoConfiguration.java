@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.credstack.events.Topic;
+import org.credstack.runtime.operations.RecentCounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every CredStack service gets the same way: the injected {@link Clock} (UTC), MongoDB health by
  * {@code ping}, the v1 topics created with their cleanup policy, the {@link Outbox} and its {@link OutboxRelay} over
- * the service's {@link OutboxCollection} beans, and the {@link ConflictRetry} for optimistic-lock conflicts.
+ * the service's {@link OutboxCollection} beans, the {@link RecentCounts} of the last hour, and the {@link ConflictRetry}
+ * for optimistic-lock conflicts.
  */
 @AutoConfiguration
 @EnableScheduling
@@ -89,7 +91,8 @@ public class RuntimeAutoConfiguration {
             RuntimeProperties properties,
             ObjectProvider<OutboxCollection> collections,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            RecentCounts recentCounts) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -102,7 +105,14 @@ public class RuntimeAutoConfiguration {
         template.setProducerListener(new ProducerListener<>() {});
         List<String> names =
                 collections.orderedStream().map(OutboxCollection::name).toList();
-        return new OutboxRelay(mongo, template, names, meters, clock);
+        return new OutboxRelay(mongo, template, names, meters, clock, recentCounts);
+    }
+
+    /** What the service did in the last hour, by minute: the relay's published events and the service's own counts. */
+    @Bean
+    @ConditionalOnMissingBean
+    RecentCounts recentCounts(Clock clock) {
+        return new RecentCounts(clock);
     }
 
     /** Staging and publishing for the service's aggregates. */

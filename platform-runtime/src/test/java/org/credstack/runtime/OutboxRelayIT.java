@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.bson.Document;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.Topic;
 import org.credstack.events.notification.BadgeExpired;
+import org.credstack.runtime.operations.RecentCounts;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestBroker.Received;
@@ -87,6 +89,9 @@ class OutboxRelayIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    RecentCounts recentCounts;
+
     @BeforeEach
     void emptyCollection() {
         mongo.dropCollection("things");
@@ -118,6 +123,23 @@ class OutboxRelayIT {
         assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
         assertThat(after.getInteger("version")).isEqualTo(4);
         assertThat(relay.sweep()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void countsEachPublishedEventUnderItsTypeForTheLastHour() {
+        String type = "org.credstack.notification.BadgeExpired.v1";
+        long before = recentCounts.lastHour().counts().getOrDefault(type, 0L);
+        String learnerId = "learner-" + UUID.randomUUID();
+        mongo.insert(
+                aggregate(
+                        "counted",
+                        PendingEvent.of(expired(learnerId, "urn:uuid:counted-1"), Instant.EPOCH, json),
+                        PendingEvent.of(expired(learnerId, "urn:uuid:counted-2"), Instant.EPOCH, json)),
+                "things");
+
+        assertThat(relay.publish("things", "counted")).isEqualTo(2);
+
+        assertThat(recentCounts.lastHour().counts()).containsEntry(type, before + 2);
     }
 
     @Test
@@ -176,10 +198,14 @@ class OutboxRelayIT {
                 .isNotNull();
     }
 
-    private Document aggregate(String id, PendingEvent pending) {
+    private Document aggregate(String id, PendingEvent... pending) {
         return new Document("_id", id)
                 .append("version", 0)
-                .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(pending)));
+                .append(
+                        "pendingEvents",
+                        Arrays.stream(pending)
+                                .map(event -> mongo.getConverter().convertToMongoType(event))
+                                .toList());
     }
 
     @Test

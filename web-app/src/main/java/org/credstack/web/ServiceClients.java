@@ -2,6 +2,8 @@ package org.credstack.web;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.List;
+import java.util.function.Consumer;
 import org.credstack.web.catalog.CatalogApi;
 import org.credstack.web.credential.BadgeApi;
 import org.credstack.web.learner.EnrollmentApi;
@@ -11,8 +13,14 @@ import org.credstack.web.learner.NotificationApi;
 import org.credstack.web.provider.StaffBadgeApi;
 import org.credstack.web.provider.StaffCatalogApi;
 import org.credstack.web.provider.StaffEnrollmentApi;
+import org.credstack.web.operator.HealthApi;
+import org.credstack.web.operator.InboxApi;
+import org.credstack.web.operator.OperatedService;
+import org.credstack.web.operator.OperatedServices;
+import org.credstack.web.operator.OperationsApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -71,17 +79,53 @@ class ServiceClients {
         return client(properties, properties.identityUrl(), IdentityApi.class);
     }
 
+    /** The services the operator's pipeline page watches, in the order it lists them. */
+    @Bean
+    OperatedServices operatedServices(WebProperties properties) {
+        return new OperatedServices(List.of(
+                operated(properties, "catalog-service", ServiceCalls.CATALOG, properties.catalogUrl()),
+                operated(properties, "enrollment-service", ServiceCalls.ENROLLMENT, properties.enrollmentUrl()),
+                operated(properties, "badge-service", ServiceCalls.BADGE, properties.badgeUrl()),
+                operated(properties, "notification-service", ServiceCalls.NOTIFICATION, properties.notificationUrl()),
+                operated(properties, "identity-service", ServiceCalls.IDENTITY, properties.identityUrl())));
+    }
+
+    @Bean
+    InboxApi inboxApi(WebProperties properties) {
+        return client(properties, properties.enrollmentUrl(), InboxApi.class);
+    }
+
+    /** A service's operator clients; its health client reads a 503 ({@code DOWN}) as an answer, not a failure. */
+    private static OperatedService operated(WebProperties properties, String name, String breaker, URI url) {
+        return new OperatedService(
+                name,
+                breaker,
+                client(properties, url, OperationsApi.class),
+                client(
+                        properties,
+                        url,
+                        HealthApi.class,
+                        builder -> builder.defaultStatusHandler(
+                                status -> status.isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE),
+                                (request, response) -> {})));
+    }
+
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */
     static <T> T client(WebProperties properties, URI baseUrl, Class<T> api) {
+        return client(properties, baseUrl, api, builder -> {});
+    }
+
+    /** An HTTP interface client of {@code api} at {@code baseUrl}, its {@code RestClient} adjusted first. */
+    static <T> T client(WebProperties properties, URI baseUrl, Class<T> api, Consumer<RestClient.Builder> adjust) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        RestClient client = RestClient.builder()
-                .baseUrl(baseUrl.toString())
-                .requestFactory(requests)
-                .build();
+        RestClient.Builder builder =
+                RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests);
+        adjust.accept(builder);
+        RestClient client = builder.build();
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
                 .build()
                 .createClient(api);

@@ -74,7 +74,12 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
                             default -> uuid(kept);
                         }))
                 .rule("POST /api/v1/issuers/{providerId}/keys/rotation", Rule.operator())
-                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

@@ -64,7 +64,12 @@ class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
                         Rule.providerStaff()
                                 .with("id", providerId)
                                 .body(asJson(TestDrafts.provider("Matrix Academy " + run))))
-                .rule(Rule.operator(), "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.credstack.notification.NotificationProperties;
+import org.credstack.runtime.operations.RecentCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -33,15 +34,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryDispatcher {
 
+    /** Counted in the operator's counts of the last hour ({@link RecentCounts}) for each failed SMTP attempt. */
+    public static final String ATTEMPT_FAILED = "notification.email-attempts.failed";
+
+    /** Counted for each e-mail given up after its last attempt: it stays {@code FAILED} for good. */
+    public static final String GAVE_UP = "notification.emails.failed";
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final MongoTemplate mongo;
     private final JavaMailSender mail;
     private final Clock clock;
     private final NotificationProperties properties;
+    private final RecentCounts recentCounts;
     private final String owner = "delivery-" + UUID.randomUUID();
 
-    DeliveryDispatcher(MongoTemplate mongo, JavaMailSender mail, Clock clock, NotificationProperties properties) {
+    DeliveryDispatcher(
+            MongoTemplate mongo,
+            JavaMailSender mail,
+            Clock clock,
+            NotificationProperties properties,
+            RecentCounts recentCounts) {
+        this.recentCounts = recentCounts;
         this.mongo = mongo;
         this.mail = mail;
         this.clock = clock;
@@ -134,6 +148,7 @@ public class DeliveryDispatcher {
     }
 
     private void failed(EmailDelivery delivery, Exception e) {
+        recentCounts.add(ATTEMPT_FAILED);
         int attempts = delivery.attempts() + 1;
         NotificationProperties.Mail settings = properties.mail();
         Update failed = new Update()
@@ -151,6 +166,7 @@ public class DeliveryDispatcher {
             log.warn("e-mail {} attempt {} failed, will retry: {}", delivery.id(), attempts, e.toString());
         } else {
             failed.unset("nextAttemptAt");
+            recentCounts.add(GAVE_UP);
             log.error("e-mail {} failed {} times, giving up: {}", delivery.id(), attempts, e.toString());
         }
         mongo.updateFirst(mine(delivery), failed, EmailDelivery.class);

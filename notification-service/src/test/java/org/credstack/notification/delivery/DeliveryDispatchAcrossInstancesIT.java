@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.credstack.notification.NotificationProperties;
 import org.credstack.notification.RunningService;
+import org.credstack.runtime.operations.RecentCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +39,9 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
     @Autowired
     NotificationProperties properties;
 
+    @Autowired
+    RecentCounts recentCounts;
+
     @Test
     void twoInstancesRunningAtOnceSendEachStoredEmailExactlyOnce() throws Exception {
         String learner = learner();
@@ -56,8 +60,8 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
                         new RenderedMail("again", "again")))
                 .as("the same key is stored once")
                 .isFalse();
-        DeliveryDispatcher first = new DeliveryDispatcher(mongo, sender, clock, properties);
-        DeliveryDispatcher second = new DeliveryDispatcher(mongo, sender, clock, properties);
+        DeliveryDispatcher first = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts);
+        DeliveryDispatcher second = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts);
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<String> sent = new ArrayList<>();

@@ -67,12 +67,12 @@ public class CredStackSecurityAutoConfiguration {
     public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
     /**
-     * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints and audit log,
-     * and the service's metrics (health and info stay public). A service with filter chains of its own (identity-service)
+     * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints, audit log and
+     * operations endpoints (consumer lag, counts of the last hour), and the service's metrics (health and info stay public). A service with filter chains of its own (identity-service)
      * keeps them to operators too.
      */
     public static final List<String> OPERATOR_PATHS =
-            List.of("/api/v1/dead-letters/**", "/api/v1/audit-log/**", "/actuator/metrics/**");
+            List.of("/api/v1/dead-letters/**", "/api/v1/audit-log/**", "/api/v1/operations/**", "/actuator/metrics/**");
 
     @Bean
     @Order(FILTER_CHAIN_ORDER)

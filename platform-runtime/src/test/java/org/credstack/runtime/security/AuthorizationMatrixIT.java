@@ -114,7 +114,13 @@ class AuthorizationMatrixIT {
                 .rule(
                         "POST /api/v1/providers/{providerId}/statements",
                         Rule.partner().body(NOTE))
-                .rule(Rule.operator(), "GET /api/v1/audit", "GET /api/v1/dead-letters", "GET /api/v1/audit-log")
+                .rule(
+                        Rule.operator(),
+                        "GET /api/v1/audit",
+                        "GET /api/v1/dead-letters",
+                        "GET /api/v1/audit-log",
+                        "GET /api/v1/operations/consumer-lag",
+                        "GET /api/v1/operations/last-hour")
                 .rule(
                         "POST /api/v1/dead-letters/{dlqTopic}/{partition}/{offset}/replay",
                         Rule.operator().with("partition", "0").with("offset", "0"));
