@@ -185,7 +185,7 @@ class BrowserPagesIT {
         driver.findElement(By.id("q")).click();
 
         List<String> order = Stream.iterate(0, i -> i + 1)
-                .limit(11)
+                .limit(13)
                 .map(i -> {
                     press(driver, Keys.TAB);
                     return focused(driver).getAttribute("id");
@@ -193,6 +193,8 @@ class BrowserPagesIT {
                 .toList();
         assertThat(order)
                 .containsExactly(
+                        "goal",
+                        "skill",
                         "category",
                         "providerId",
                         "deliveryMode",
