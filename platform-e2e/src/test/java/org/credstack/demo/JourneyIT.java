@@ -27,7 +27,6 @@ import org.credstack.demo.LifecycleReport.Renewal;
 import org.credstack.demo.LifecycleReport.Revocation;
 import org.credstack.demo.LifecycleReport.StackAward;
 import org.credstack.testsupport.IndependentVerifier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,8 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole platform as a user gets it: the launcher starts Kafka, the store, GreenMail and the four service jars
- * as child processes (ports moved up by {@code credstack.e2e.portOffset}, 20000 by default; data in {@code
- * platform-e2e/target/journey-it}), then the {@link Journey} runs on the real sample catalog. Each test pins one
+ * as child processes ({@link LaunchedPlatform#shared}, the platform BrowserJourneyIT uses too), then the {@link Journey} runs on the real sample catalog. Each test pins one
  * outcome of that one journey: the first three learners' credentials, reminders and e-mails, the partner's statements
  * posted again, and the fourth learner's stack, renewal and revocation ({@link Lifecycle}).
  *
@@ -50,8 +48,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
-
-    static final int PORT_OFFSET = Integer.getInteger("credstack.e2e.portOffset", 20000);
 
     static Path root;
     static Path dataDir;
@@ -65,20 +61,13 @@ class JourneyIT {
     @BeforeAll
     static void startPlatformAndRunTheJourney() throws IOException {
         root = Journey.repositoryRoot(Path.of(""));
-        dataDir = root.resolve("platform-e2e/target/journey-it");
-        platform = LaunchedPlatform.start(root, dataDir, PORT_OFFSET);
+        platform = LaunchedPlatform.shared(root);
+        dataDir = platform.dataDir();
         PlatformUrls urls = platform.urls();
         journey = new Journey(
                 urls, new Tokens(urls.identity(), dataDir), root, line -> System.out.println("journey: " + line));
         report = journey.run();
         System.out.println(platform.launcherLog());
-    }
-
-    @AfterAll
-    static void stopPlatform() throws InterruptedException {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test

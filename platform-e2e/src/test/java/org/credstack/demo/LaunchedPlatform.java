@@ -44,6 +44,32 @@ final class LaunchedPlatform {
         this.portOffset = portOffset;
     }
 
+    private static LaunchedPlatform shared;
+
+    /**
+     * The one platform of this test JVM, started by the first end-to-end test that asks for it (ports moved up by
+     * {@code credstack.e2e.portOffset}, 20000 by default; data in {@code platform-e2e/target/e2e-platform}) and
+     * stopped when the JVM ends: JourneyIT and BrowserJourneyIT share it, each with learners and staff of its own,
+     * so the build starts the platform once.
+     */
+    static synchronized LaunchedPlatform shared(Path root) throws IOException {
+        if (shared == null) {
+            shared = start(
+                    root,
+                    root.resolve("platform-e2e/target/e2e-platform"),
+                    Integer.getInteger("credstack.e2e.portOffset", 20000));
+            LaunchedPlatform started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return shared;
+    }
+
     /**
      * Empties {@code dataDir}, starts the launcher from the repository root {@code root} (its {@code target/classes}
      * and {@code target/lib}) and waits for its "CredStack is up:" line.
@@ -79,13 +105,18 @@ final class LaunchedPlatform {
         return PlatformUrls.local(portOffset);
     }
 
-    /** The web app's URL: port 8090 plus the offset. */
+    /** The web app's URL: port 8090 plus the offset, on the loopback IP its sign-in is registered for. */
     URI web() {
-        return URI.create("http://localhost:" + (8090 + portOffset));
+        return URI.create("http://127.0.0.1:" + (8090 + portOffset));
     }
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** What every port is moved up by. */
+    int portOffset() {
+        return portOffset;
     }
 
     /** What the launcher printed so far. */
