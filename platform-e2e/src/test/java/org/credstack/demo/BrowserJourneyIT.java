@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
 import org.credstack.demo.JourneyReport.Learner;
@@ -72,8 +73,11 @@ class BrowserJourneyIT {
     static final String PROVIDER = "demo-provider";
     static final String GOAL_FRAMEWORK = "O*NET-SOC";
     static final String GOAL_CODE = "15-2051.00";
-    static final Duration PAGE_DEADLINE = Duration.ofSeconds(20);
+    static final Duration PAGE_DEADLINE = Duration.ofSeconds(45);
     static final Duration ISSUE_DEADLINE = Duration.ofMinutes(3);
+
+    /** The first sign-in of a fresh platform warms up the code exchange, the JWKS fetch and the ID token's checks. */
+    static final Duration SIGN_IN_DEADLINE = Duration.ofSeconds(90);
 
     /** Unique to this run: the platform is shared, and its catalog outlives a run with {@code -Dcredstack.e2e...}. */
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -467,11 +471,20 @@ class BrowserJourneyIT {
                 .until(() -> !driver.findElements(By.id("username")).isEmpty());
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        await("back in the web app, signed in as " + email)
-                .atMost(PAGE_DEADLINE)
-                .until(() -> driver.getCurrentUrl()
-                                .startsWith(platform.web().resolve("/account").toString())
-                        && !driver.findElements(By.id("email")).isEmpty());
+        try {
+            await("back in the web app, signed in as " + email)
+                    .atMost(SIGN_IN_DEADLINE)
+                    .until(() -> driver.getCurrentUrl()
+                                    .startsWith(
+                                            platform.web().resolve("/account").toString())
+                            && !driver.findElements(By.id("email")).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            browser.screenshot("sign-in-failed");
+            throw new AssertionError(
+                    "signing in as " + email + " ended at " + driver.getCurrentUrl() + ": "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
         assertThat(driver.findElement(By.id("email")).getText()).isEqualTo(email);
         return browser;
     }

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -114,6 +115,21 @@ class SignInIT {
     }
 
     @Test
+    void anonymousPageViewsStartNoSessionSoASignInUnderWayKeepsItsOwn() throws Exception {
+        for (String path : List.of("/catalog", "/favicon.ico", "/no-such-page", "/credentials/unknown")) {
+            MockHttpServletRequest request =
+                    mvc.perform(get(PUBLIC + path)).andReturn().getRequest();
+
+            assertThat(request.getSession(false)).as(path).isNull();
+        }
+        assertThat(mvc.perform(get(PUBLIC + "/favicon.ico"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(204);
+    }
+
+    @Test
     void startsSignInOnThePublicHostSoTheCallbackFindsTheSession() throws Exception {
         String redirect = send(get("http://localhost:8090/oauth2/authorization/credstack"))
                 .getRedirectedUrl();
@@ -189,7 +205,9 @@ class SignInIT {
         assertThat(landing).isEqualTo("/sign-in-failed");
         MockHttpServletResponse failed = send(get(PUBLIC + "/sign-in-failed"));
         assertThat(failed.getStatus()).isEqualTo(401);
-        assertThat(failed.getContentAsString()).contains("Sign-in did not work");
+        assertThat(failed.getContentAsString())
+                .contains("Sign-in did not work")
+                .contains("<code>invalid_id_token</code>");
         assertThat(send(get(PUBLIC + "/account")).getRedirectedUrl()).endsWith("/oauth2/authorization/credstack");
     }
 
