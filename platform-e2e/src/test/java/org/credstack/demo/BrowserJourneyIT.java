@@ -330,10 +330,16 @@ class BrowserJourneyIT {
                             URI.create(credential.path("issuer").path("id").asString()))
                     .requireOk("reading the issuer's controller document")
                     .body();
-            assertThat(IndependentVerifier.find()
-                            .verify(baked, controller, Instant.now())
-                            .verified())
-                    .as("the DigitalBazaar verifier on the credential unbaked from the PNG")
+            String statusList = http.get(URI.create(credential
+                            .path("credentialStatus")
+                            .path("statusListCredential")
+                            .asString()))
+                    .requireOk("reading the status list credential")
+                    .body();
+            IndependentVerifier.Result independent =
+                    IndependentVerifier.find().verify(baked, controller, List.of(statusList), Instant.now());
+            assertThat(independent.verified())
+                    .as("the DigitalBazaar verifier on the credential unbaked from the PNG: " + independent.output())
                     .isTrue();
         }
     }
@@ -380,9 +386,10 @@ class BrowserJourneyIT {
         driver.findElement(By.id("reason")).sendKeys("Issued to the wrong learner in the browser journey");
         driver.findElement(By.id("confirm")).click();
 
-        await("the award shown revoked")
-                .atMost(PAGE_DEADLINE)
-                .until(() -> !driver.findElements(By.id("revoked-reason")).isEmpty());
+        awaitPage(
+                browser,
+                "the award shown revoked",
+                () -> !driver.findElements(By.id("revoked-reason")).isEmpty());
         assertThat(driver.findElement(By.id("revoked-reason")).getText())
                 .isEqualTo("Issued to the wrong learner in the browser journey");
         browser.check("provider-revoked");
@@ -458,6 +465,20 @@ class BrowserJourneyIT {
         browser.check("catalog-credential");
         browser.visit(platform.web().resolve("/sign-up"));
         browser.check("sign-up");
+    }
+
+    /** Waits for a page to show something; when it does not, the failure says where the browser is and what it shows. */
+    static void awaitPage(Browser browser, String what, java.util.concurrent.Callable<Boolean> shown) {
+        try {
+            await(what).atMost(PAGE_DEADLINE).until(shown);
+        } catch (ConditionTimeoutException e) {
+            browser.screenshot("failed");
+            WebDriver driver = browser.driver();
+            throw new AssertionError(
+                    what + ": the browser is at " + driver.getCurrentUrl() + " showing: "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
     }
 
     /** The desktop browser, signed in as this person through identity-service's sign-in form. */

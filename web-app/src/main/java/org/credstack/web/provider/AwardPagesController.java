@@ -180,7 +180,12 @@ class AwardPagesController {
                 ? verification.value().path("status").asString("unknown")
                 : "unknown: verification is unavailable right now";
         String revokedReason = verification.isFound()
-                ? verification.value().path("credentialStatus").path("reason").asString(null)
+                ? verification
+                        .value()
+                        .path("checks")
+                        .path("credentialStatus")
+                        .path("reason")
+                        .asString(null)
                 : null;
         return new Found(award.withStatus(badgeId, status, revokedReason), null, HttpStatus.OK.value());
     }

@@ -82,6 +82,25 @@ class AwardPagesIT extends StaffPagesBase {
     }
 
     @Test
+    void showsWhyARevokedAwardWasRevokedFromBadgeServicesVerificationReport() throws Exception {
+        BADGE.json("/credentials/b-1", award(PROVIDER)).json("/credentials/b-1/verification", """
+                {"status": "revoked", "checks": {"credentialStatus": {"status": "revoked",
+                 "revokedAt": "2026-12-01T10:00:00Z", "reason": "Issued in error"}}}""");
+
+        String html = mvc.perform(
+                        get("/provider/p-1/awards").param("award", "b-1").with(staff()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("<dd id=\"award-status\">revoked</dd>")
+                .contains("<dd id=\"revoked-reason\">Issued in error</dd>")
+                .doesNotContain("id=\"revoke\"");
+    }
+
+    @Test
     void asksForAReasonBeforeRevokingThenRevokesWithIt() throws Exception {
         BADGE.json("/credentials/b-1", award(PROVIDER))
                 .json("/credentials/b-1/verification", "{\"status\": \"verified\"}")

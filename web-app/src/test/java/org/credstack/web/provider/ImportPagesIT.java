@@ -116,7 +116,7 @@ class ImportPagesIT extends StaffPagesBase {
                 .getContentAsString();
 
         assertThat(html)
-                .startsWith("<section id=\"report\"")
+                .startsWith("<div id=\"report\"")
                 .contains("<td><code>/ceterms:name</code></td>")
                 .doesNotContain("<html");
     }
