@@ -117,6 +117,7 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
                                 .with(
                                         "providerId",
                                         kind -> kind == STAFF_OTHER_PROVIDER ? providerId + "-other" : providerId))
+                .rule("GET /api/v1/providers/{providerId}/enrollments", Rule.providerStaff())
                 .rule("GET /api/v1/inbox/unmatched", Rule.operator())
                 .rule(
                         Rule.operator(),

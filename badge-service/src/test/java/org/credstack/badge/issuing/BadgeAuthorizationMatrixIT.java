@@ -73,6 +73,7 @@ class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
                             case OPERATOR -> uuid(byOperator);
                             default -> uuid(kept);
                         }))
+                .rule("GET /api/v1/providers/{providerId}/credentials", Rule.providerStaff())
                 .rule("POST /api/v1/issuers/{providerId}/keys/rotation", Rule.operator())
                 .rule(
                         Rule.operator(),

@@ -1,6 +1,12 @@
 package org.credstack.web.provider;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.credstack.web.Fetched;
 import org.credstack.web.InvalidInput;
@@ -14,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,6 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A provider's awards for its staff, on badge-service's API (docs/web-app-provider.md, "Enrollments and awards"):
  *
  * <ul>
+ *   <li>{@code GET /provider/{providerId}/awards?credentialId=&revoked=&page=}: the awards the provider made, newest
+ *       first, a page at a time ({@code GET /api/v1/providers/{providerId}/credentials}, docs/provider-lists.md), each
+ *       linked to its page and its revocation;
  *   <li>{@code GET /provider/{providerId}/awards?award=}: finds an award by its id or URL ({@code
  *       <base>/credentials/<uuid>}) and shows it with its live status; an award of another provider is not shown;
  *   <li>{@code GET /provider/{providerId}/awards/{badgeId}/revoke}: the confirmation step, asking why;
@@ -29,8 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
  *       /api/v1/providers/{providerId}/credentials/{badgeId}/revocation}), then back to the award.
  * </ul>
  *
- * Neither enrollment-service nor badge-service lists a provider's enrollments or awards yet, so the page finds awards
- * one at a time and says so.
  */
 @Controller
 class AwardPagesController {
@@ -42,19 +50,27 @@ class AwardPagesController {
     private static final String BADGE = "badge-service";
 
     private final StaffBadgeApi badges;
+    private final StaffCatalogApi catalog;
     private final ServiceCalls calls;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AwardPagesController(StaffBadgeApi badges, ServiceCalls calls, JsonMapper json) {
+    AwardPagesController(
+            StaffBadgeApi badges, StaffCatalogApi catalog, ServiceCalls calls, JsonMapper json, Clock clock) {
         this.badges = badges;
+        this.catalog = catalog;
         this.calls = calls;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/provider/{providerId}/awards")
     String awards(
             @PathVariable String providerId,
             @RequestParam(required = false) String award,
+            @RequestParam(required = false) String credentialId,
+            @RequestParam(required = false) String revoked,
+            @RequestParam(required = false) String page,
             Caller caller,
             Model model,
             HttpServletResponse response) {
@@ -62,7 +78,7 @@ class AwardPagesController {
         model.addAttribute("providerId", providerId);
         model.addAttribute("award", award);
         if (award == null || award.isBlank()) {
-            return "provider/awards";
+            return list(providerId, credentialId, revoked, page, caller, model, response);
         }
         String badgeId = badgeId(award);
         if (badgeId == null) {
@@ -74,6 +90,89 @@ class AwardPagesController {
         response.setStatus(found.status());
         model.addAttribute("found", found);
         return "provider/awards";
+    }
+
+    /**
+     * The provider's awards, newest first, a page at a time ({@code GET /api/v1/providers/{providerId}/credentials}),
+     * optionally of one credential or only revoked or unrevoked ones; validity in the provider's time zone (catalog
+     * {@code GET /api/v1/providers/{id}}). 400 naming {@code credentialId}, {@code revoked} or {@code page} when one
+     * cannot be used (no service is asked); badge-service's refusals in words with its status; when it does not
+     * answer, the page still finds an award by its id.
+     */
+    private String list(
+            String providerId,
+            String credentialId,
+            String revoked,
+            String page,
+            Caller caller,
+            Model model,
+            HttpServletResponse response) {
+        String credential = credentialId == null || credentialId.isBlank() ? null : credentialId.strip();
+        String which = revoked == null || revoked.isBlank() ? null : revoked.strip();
+        Integer number = Pager.number(page);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (credential != null && !BADGE_ID.matcher(credential).matches()) {
+            errors.put(
+                    "credentialId",
+                    "credentialId: a credential's id (a letter or digit, then letters, digits, '.', '_', '~' or '-')");
+        }
+        if (which != null && !which.equals("true") && !which.equals("false")) {
+            errors.put("revoked", "revoked: any, revoked (true) or not revoked (false)");
+        }
+        if (number == null) {
+            errors.put("page", Pager.PAGE_ERROR);
+        }
+        model.addAttribute("filterCredentialId", credentialId);
+        model.addAttribute("filterRevoked", which);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "provider/awards";
+        }
+        Fetched<JsonNode> found = calls.call(
+                ServiceCalls.BADGE,
+                () -> badges.awards(caller.authorization(), providerId, number, Pager.SIZE, credential, which));
+        if (!found.isFound()) {
+            if (!found.isUnavailable()) {
+                response.setStatus(CredentialPagesController.status(found));
+            }
+            model.addAttribute("listMissing", Refusals.of(found, BADGE, "list of this provider's awards"));
+            return "provider/awards";
+        }
+        Fetched<JsonNode> provider =
+                calls.call(ServiceCalls.CATALOG, () -> catalog.provider(caller.authorization(), providerId));
+        ZoneId zone = zone(provider);
+        model.addAttribute(
+                "list",
+                AwardList.of(
+                        found.value(),
+                        n -> link(providerId, credential, which, n),
+                        zone,
+                        provider.isFound() && zone != ZoneOffset.UTC,
+                        clock.instant()));
+        return "provider/awards";
+    }
+
+    private static String link(String providerId, String credentialId, String revoked, int page) {
+        return UriComponentsBuilder.fromPath("/provider/{p}/awards")
+                .queryParamIfPresent("credentialId", Optional.ofNullable(credentialId))
+                .queryParamIfPresent("revoked", Optional.ofNullable(revoked))
+                .queryParam("page", page)
+                .buildAndExpand(providerId)
+                .encode()
+                .toUriString();
+    }
+
+    /** The provider's IANA zone; UTC when catalog-service cannot say or names none it knows. */
+    private static ZoneId zone(Fetched<JsonNode> provider) {
+        if (!provider.isFound()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(provider.value().path("timeZone").asString("UTC"));
+        } catch (RuntimeException unknownZone) {
+            return ZoneOffset.UTC;
+        }
     }
 
     @GetMapping("/provider/{providerId}/awards/{badgeId}/revoke")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.credstack.web.Fetched;
 import org.credstack.web.ServiceCalls;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A provider's enrollments for its staff, on enrollment-service's provider-side completion ({@code POST
  * /api/v1/providers/{providerId}/enrollments/{enrollmentId}/assignments/{assignmentId}/complete}): {@code GET
  * /provider/{providerId}/enrollments} is the form, {@code POST .../enrollments/completions} marks an assignment done
- * (an exam sat in person, a practicum signed off) and shows the enrollment's progress. enrollment-service does not
- * list a provider's enrollments yet, so the enrollment is named by its id (docs/web-app-provider.md).
+ * (an exam sat in person, a practicum signed off) and shows the enrollment's progress. The form page lists the
+ * provider's enrollments ({@code GET /api/v1/providers/{providerId}/enrollments}, docs/provider-lists.md), from
+ * whose rows an assignment is marked done the same way; the form by id stays for an enrollment not on the page.
  */
 @Controller
 class EnrollmentPagesController {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
+
+    /** enrollment-service's statuses, as the list filters by them. */
+    static final List<String> STATUSES = List.of("IN_PROGRESS", "COMPLETED", "WITHDRAWN");
 
     private final StaffEnrollmentApi enrollment;
     private final ServiceCalls calls;
@@ -42,10 +48,68 @@ class EnrollmentPagesController {
         this.json = json;
     }
 
+    /**
+     * The provider's enrollments, newest first, a page at a time ({@code GET
+     * /api/v1/providers/{providerId}/enrollments}), optionally of one credential ({@code credentialId}) or status;
+     * each open assignment of an enrollment in progress can be marked done from its row. 400 naming {@code
+     * credentialId}, {@code status} or {@code page} when one cannot be used (enrollment-service is not asked); its
+     * refusals in words with its status; when it does not answer, the page still offers the form by id.
+     */
     @GetMapping("/provider/{providerId}/enrollments")
-    String enrollments(@PathVariable String providerId, Caller caller, Model model) {
+    String enrollments(
+            @PathVariable String providerId,
+            @RequestParam(required = false) String credentialId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            Caller caller,
+            Model model,
+            HttpServletResponse response) {
         ProviderAdvice.requireStaffOf(caller, providerId);
+        String credential = credentialId == null || credentialId.isBlank() ? null : credentialId.strip();
+        String state = status == null || status.isBlank() ? null : status.strip();
+        Integer number = Pager.number(page);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (credential != null && !ID.matcher(credential).matches()) {
+            errors.put(
+                    "credentialId",
+                    "credentialId: a credential's id (a letter or digit, then letters, digits, '.', '_', '~' or '-')");
+        }
+        if (state != null && !STATUSES.contains(state)) {
+            errors.put("status", "status: in progress, completed or withdrawn");
+        }
+        if (number == null) {
+            errors.put("page", Pager.PAGE_ERROR);
+        }
+        model.addAttribute("filterCredentialId", credentialId);
+        model.addAttribute("filterStatus", state);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, providerId, null, null, errors, null);
+        }
+        Fetched<JsonNode> found = calls.call(
+                ServiceCalls.ENROLLMENT,
+                () -> enrollment.enrollments(
+                        caller.authorization(), providerId, number, Pager.SIZE, credential, state));
+        if (found.isFound()) {
+            model.addAttribute("list", EnrollmentList.of(found.value(), n -> link(providerId, credential, state, n)));
+        } else {
+            if (!found.isUnavailable()) {
+                response.setStatus(CredentialPagesController.status(found));
+            }
+            model.addAttribute(
+                    "listMissing", Refusals.of(found, "enrollment-service", "list of this provider's enrollments"));
+        }
         return page(model, providerId, null, null, Map.of(), null);
+    }
+
+    private static String link(String providerId, String credentialId, String status, int page) {
+        return UriComponentsBuilder.fromPath("/provider/{p}/enrollments")
+                .queryParamIfPresent("credentialId", Optional.ofNullable(credentialId))
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParam("page", page)
+                .buildAndExpand(providerId)
+                .encode()
+                .toUriString();
     }
 
     /**
@@ -111,6 +175,7 @@ class EnrollmentPagesController {
         model.addAttribute("assignmentId", assignmentId);
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);
+        model.addAttribute("statuses", STATUSES);
         return "provider/enrollments";
     }
 

@@ -4,6 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,22 @@ import tools.jackson.databind.JsonNode;
  * credential-not-found} when that provider issued no such credential; 400 naming {@code reason}).
  */
 public interface StaffBadgeApi {
+
+    /**
+     * {@code GET /api/v1/providers/{providerId}/credentials?page=&size=&credentialId=&revoked=}: one page of the
+     * credentials the provider issued, newest first, {@code {items: [{id, publicUrl, credentialId, achievementName,
+     * learnerId, issuedAt, validFrom, validUntil, revoked, revokedAt, revocationReason, renewalOf}], page: {number,
+     * size, totalElements, totalPages}}}; {@code credentialId} and {@code revoked} are left out when null; 403 for
+     * anyone but that provider's staff, 400 naming {@code page}, {@code size} or {@code revoked}.
+     */
+    @GetExchange(url = "/api/v1/providers/{providerId}/credentials", accept = "application/json")
+    JsonNode awards(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String providerId,
+            @RequestParam int page,
+            @RequestParam int size,
+            @RequestParam(required = false) String credentialId,
+            @RequestParam(required = false) String revoked);
 
     /** {@code GET /credentials/{id}}: the signed {@code OpenBadgeCredential}; 404 for an unknown id. */
     @GetExchange(url = "/credentials/{id}", accept = "application/ld+json")

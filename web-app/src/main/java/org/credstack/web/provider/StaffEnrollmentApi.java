@@ -4,6 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,21 @@ import tools.jackson.databind.JsonNode;
  * to rotate a revoked key, 400 {@code label}.
  */
 public interface StaffEnrollmentApi {
+
+    /**
+     * {@code GET /api/v1/providers/{providerId}/enrollments?page=&size=&credentialId=&status=}: one page of the
+     * provider's enrollments, newest first, {@code {items: [EnrollmentView], page: {number, size, totalElements,
+     * totalPages}}}; {@code credentialId} and {@code status} are left out when null; 403 for anyone but that provider's
+     * staff, 400 naming {@code page}, {@code size} or {@code status}.
+     */
+    @GetExchange(url = "/api/v1/providers/{providerId}/enrollments", accept = "application/json")
+    JsonNode enrollments(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String providerId,
+            @RequestParam int page,
+            @RequestParam int size,
+            @RequestParam(required = false) String credentialId,
+            @RequestParam(required = false) String status);
 
     /** {@code GET /api/v1/providers/{providerId}/partner-keys}: the keys, oldest first, never a secret. */
     @GetExchange(url = "/api/v1/providers/{providerId}/partner-keys", accept = "application/json")

@@ -40,7 +40,6 @@ class AwardPagesIT extends StaffPagesBase {
 
         Accessibility.assertBasics(html);
         assertThat(html)
-                .contains("id=\"no-lists\"")
                 .contains("<dd id=\"achievement\">Networking Basics</dd>")
                 .contains("<dd id=\"recipient\">Ada Lovelace</dd>")
                 .contains("<dd id=\"award-status\">verified</dd>")

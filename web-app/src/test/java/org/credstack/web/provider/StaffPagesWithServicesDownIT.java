@@ -112,6 +112,24 @@ class StaffPagesWithServicesDownIT {
     }
 
     @Test
+    void saysTheListsCannotBeShownAndKeepsTheWaysByIdAndFilters() throws Exception {
+        String enrollments = page(get("/provider/p-1/enrollments"), 200);
+        String awards = page(get("/provider/p-1/awards"), 200);
+
+        Accessibility.assertBasics(enrollments);
+        Accessibility.assertBasics(awards);
+        assertThat(enrollments)
+                .contains(
+                        "The list of this provider&#39;s enrollments cannot be shown right now: enrollment-service did"
+                                + " not answer")
+                .contains("<input id=\"enrollmentId\" name=\"enrollmentId\"");
+        assertThat(awards)
+                .contains("The list of this provider&#39;s awards cannot be shown right now: badge-service did not"
+                        + " answer")
+                .contains("<input id=\"award\" name=\"award\"");
+    }
+
+    @Test
     void saysTheAwardCannotBeShownOrRevokedRightNow() throws Exception {
         String found = page(get("/provider/p-1/awards").param("award", "b-1"), 503);
         String revoked = page(
