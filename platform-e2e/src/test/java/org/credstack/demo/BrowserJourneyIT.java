@@ -187,10 +187,12 @@ class BrowserJourneyIT {
                     .isEqualTo("PUBLISHED");
         }
         browser.check("provider-published");
-        for (String page : List.of("awards", "enrollments", "imports", "partner-keys")) {
+        for (String page : List.of("awards", "enrollments", "imports", "partner-keys", "credentials/new")) {
             browser.visit(platform.web().resolve("/provider/" + PROVIDER + "/" + page));
-            browser.check("provider-" + page);
+            browser.check("provider-" + page.replace('/', '-'));
         }
+        browser.visit(platform.web().resolve("/provider/credentials/" + draftIds.getFirst() + "/edit"));
+        browser.check("provider-edit");
     }
 
     @Test
@@ -277,6 +279,19 @@ class BrowserJourneyIT {
         browser.check("my-notifications");
         browser.visit(platform.web().resolve("/account"));
         browser.check("account");
+
+        Browser phone = signedIn(
+                Viewport.PHONE, grace.email(), journey.tokens().people().get(grace.email()));
+        for (String page : List.of("learning", "credentials", "notifications")) {
+            phone.visit(platform.web().resolve("/my/" + page));
+            phone.check("my-" + page);
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+                                    .executeScript("return document.documentElement.scrollWidth"
+                                            + " - document.documentElement.clientWidth;"))
+                            .intValue())
+                    .as("pixels of sideways scrolling on /my/%s at phone width", page)
+                    .isLessThanOrEqualTo(0);
+        }
     }
 
     @Test
@@ -483,7 +498,12 @@ class BrowserJourneyIT {
 
     /** The desktop browser, signed in as this person through identity-service's sign-in form. */
     static Browser signedIn(String email, String password) {
-        Browser browser = BROWSERS.at(Viewport.DESKTOP);
+        return signedIn(Viewport.DESKTOP, email, password);
+    }
+
+    /** The browser at this width, signed in as this person through identity-service's sign-in form. */
+    static Browser signedIn(Viewport viewport, String email, String password) {
+        Browser browser = BROWSERS.at(viewport);
         WebDriver driver = browser.driver();
         forgetSessions(browser);
         browser.visit(platform.web().resolve("/account"));
