@@ -143,7 +143,7 @@ class ProviderEnrollmentsIT extends ServiceIT {
                 null,
                 CompletionRule.of(null),
                 Instant.parse(enrolledAt),
-                List.of(new AssignmentProgress("r1", "Lab", null, "Completed", null, null, null, null)),
+                List.of(new AssignmentProgress("r1", "Lab", null, "Completed", null, null, null, null, null)),
                 List.of(),
                 status,
                 null,
