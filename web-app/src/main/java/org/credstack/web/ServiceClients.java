@@ -34,75 +34,88 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
 
+    /**
+     * One JDK HTTP client (one connection pool, one selector thread) for every typed client, with the connect and
+     * read timeouts of {@link WebProperties}.
+     */
+    private final JdkClientHttpRequestFactory requests;
+
+    ServiceClients(WebProperties properties) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        this.requests = new JdkClientHttpRequestFactory(http);
+        this.requests.setReadTimeout(properties.readTimeout());
+    }
+
     @Bean
     CatalogApi catalogApi(WebProperties properties) {
-        return client(properties, properties.catalogUrl(), CatalogApi.class);
+        return client(properties.catalogUrl(), CatalogApi.class);
     }
 
     @Bean
     BadgeApi badgeApi(WebProperties properties) {
-        return client(properties, properties.badgeUrl(), BadgeApi.class);
+        return client(properties.badgeUrl(), BadgeApi.class);
     }
 
     @Bean
     StaffCatalogApi staffCatalogApi(WebProperties properties) {
-        return client(properties, properties.catalogUrl(), StaffCatalogApi.class);
+        return client(properties.catalogUrl(), StaffCatalogApi.class);
     }
 
     @Bean
     StaffEnrollmentApi staffEnrollmentApi(WebProperties properties) {
-        return client(properties, properties.enrollmentUrl(), StaffEnrollmentApi.class);
+        return client(properties.enrollmentUrl(), StaffEnrollmentApi.class);
     }
 
     @Bean
     StaffBadgeApi staffBadgeApi(WebProperties properties) {
-        return client(properties, properties.badgeUrl(), StaffBadgeApi.class);
+        return client(properties.badgeUrl(), StaffBadgeApi.class);
     }
 
     @Bean
     EnrollmentApi enrollmentApi(WebProperties properties) {
-        return client(properties, properties.enrollmentUrl(), EnrollmentApi.class);
+        return client(properties.enrollmentUrl(), EnrollmentApi.class);
     }
 
     @Bean
     LearnerBadgeApi learnerBadgeApi(WebProperties properties) {
-        return client(properties, properties.badgeUrl(), LearnerBadgeApi.class);
+        return client(properties.badgeUrl(), LearnerBadgeApi.class);
     }
 
     @Bean
     NotificationApi notificationApi(WebProperties properties) {
-        return client(properties, properties.notificationUrl(), NotificationApi.class);
+        return client(properties.notificationUrl(), NotificationApi.class);
     }
 
     @Bean
     IdentityApi identityApi(WebProperties properties) {
-        return client(properties, properties.identityUrl(), IdentityApi.class);
+        return client(properties.identityUrl(), IdentityApi.class);
     }
 
     /** The services the operator's pipeline page watches, in the order it lists them. */
     @Bean
     OperatedServices operatedServices(WebProperties properties) {
         return new OperatedServices(List.of(
-                operated(properties, "catalog-service", ServiceCalls.CATALOG, properties.catalogUrl()),
-                operated(properties, "enrollment-service", ServiceCalls.ENROLLMENT, properties.enrollmentUrl()),
-                operated(properties, "badge-service", ServiceCalls.BADGE, properties.badgeUrl()),
-                operated(properties, "notification-service", ServiceCalls.NOTIFICATION, properties.notificationUrl()),
-                operated(properties, "identity-service", ServiceCalls.IDENTITY, properties.identityUrl())));
+                operated("catalog-service", ServiceCalls.CATALOG, properties.catalogUrl()),
+                operated("enrollment-service", ServiceCalls.ENROLLMENT, properties.enrollmentUrl()),
+                operated("badge-service", ServiceCalls.BADGE, properties.badgeUrl()),
+                operated("notification-service", ServiceCalls.NOTIFICATION, properties.notificationUrl()),
+                operated("identity-service", ServiceCalls.IDENTITY, properties.identityUrl())));
     }
 
     @Bean
     InboxApi inboxApi(WebProperties properties) {
-        return client(properties, properties.enrollmentUrl(), InboxApi.class);
+        return client(properties.enrollmentUrl(), InboxApi.class);
     }
 
     /** A service's operator clients; its health client reads a 503 ({@code DOWN}) as an answer, not a failure. */
-    private static OperatedService operated(WebProperties properties, String name, String breaker, URI url) {
+    private OperatedService operated(String name, String breaker, URI url) {
         return new OperatedService(
                 name,
                 breaker,
-                client(properties, url, OperationsApi.class),
+                client(url, OperationsApi.class),
                 client(
-                        properties,
                         url,
                         HealthApi.class,
                         builder -> builder.defaultStatusHandler(
@@ -111,22 +124,16 @@ class ServiceClients {
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}. */
-    static <T> T client(WebProperties properties, URI baseUrl, Class<T> api) {
-        return client(properties, baseUrl, api, builder -> {});
+    <T> T client(URI baseUrl, Class<T> api) {
+        return client(baseUrl, api, builder -> {});
     }
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}, its {@code RestClient} adjusted first. */
-    static <T> T client(WebProperties properties, URI baseUrl, Class<T> api, Consumer<RestClient.Builder> adjust) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
+    <T> T client(URI baseUrl, Class<T> api, Consumer<RestClient.Builder> adjust) {
         RestClient.Builder builder =
                 RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests);
         adjust.accept(builder);
-        RestClient client = builder.build();
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(builder.build()))
                 .build()
                 .createClient(api);
     }
