@@ -15,10 +15,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +72,28 @@ class K8sWorkloadsTest {
                     .as("%s: its server.port, named http", module)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(
                             "http", K8sAppConfig.of(module).port()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyModuleRunsTheImageThisBuildMakes(String overlay) throws IOException {
+        Matcher parent = Pattern.compile("(?s)<parent>.*?<version>([^<]+)</version>")
+                .matcher(Files.readString(K8sManifests.ROOT.resolve("pom.xml")));
+        assertThat(parent.find()).isTrue();
+        String version = parent.group(1);
+        K8sManifests manifests = K8sManifests.of(overlay);
+        for (String module : K8sAppConfig.MODULES) {
+            assertThat(manifests
+                            .deployment(module)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .getFirst()
+                            .getImage())
+                    .as("%s: the Jib image of this version", module)
+                    .isEqualTo("credstack/" + module + ":" + version);
         }
     }
 
