@@ -68,6 +68,18 @@ class K8sIngressTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void aBrowserStaysOnThePodThatHoldsItsSignInSession(String overlay) {
+        // the web app (HttpSessionOAuth2AuthorizedClientRepository) and identity-service's sign-in form keep
+        // sessions in memory, and both run on two pods or more
+        for (Ingress ingress : K8sManifests.of(overlay).all(Ingress.class)) {
+            assertThat(ingress.getMetadata().getAnnotations())
+                    .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+                    .containsEntry("nginx.ingress.kubernetes.io/session-cookie-secure", "true");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void theLinksInEmailsReachTheirServices(String overlay) {
         K8sManifests manifests = K8sManifests.of(overlay);
         URI enrollment = url(manifests, "notification-service", "CREDSTACK_URLS_ENROLLMENT");
