@@ -3,6 +3,7 @@ package org.credstack.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
@@ -27,6 +28,7 @@ class K8sManifestsTest {
         assertThat(manifests.all(KafkaTopic.class)).isNotEmpty();
         assertThat(manifests.all(Deployment.class)).hasSize(K8sAppConfig.MODULES.size());
         assertThat(manifests.resources())
+                .filteredOn(r -> !(r instanceof Namespace))
                 .allSatisfy(r -> assertThat(r.getMetadata().getNamespace())
                         .as("%s %s namespace", r.getKind(), r.getMetadata().getName())
                         .isNotBlank());

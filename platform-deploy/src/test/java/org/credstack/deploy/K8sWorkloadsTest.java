@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -149,6 +150,22 @@ class K8sWorkloadsTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theNamespaceEnforcesTheRestrictedPodSecurityStandard(String overlay) {
+        K8sManifests manifests = K8sManifests.of(overlay);
+        List<Namespace> namespaces = manifests.all(Namespace.class);
+
+        assertThat(namespaces).hasSize(1);
+        Namespace namespace = namespaces.getFirst();
+        assertThat(namespace.getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        assertThat(manifests.resources())
+                .filteredOn(r -> !(r instanceof Namespace))
+                .allSatisfy(r -> assertThat(r.getMetadata().getNamespace())
+                        .isEqualTo(namespace.getMetadata().getName()));
     }
 
     @ParameterizedTest
