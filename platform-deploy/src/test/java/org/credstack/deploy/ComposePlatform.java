@@ -61,7 +61,33 @@ final class ComposePlatform {
         }
     }
 
+    /**
+     * platform-bom's Jib configuration, the one every image is built with.
+     *
+     * @param baseImage {@code from/image}, with properties resolved
+     * @param user {@code container/user}, {@code uid[:gid]}
+     * @param boundToLifecycle whether an execution binds a Jib goal to a phase, in platform-bom or any module
+     */
+    record Jib(String baseImage, String user, boolean boundToLifecycle) {}
+
     private ComposePlatform() {}
+
+    /** How platform-bom configures Jib, and whether any module binds it to the lifecycle. */
+    static Jib jib(Path root) {
+        Document bom = xml(root.resolve("platform-bom/pom.xml"));
+        Element jib = plugin(child(child(child(bom.getDocumentElement(), "build"), "pluginManagement"), "plugins"));
+        Element configuration = child(jib, "configuration");
+        boolean bound = child(jib, "executions") != null;
+        for (String module : texts(child(xml(root.resolve("pom.xml")).getDocumentElement(), "modules"), "module")) {
+            Element build = child(xml(root.resolve(module).resolve("pom.xml")).getDocumentElement(), "build");
+            Element declared = build == null ? null : plugin(child(build, "plugins"));
+            bound |= declared != null && child(declared, "executions") != null;
+        }
+        return new Jib(
+                resolve(text(child(child(configuration, "from"), "image")), properties(bom)),
+                text(child(child(configuration, "container"), "user")),
+                bound);
+    }
 
     /** The repository root: the nearest directory up from the working directory with the Maven wrapper. */
     static Path repositoryRoot() {
