@@ -26,7 +26,7 @@ public class LinkAutoConfiguration {
     private static byte[] secret(LinkProperties properties) {
         if (properties.secret() == null || properties.secret().isBlank()) {
             log.warn("credstack.links.secret is not set: links in e-mails will verify only in this process until"
-                    + " it stops; set CREDSTACK_LINKS_SECRET to the same base64 secret in every service");
+                    + " it stops; set " + LinkProperties.SECRET_ENV + " to the same base64 secret in every service");
             byte[] secret = new byte[LinkTokens.MIN_SECRET_BYTES];
             new SecureRandom().nextBytes(secret);
             return secret;

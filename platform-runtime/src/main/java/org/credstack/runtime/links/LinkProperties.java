@@ -11,4 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     logged)
  */
 @ConfigurationProperties("credstack.links")
-public record LinkProperties(String secret) {}
+public record LinkProperties(String secret) {
+
+    /** The environment variable Spring binds to {@code credstack.links.secret}. */
+    public static final String SECRET_ENV = "CREDSTACK_LINKS_SECRET";
+}

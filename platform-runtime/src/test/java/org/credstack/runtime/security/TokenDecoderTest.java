@@ -3,11 +3,22 @@ package org.credstack.runtime.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -36,6 +47,31 @@ class TokenDecoderTest {
                         decoder(jwt -> jwt.setIssuerUri(TestTokens.ISSUER)).decode(elsewhere))
                 .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("iss");
+    }
+
+    /**
+     * docker-compose.yml: Keycloak names itself by the host the browser uses ({@code localhost:8180}) while the
+     * services fetch its keys inside the network ({@code keycloak:8080}). With both settings the keys come from the
+     * JWKS URI, the issuer is only compared, never asked for its discovery document.
+     */
+    @Test
+    void checksTheConfiguredIssuerWhileFetchingKeysFromTheJwkSetUriOfAnotherHost() throws Exception {
+        String publicIssuer = "http://localhost:1/realms/credstack";
+        String fromKeycloak = TestTokens.token("l-1", List.of("learner"), List.of(), c -> c.issuer(publicIssuer));
+        HttpServer jwks = jwksServer();
+        try {
+            OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
+            jwt.setJwkSetUri("http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs");
+            jwt.setIssuerUri(publicIssuer);
+            JwtDecoder decoder = TokenDecoder.from(jwt, CLAIMS);
+
+            assertThat(decoder.decode(fromKeycloak).getIssuer()).hasToString(publicIssuer);
+            assertThatThrownBy(() -> decoder.decode(TestTokens.learner("l-1")))
+                    .isInstanceOf(JwtValidationException.class)
+                    .hasMessageContaining("iss");
+        } finally {
+            jwks.stop(0);
+        }
     }
 
     @Test
@@ -81,6 +117,28 @@ class TokenDecoderTest {
         assertThatThrownBy(() -> TokenDecoder.from(new OAuth2ResourceServerProperties().getJwt(), CLAIMS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("issuer-uri");
+    }
+
+    /** Serves the test key as a JWK Set (RFC 7517 §5) on a free local port. */
+    private static HttpServer jwksServer() throws Exception {
+        String pem = TestTokens.publicKeyPem()
+                .replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "");
+        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
+        byte[] body = new JWKSet(new RSAKey.Builder(key).keyID("credstack-test").build())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/certs", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return server;
     }
 
     private static String expiredSecondsAgo(long seconds) {

@@ -109,12 +109,19 @@ public class SignInConfiguration {
     /**
      * The app's client at the provider. The endpoints are set, not discovered, so the app starts while the provider
      * is still starting; the issuer is set too, so an ID token from another issuer is refused. The redirect URI is
-     * the public base URL's callback, exactly as the provider has it registered.
+     * the public base URL's callback, exactly as the provider has it registered. Identity-service's endpoints under
+     * {@code identityUrl} unless {@code credstack.web.oidc.*} names another provider's.
      */
     @Bean
     ClientRegistrationRepository clientRegistrations(WebProperties properties) {
-        String issuer = withoutTrailingSlash(properties.identityUrl());
-        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+        return new InMemoryClientRegistrationRepository(registration(properties));
+    }
+
+    static ClientRegistration registration(WebProperties properties) {
+        String identity = withoutTrailingSlash(properties.identityUrl());
+        WebProperties.Oidc oidc = properties.oidc();
+        String issuer = oidc.issuer() == null ? identity : withoutTrailingSlash(oidc.issuer());
+        return ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientName("CredStack")
                 .clientId(properties.clientId())
                 .clientSecret(properties.clientSecret())
@@ -123,12 +130,15 @@ public class SignInConfiguration {
                 .redirectUri(withoutTrailingSlash(properties.publicBaseUrl()) + "/login/oauth2/code/" + REGISTRATION_ID)
                 .scope("openid", "profile", "email", "credstack")
                 .issuerUri(issuer)
-                .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .authorizationUri(orElse(oidc.authorizationUri(), identity + "/oauth2/authorize"))
+                .tokenUri(orElse(oidc.tokenUri(), identity + "/oauth2/token"))
+                .jwkSetUri(orElse(oidc.jwkSetUri(), identity + "/oauth2/jwks"))
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .build();
-        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    private static String orElse(URI configured, String identityServiceDefault) {
+        return configured == null ? identityServiceDefault : configured.toString();
     }
 
     /** The person's tokens live in their session: signing out or the session ending forgets them. */
