@@ -51,7 +51,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * after it are still published in order. Retriable errors stop the aggregate's relay until the next run.
  *
  * <p>{@value #OLDEST_PENDING_AGE} (seconds) is how long the oldest event the last {@link #sweep} could not publish
- * has been waiting, from its envelope time {@code ce_time}; 0 when the sweep left nothing behind. The sweep reads it
+ * has been waiting, from its envelope time {@code ce_time}; 0 when the sweep left nothing behind (events staged while
+ * it ran are not counted: their writers are publishing them). The sweep reads it
  * after publishing, through the same sparse index, so it costs one indexed query per sweep and nothing per event; it
  * is as fresh as the sweep interval.
  */
@@ -164,6 +165,7 @@ public class OutboxRelay {
             return 0;
         }
         try {
+            Instant started = clock.instant();
             int count = 0;
             for (String collection : collections) {
                 Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
@@ -172,7 +174,7 @@ public class OutboxRelay {
                     count += publish(collection, found.get("_id"));
                 }
             }
-            oldestPending = oldestStillPending();
+            oldestPending = oldestStillPending(started);
             return count;
         } finally {
             sweeping.unlock();
@@ -187,7 +189,12 @@ public class OutboxRelay {
                 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
-    private Instant oldestStillPending() {
+    /**
+     * The oldest envelope time of the events staged before the sweep started that are still pending: the sweep tried
+     * them and failed. Those staged since are the writers' own, being published right after their write; the next sweep
+     * judges them.
+     */
+    private Instant oldestStillPending(Instant sweepStarted) {
         Instant oldest = null;
         for (String collection : collections) {
             Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
@@ -195,7 +202,9 @@ public class OutboxRelay {
             for (Document found : mongo.find(pending, Document.class, collection)) {
                 for (Document event : found.getList(PENDING, Document.class, List.of())) {
                     Instant staged = stagedAt(event);
-                    if (staged != null && (oldest == null || staged.isBefore(oldest))) {
+                    if (staged != null
+                            && staged.isBefore(sweepStarted)
+                            && (oldest == null || staged.isBefore(oldest))) {
                         oldest = staged;
                     }
                 }
