@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.testsupport.security.ActuatorAccess;
 import org.credstack.testsupport.security.AuthorizationMatrix;
 import org.credstack.testsupport.security.Rule;
 import org.credstack.testsupport.security.TestTokens;
@@ -30,6 +31,11 @@ class EnrollmentAuthorizationMatrixIT extends ServiceIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     java.time.Clock clock;
+
+    @Test
+    void prometheusScrapesWithoutATokenAndTheMetricsStayWithOperators() {
+        ActuatorAccess.verify(baseUrl(), "enrollment-service");
+    }
 
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {

@@ -3,6 +3,8 @@ package org.credstack.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +33,15 @@ public abstract class ServiceIT extends ServiceIntegrationTest {
     protected CatalogReplica replica;
 
     protected Api api;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    /** The count of a counter with these tags ({@code "channel", "xapi"}), 0 while nothing registered it. */
+    protected double counted(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     /** The provider of {@link Credentials}' snapshots. */
     protected static final String PROVIDER = "provider-1";

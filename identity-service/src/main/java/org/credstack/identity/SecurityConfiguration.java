@@ -10,6 +10,7 @@ import org.credstack.identity.token.SigningKeys;
 import org.credstack.runtime.problem.Problems;
 import org.credstack.runtime.security.Access;
 import org.credstack.runtime.security.CredStackSecurityAutoConfiguration;
+import org.credstack.runtime.security.PublicPaths;
 import org.credstack.runtime.security.SecurityProblems;
 import org.credstack.runtime.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -121,6 +122,7 @@ class SecurityConfiguration {
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/actuator/info",
+                                PublicPaths.PROMETHEUS,
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")

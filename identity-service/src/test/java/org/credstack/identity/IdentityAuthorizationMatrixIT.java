@@ -133,6 +133,19 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
     }
 
     @Test
+    void prometheusScrapesWithoutATokenWhileTheMetricsAreForOperators() {
+        HttpResponse<String> scrape =
+                send(browser(), java.net.http.HttpRequest.newBuilder(uri("/actuator/prometheus")));
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("application=\"identity-service\"");
+        assertThat(send(browser(), java.net.http.HttpRequest.newBuilder(uri("/actuator/metrics")))
+                        .statusCode())
+                .as("no token, no metrics")
+                .isEqualTo(401);
+    }
+
+    @Test
     void theMetricsAreForOperators() {
         Map<String, String> learner = newLearner();
         HttpResponse<String> asLearner = getWithToken(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.credstack.runtime.links.LinkTokens;
+import org.credstack.testsupport.security.ActuatorAccess;
 import org.credstack.testsupport.security.AuthorizationMatrix;
 import org.credstack.testsupport.security.Rule;
 import org.credstack.testsupport.security.TestTokens;
@@ -41,6 +42,11 @@ class NotificationAuthorizationMatrixIT extends RunningService {
 
     @Autowired
     LinkTokens tokens;
+
+    @Test
+    void prometheusScrapesWithoutATokenAndTheMetricsStayWithOperators() {
+        ActuatorAccess.verify(baseUrl(), "notification-service");
+    }
 
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {

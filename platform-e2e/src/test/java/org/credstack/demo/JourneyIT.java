@@ -14,10 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.credstack.demo.JourneyReport.Enrollment;
 import org.credstack.demo.JourneyReport.IssuedCredential;
@@ -383,6 +387,67 @@ class JourneyIT {
         assertThatThrownBy(() -> journey.find(pathway))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no micro-credential");
+    }
+
+    @Test
+    @Order(13)
+    void everyMetricTheDashboardsAndAlertsQueryIsEmittedAndNoneCarriesALearnersData() throws IOException {
+        Map<String, String> scrapes = new LinkedHashMap<>();
+        PlatformUrls urls = journey.urls();
+        for (URI service : List.of(
+                urls.identity(),
+                urls.catalog(),
+                urls.enrollment(),
+                urls.badge(),
+                urls.notification(),
+                platform.web())) {
+            scrapes.put(service.toString(), get(service.resolve("/actuator/prometheus")));
+        }
+        Set<String> emitted = new TreeSet<>();
+        scrapes.values().forEach(scrape -> emitted.addAll(ObservabilityQueries.sampleNames(scrape)));
+
+        List<String> unknown = new ArrayList<>();
+        ObservabilityQueries.expressions(root)
+                .forEach((where, expression) -> PromQlMetricNames.in(expression).stream()
+                        .filter(name -> !emitted.contains(name))
+                        .forEach(name -> unknown.add(where + ": " + name)));
+        assertThat(unknown).as("metrics queried that no service emits").isEmpty();
+        String badge = scrapes.get(urls.badge().toString());
+        assertThat(sample(badge, "credstack_credentials_issued_total", "kind=\"stack\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(badge, "credstack_credentials_issued_total", "kind=\"renewal\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(badge, "credstack_credentials_revoked_total", "")).isGreaterThanOrEqualTo(1);
+        for (String le : List.of("0.25", "1.0", "5.0")) {
+            assertThat(sample(badge, "credstack_completion_to_credential_seconds_bucket", "le=\"" + le + "\""))
+                    .as("the SLO bucket the pipeline dashboard and the latency alerts read as le=" + le)
+                    .isNotNegative();
+        }
+        assertThat(sample(badge, "credstack_completion_to_credential_seconds_count", ""))
+                .isGreaterThanOrEqualTo(allCredentials().size());
+        assertThat(sample(
+                        scrapes.get(urls.enrollment().toString()),
+                        "credstack_completions_received_total",
+                        "channel=\"xapi\""))
+                .isPositive();
+        for (LearnerJourney learner : report.learners()) {
+            List<String> personal = new ArrayList<>(
+                    List.of(learner.learner().id(), learner.learner().email()));
+            learner.enrollments().forEach(e -> personal.add(e.id()));
+            learner.credentials().forEach(c -> personal.add(c.id()));
+            scrapes.forEach((service, scrape) ->
+                    assertThat(scrape).as("the scrape of " + service).doesNotContain(personal));
+        }
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code labels}, or -1 when none. */
+    static double sample(String scrape, String name, String labels) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(labels)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
     }
 
     static Map<String, JsonNode> enrollmentStates() {

@@ -1,9 +1,13 @@
 package org.credstack.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.bson.Document;
+import org.credstack.events.EventEnvelope;
 import org.credstack.runtime.operations.RecentCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code pendingEvents} to {@code failedEvents} with the error and the time, in the same update that
  * removes the published ones, logged at ERROR and counted in {@code credstack.outbox.failed}. The events
  * after it are still published in order. Retriable errors stop the aggregate's relay until the next run.
+ *
+ * <p>{@value #OLDEST_PENDING_AGE} (seconds) is how long the oldest event the last {@link #sweep} could not publish
+ * has been waiting, from its envelope time {@code ce_time}; 0 when the sweep left nothing behind (events staged while
+ * it ran are not counted: their writers are publishing them). The sweep reads it
+ * after publishing, through the same sparse index, so it costs one indexed query per sweep and nothing per event; it
+ * is as fresh as the sweep interval.
  */
 public class OutboxRelay {
 
@@ -56,6 +67,9 @@ public class OutboxRelay {
 
     private static final int STRIPES = 64;
 
+    /** Gauge: seconds the oldest event left pending by the last sweep has waited; Prometheus adds {@code _seconds}. */
+    public static final String OLDEST_PENDING_AGE = "credstack.outbox.oldest.pending.age";
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
@@ -64,6 +78,8 @@ public class OutboxRelay {
     private final Counter failed;
     private final RecentCounts recentCounts;
     private final ReentrantLock sweeping = new ReentrantLock();
+    /** The envelope time of the oldest event the last sweep left pending; null when it left none. */
+    private volatile Instant oldestPending;
     /** One aggregate is published by one thread at a time, so its events go out once and in order. */
     private final ReentrantLock[] aggregateLocks = new ReentrantLock[STRIPES];
 
@@ -110,6 +126,10 @@ public class OutboxRelay {
         this.failed = Counter.builder("credstack.outbox.failed")
                 .description("events set aside because Kafka can never accept them")
                 .register(meters);
+        Gauge.builder(OLDEST_PENDING_AGE, this, OutboxRelay::oldestPendingAge)
+                .description("how long the oldest event the last outbox sweep could not publish has waited")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     /**
@@ -145,6 +165,7 @@ public class OutboxRelay {
             return 0;
         }
         try {
+            Instant started = clock.instant();
             int count = 0;
             for (String collection : collections) {
                 Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
@@ -153,9 +174,52 @@ public class OutboxRelay {
                     count += publish(collection, found.get("_id"));
                 }
             }
+            oldestPending = oldestStillPending(started);
             return count;
         } finally {
             sweeping.unlock();
+        }
+    }
+
+    /** Seconds since the envelope time of the oldest event the last sweep left pending; 0 when none. */
+    double oldestPendingAge() {
+        Instant oldest = oldestPending;
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /**
+     * The oldest envelope time of the events staged before the sweep started that are still pending: the sweep tried
+     * them and failed. Those staged since are the writers' own, being published right after their write; the next sweep
+     * judges them.
+     */
+    private Instant oldestStillPending(Instant sweepStarted) {
+        Instant oldest = null;
+        for (String collection : collections) {
+            Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
+            pending.fields().include(PENDING);
+            for (Document found : mongo.find(pending, Document.class, collection)) {
+                for (Document event : found.getList(PENDING, Document.class, List.of())) {
+                    Instant staged = stagedAt(event);
+                    if (staged != null
+                            && staged.isBefore(sweepStarted)
+                            && (oldest == null || staged.isBefore(oldest))) {
+                        oldest = staged;
+                    }
+                }
+            }
+        }
+        return oldest;
+    }
+
+    private static Instant stagedAt(Document event) {
+        Document headers = event.get("headers", Document.class);
+        Object time = headers == null ? null : headers.get(EventEnvelope.TIME);
+        try {
+            return time == null ? null : Instant.parse(time.toString());
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 

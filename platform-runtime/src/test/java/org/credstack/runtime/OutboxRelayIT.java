@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -237,6 +238,49 @@ class OutboxRelayIT {
         assertThat(after.getList("pendingEvents", Document.class))
                 .extracting(d -> d.getString("eventId"))
                 .containsExactly(second.eventId());
+    }
+
+    @Test
+    void gaugesTheAgeOfTheOldestEventTheSweepLeftPendingUntilItIsPublished() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        PendingEvent older =
+                PendingEvent.of(expired(learnerId, "urn:uuid:older"), Instant.parse("2027-02-01T09:59:00Z"), json);
+        PendingEvent newer =
+                PendingEvent.of(expired(learnerId, "urn:uuid:newer"), Instant.parse("2027-02-01T09:59:50Z"), json);
+        mongo.insert(
+                new Document("_id", "thing-4")
+                        .append("version", 0)
+                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(newer))),
+                "things");
+        mongo.insert(
+                new Document("_id", "thing-5")
+                        .append("version", 0)
+                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(older))),
+                "things");
+        // staged as the sweep starts: its writer is publishing it, so it does not count as left behind
+        PendingEvent justStaged = PendingEvent.of(expired(learnerId, "urn:uuid:now"), NOW.instant(), json);
+        mongo.insert(
+                new Document("_id", "thing-6")
+                        .append("version", 0)
+                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(justStaged))),
+                "things");
+        KafkaTemplate<String, byte[]> brokerAway = new KafkaTemplate<>(producers()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                return CompletableFuture.failedFuture(new NotEnoughReplicasException("broker away"));
+            }
+        };
+        SimpleMeterRegistry gauges = new SimpleMeterRegistry();
+        OutboxRelay stuck = new OutboxRelay(mongo, brokerAway, List.of("things"), gauges, NOW);
+        assertThat(gauges.get(OutboxRelay.OLDEST_PENDING_AGE).gauge().value())
+                .as("no sweep yet")
+                .isZero();
+
+        assertThat(stuck.sweep()).isZero();
+
+        assertThat(gauges.get(OutboxRelay.OLDEST_PENDING_AGE).gauge().value()).isEqualTo(60.0);
+        assertThat(relay.sweep()).isEqualTo(3);
+        assertThat(meters.get(OutboxRelay.OLDEST_PENDING_AGE).gauge().value()).isZero();
     }
 
     @Test

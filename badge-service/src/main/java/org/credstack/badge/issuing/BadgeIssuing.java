@@ -71,6 +71,7 @@ public class BadgeIssuing {
     private final BadgeProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final IssuingMetrics metrics;
 
     BadgeIssuing(
             CatalogReplica catalog,
@@ -83,7 +84,9 @@ public class BadgeIssuing {
             StatusLists statusLists,
             BadgeProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            IssuingMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.issuers = issuers;
         this.credentials = credentials;
@@ -103,11 +106,11 @@ public class BadgeIssuing {
      */
     public void handle(EventEnvelope<?> envelope) {
         if (envelope.data() instanceof EnrollmentCompleted completed) {
-            issue(envelope.id(), envelope.type(), completed);
+            issue(envelope.id(), envelope.type(), envelope.time(), completed);
         }
     }
 
-    private void issue(UUID eventId, String type, EnrollmentCompleted completed) {
+    private void issue(UUID eventId, String type, Instant completionSaved, EnrollmentCompleted completed) {
         if (processed.contains(eventId)) {
             return;
         }
@@ -118,7 +121,9 @@ public class BadgeIssuing {
             CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
                     .orElseThrow(() -> new CatalogVersionMissingException(
                             completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
-            issue(Issuance.of(completed, credential));
+            if (issue(Issuance.of(completed, credential)).isPresent()) {
+                metrics.completedAt(completionSaved);
+            }
         }
         processed.remember(eventId, type);
     }
@@ -140,6 +145,7 @@ public class BadgeIssuing {
         if (id == null) {
             return Optional.empty();
         }
+        metrics.issued(issuance);
         outbox.publish(Badge.COLLECTION, id);
         return Optional.of(properties.url("/credentials/" + id));
     }

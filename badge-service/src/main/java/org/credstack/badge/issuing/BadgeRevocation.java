@@ -37,6 +37,7 @@ public class BadgeRevocation {
     private final ConflictRetry conflictRetry;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final IssuingMetrics metrics;
 
     BadgeRevocation(
             IssuedCredentials credentials,
@@ -44,7 +45,9 @@ public class BadgeRevocation {
             Outbox outbox,
             ConflictRetry conflictRetry,
             Clock clock,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            IssuingMetrics metrics) {
+        this.metrics = metrics;
         this.credentials = credentials;
         this.statusLists = statusLists;
         this.outbox = outbox;
@@ -90,6 +93,7 @@ public class BadgeRevocation {
             return badge;
         });
         if (changed.get()) {
+            metrics.revoked();
             auditLog.record(
                     "badge.revoked",
                     AuditTarget.ofProvider(providerId, revoked.credentialUrl()),

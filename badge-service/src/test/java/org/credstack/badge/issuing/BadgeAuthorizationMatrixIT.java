@@ -12,6 +12,7 @@ import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.badge.BadgeRevoked;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.testsupport.TestBroker;
+import org.credstack.testsupport.security.ActuatorAccess;
 import org.credstack.testsupport.security.AuthorizationMatrix;
 import org.credstack.testsupport.security.Rule;
 import org.credstack.testsupport.security.TestTokens;
@@ -29,6 +30,11 @@ import tools.jackson.databind.JsonNode;
 class BadgeAuthorizationMatrixIT extends IssuingIntegrationTest {
 
     static final String REASON = "{\"reason\": \"issued in error\"}";
+
+    @Test
+    void prometheusScrapesWithoutATokenAndTheMetricsStayWithOperators() {
+        ActuatorAccess.verify(baseUrl(), "badge-service");
+    }
 
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {

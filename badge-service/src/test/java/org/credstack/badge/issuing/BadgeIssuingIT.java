@@ -3,6 +3,7 @@ package org.credstack.badge.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.testsupport.IndependentVerifier;
 import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -28,12 +30,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class BadgeIssuingIT extends IssuingIntegrationTest {
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void issuesOneSignedBadgePerEnrollmentHoweverOftenCompletionIsDelivered() {
         Journey journey = new Journey();
         journey.publishCatalog();
         EnrollmentCompleted completed = journey.completion("enr-" + journey.suffix);
         UUID eventId = UUID.randomUUID();
+        double issuedBefore =
+                meters.counter(IssuingMetrics.ISSUED, "kind", "initial").count();
+        long timedBefore = meters.timer(IssuingMetrics.LATENCY).count();
 
         publish(completed, eventId);
         publish(completed, eventId); // redelivery: same ce_id
@@ -48,6 +56,10 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
                 .hasSize(1);
         assertThat(mongo.count(new Query(Criteria.where("enrollmentId").is(completed.enrollmentId())), "badges"))
                 .isEqualTo(1);
+        assertThat(meters.counter(IssuingMetrics.ISSUED, "kind", "initial").count())
+                .as("the completion's badge and the marker's, no duplicate")
+                .isEqualTo(issuedBefore + 2);
+        assertThat(meters.timer(IssuingMetrics.LATENCY).count()).isEqualTo(timedBefore + 2);
         BadgeIssued badge = issued.stream()
                 .filter(e -> e.enrollmentId().equals(completed.enrollmentId()))
                 .findFirst()

@@ -3,6 +3,7 @@ package org.credstack.badge.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 class RevocationIT extends IssuingIntegrationTest {
 
     @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     BadgeRevocation revocation;
 
     @Autowired
@@ -50,6 +54,7 @@ class RevocationIT extends IssuingIntegrationTest {
         Journey journey = new Journey();
         BadgeIssued badge = journey.issueOne();
         JsonNode status = json.readTree(get(badge.publicUrl())).get("credentialStatus");
+        double revokedBefore = meters.counter(IssuingMetrics.REVOKED).count();
 
         ResponseEntity<String> first = revoke(journey.providerId, badge.badgeId(), "{\"reason\": \"issued in error\"}");
         clock.set(TestClockConfig.START.plusSeconds(60));
@@ -57,6 +62,9 @@ class RevocationIT extends IssuingIntegrationTest {
         ResponseEntity<String> otherReason = revoke(journey.providerId, badge.badgeId(), "{\"reason\": \"fraud\"}");
 
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        assertThat(meters.counter(IssuingMetrics.REVOKED).count())
+                .as("revoking again counts nothing")
+                .isEqualTo(revokedBefore + 1);
         JsonNode revoked = json.readTree(first.getBody());
         assertThat(revoked.get("badgeId").asString()).isEqualTo(badge.badgeId());
         assertThat(revoked.get("reason").asString()).isEqualTo("issued in error");

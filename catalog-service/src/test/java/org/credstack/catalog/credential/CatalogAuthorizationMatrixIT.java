@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.credstack.testsupport.security.ActuatorAccess;
 import org.credstack.testsupport.security.AuthorizationMatrix;
 import org.credstack.testsupport.security.Rule;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class CatalogAuthorizationMatrixIT extends CredentialIntegrationTest {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void prometheusScrapesWithoutATokenAndTheMetricsStayWithOperators() {
+        ActuatorAccess.verify("http://localhost:" + port, "catalog-service");
+    }
 
     @Test
     void everyOperationAnswersEachCallerAsItsRuleSays() {

@@ -335,6 +335,16 @@ class Enrollment {
         return List.copyOf(raised);
     }
 
+    /** Whether the events raised since loading complete it ({@code EnrollmentCompleted} among them). */
+    boolean completesNow() {
+        for (EnrollmentEvent event : raised) {
+            if (event instanceof EnrollmentCompleted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Moves the raised events into the outbox as pending events. */
     void stage(java.util.function.Function<List<EnrollmentEvent>, List<PendingEvent>> stage) {
         pendingEvents.addAll(stage.apply(List.copyOf(raised)));

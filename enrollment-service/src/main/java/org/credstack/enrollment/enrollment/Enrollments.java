@@ -13,6 +13,7 @@ import org.credstack.enrollment.enrollment.Enrollment.Recipient;
 import org.credstack.enrollment.learner.LearnerProfile;
 import org.credstack.enrollment.learner.Learners;
 import org.credstack.events.catalog.CredentialSnapshot;
+import org.credstack.events.enrollment.EnrollmentKind;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
 import org.credstack.runtime.OutboxCollection;
@@ -48,6 +49,7 @@ public class Enrollments {
     private final ApplicationEventPublisher spring;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final CompletionMetrics metrics;
 
     Enrollments(
             MongoTemplate mongo,
@@ -57,8 +59,10 @@ public class Enrollments {
             ConflictRetry conflicts,
             ApplicationEventPublisher spring,
             Clock clock,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            CompletionMetrics metrics) {
         this.auditLog = auditLog;
+        this.metrics = metrics;
         this.mongo = mongo;
         this.catalog = catalog;
         this.learners = learners;
@@ -136,10 +140,12 @@ public class Enrollments {
 
     Enrollment markDoneByLearner(String learnerId, String enrollmentId, String assignmentId) {
         Recipient who = recipient(learners.profile(learnerId));
-        return change(
+        Enrollment changed = change(
                 enrollmentId,
                 e -> e.learnerId().equals(learnerId),
                 e -> e.markDoneByLearner(assignmentId, clock.instant(), who));
+        metrics.received(CompletionMetrics.Channel.LEARNER, 1);
+        return changed;
     }
 
     /**
@@ -168,6 +174,7 @@ public class Enrollments {
                 enrollmentId,
                 e -> providerId.equals(e.providerId()),
                 e -> e.markDone(assignmentId, ReportedBy.PROVIDER, doneAt, null, null, who));
+        metrics.received(CompletionMetrics.Channel.PROVIDER, 1);
         if (!wasDone && isDone(changed, assignmentId)) {
             auditLog.record(
                     "assignment.completed-manually",
@@ -274,8 +281,13 @@ public class Enrollments {
     }
 
     private Enrollment save(Enrollment enrollment) {
+        boolean completes = enrollment.completesNow();
         enrollment.stage(outbox::stage);
         Enrollment saved = mongo.save(enrollment);
+        if (completes) {
+            // after the write: a save lost to a conflict is retried from a fresh load and counted then
+            metrics.completed(enrollment.kind() == null ? EnrollmentKind.INITIAL : enrollment.kind());
+        }
         outbox.publish(COLLECTION, saved.id());
         return saved;
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.enrollment.learner.IdentifierKeys;
 import org.credstack.enrollment.progress.ProgressStatement;
 import org.credstack.events.EventEnvelope;
@@ -30,8 +31,11 @@ public class PartnerCompletionIntake {
     private final CompletionMatcher matcher;
     private final JsonMapper json;
     private final Clock clock;
+    private final CompletionMetrics metrics;
 
-    PartnerCompletionIntake(StatementLog log, CompletionMatcher matcher, JsonMapper json, Clock clock) {
+    PartnerCompletionIntake(
+            StatementLog log, CompletionMatcher matcher, JsonMapper json, Clock clock, CompletionMetrics metrics) {
+        this.metrics = metrics;
         this.log = log;
         this.matcher = matcher;
         this.json = json;
@@ -50,6 +54,7 @@ public class PartnerCompletionIntake {
                     + "completedAt: " + envelope.id());
         }
         apply(report);
+        metrics.received(CompletionMetrics.Channel.PARTNER_TOPIC, 1);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.credstack.enrollment.statements;
 
 import java.util.List;
 import java.util.function.Function;
+import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.enrollment.xapi.Statement;
 import org.springframework.stereotype.Service;
 
@@ -11,10 +12,12 @@ class StatementIntake {
 
     private final StatementLog log;
     private final StatementMatching matching;
+    private final CompletionMetrics metrics;
 
-    StatementIntake(StatementLog log, StatementMatching matching) {
+    StatementIntake(StatementLog log, StatementMatching matching, CompletionMetrics metrics) {
         this.log = log;
         this.matching = matching;
+        this.metrics = metrics;
     }
 
     /**
@@ -24,5 +27,6 @@ class StatementIntake {
      */
     void accept(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
         matching.submit(log.record(batch, pointer, providerIds));
+        metrics.received(CompletionMetrics.Channel.XAPI, batch.size());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.credstack.enrollment.catalog.CatalogReplica;
+import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.enrollment.statements.PartnerCompletionIntake;
 import org.credstack.events.partner.CompletionReported;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,7 @@ class WebhookCompletions {
     private final CatalogReplica catalog;
     private final PartnerCompletionIntake intake;
     private final JsonMapper json;
+    private final CompletionMetrics metrics;
 
     WebhookCompletions(
             WebhookSecrets secrets,
@@ -50,7 +52,9 @@ class WebhookCompletions {
             WebhookDeliveries deliveries,
             CatalogReplica catalog,
             PartnerCompletionIntake intake,
-            JsonMapper json) {
+            JsonMapper json,
+            CompletionMetrics metrics) {
+        this.metrics = metrics;
         this.secrets = secrets;
         this.signatures = signatures;
         this.deliveries = deliveries;
@@ -96,6 +100,7 @@ class WebhookCompletions {
             throw new ActivityNotOwned(providerId, completion.activityId());
         }
         intake.apply(completion);
+        metrics.received(CompletionMetrics.Channel.WEBHOOK, 1);
         deliveries.remember(providerId, webhookId, digest, completion.statementId(), signedAt);
         return new Outcome(event.id(), completion.statementId(), false);
     }

@@ -40,6 +40,7 @@ class CrossCallerWritesIT extends ServiceIT {
         String enrollment = enroll(ada, credential);
         String base = "/api/v1/learners/" + ada;
         List<Object> before = state(ada);
+        double learnerReports = counted(CompletionMetrics.RECEIVED, "channel", "learner");
         Api asMallory = api.as(TestTokens.learner(mallory));
 
         List<Api.Response> refused = List.of(
@@ -60,8 +61,12 @@ class CrossCallerWritesIT extends ServiceIT {
 
         assertThat(refused).allSatisfy(CrossCallerWritesIT::assertForbidden);
         assertThat(state(ada)).isEqualTo(before);
+        assertThat(counted(CompletionMetrics.RECEIVED, "channel", "learner"))
+                .as("a refused report is not received")
+                .isEqualTo(learnerReports);
         Api.Response marker = api.post(base + "/enrollments/" + enrollment + "/assignments/r2/complete", "");
         assertThat(marker.status()).as(marker.raw().body()).isEqualTo(200);
+        assertThat(counted(CompletionMetrics.RECEIVED, "channel", "learner")).isEqualTo(learnerReports + 1);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, ada, AssignmentCompleted.class))
                         .extracting(AssignmentCompleted::assignmentId)
@@ -82,6 +87,7 @@ class CrossCallerWritesIT extends ServiceIT {
         String ada = learner(unique("ada") + "@example.org");
         String enrollment = enroll(ada, credential);
         List<Object> before = state(ada);
+        double providerReports = counted(CompletionMetrics.RECEIVED, "channel", "provider");
         Api otherStaff = api.as(TestTokens.staff("rival"));
 
         Api.Response ownPath =
@@ -98,6 +104,9 @@ class CrossCallerWritesIT extends ServiceIT {
         Api.Response marker =
                 api.post("/api/v1/providers/academy/enrollments/" + enrollment + "/assignments/r2/complete", "{}");
         assertThat(marker.status()).as(marker.raw().body()).isEqualTo(200);
+        assertThat(counted(CompletionMetrics.RECEIVED, "channel", "provider"))
+                .as("only the own staff's report is received")
+                .isEqualTo(providerReports + 1);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(broker.poll(ENROLLMENT_EVENTS_V1, ada, AssignmentCompleted.class))
                         .extracting(AssignmentCompleted::assignmentId, AssignmentCompleted::reportedBy)

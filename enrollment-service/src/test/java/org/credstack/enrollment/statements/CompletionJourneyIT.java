@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.credstack.enrollment.Api;
 import org.credstack.enrollment.ServiceIT;
+import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.enrollment.xapi.StatementReader;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
@@ -59,6 +60,8 @@ class CompletionJourneyIT extends ServiceIT {
         String byMbox = "{\"mbox\": \"mailto:" + email.replace("example.org", "EXAMPLE.org") + "\"}";
         String bySha1 = "{\"mbox_sha1sum\": \"" + sha1("mailto:" + email) + "\"}";
         UUID passed = UUID.randomUUID();
+        double xapiBefore = counted(CompletionMetrics.RECEIVED, "channel", "xapi");
+        double completedBefore = counted(CompletionMetrics.COMPLETED, "kind", "initial");
         List<String> statements = List.of(
                 statement(UUID.randomUUID(), byAccount, "completed", intro, null, "2026-03-02T10:00:00Z"),
                 statement(UUID.randomUUID(), byMbox, "failed", exam, 0.55, "2026-03-03T10:00:00Z"),
@@ -83,6 +86,8 @@ class CompletionJourneyIT extends ServiceIT {
                 .contains(org.assertj.core.groups.Tuple.tuple("PARTNER", passed.toString()));
         assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner))
                 .allSatisfy(r -> assertThat(r.envelope().source()).isEqualTo("/credstack/enrollment"));
+        assertThat(counted(CompletionMetrics.RECEIVED, "channel", "xapi")).isEqualTo(xapiBefore + 3);
+        assertThat(counted(CompletionMetrics.COMPLETED, "kind", "initial")).isEqualTo(completedBefore + 1);
 
         statements.forEach(s -> api.post("/xapi/statements", s, XAPI));
         api.post("/xapi/statements", "[" + String.join(",", statements) + "]", XAPI);
@@ -186,6 +191,7 @@ class CompletionJourneyIT extends ServiceIT {
                 0.75,
                 VERBS + "passed",
                 Instant.parse("2026-03-06T08:00:00Z"));
+        double topicBefore = counted(CompletionMetrics.RECEIVED, "channel", "partner-topic");
 
         broker.publish(report, Instant.parse("2026-03-06T08:00:05Z"));
         broker.publish(report, Instant.parse("2026-03-06T08:00:06Z"));
@@ -199,6 +205,10 @@ class CompletionJourneyIT extends ServiceIT {
                 .singleElement()
                 .extracting(AssignmentCompleted::statementId)
                 .isEqualTo("record-" + learner);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(counted(CompletionMetrics.RECEIVED, "channel", "partner-topic"))
+                        .as("both deliveries received, one counted as a completion")
+                        .isEqualTo(topicBefore + 2));
     }
 
     /** Why the inbox holds a statement, or {@code null} when it does not. */

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.credstack.enrollment.Api;
 import org.credstack.enrollment.ServiceIT;
+import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.AssignmentCompleted;
 import org.credstack.events.enrollment.EnrollmentCompleted;
@@ -107,6 +108,7 @@ class WebhookCompletionsIT extends ServiceIT {
         String statementId = UUID.randomUUID().toString();
         String webhookId = "msg_" + UUID.randomUUID();
         String body = structured(UUID.randomUUID().toString(), data(s, statementId, "2026-03-06T08:00:00Z"));
+        double webhooks = counted(CompletionMetrics.RECEIVED, "channel", "webhook");
         assertThat(deliver(s.provider, s.secret, webhookId, body, structuredHeaders())
                         .status())
                 .isEqualTo(202);
@@ -121,6 +123,9 @@ class WebhookCompletionsIT extends ServiceIT {
                 structuredHeaders());
 
         assertThat(remembered(s.provider)).isEqualTo(1);
+        assertThat(counted(CompletionMetrics.RECEIVED, "channel", "webhook"))
+                .as("the retry and the refused reuse are not received again")
+                .isEqualTo(webhooks + 1);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.body().get("retry").booleanValue()).isTrue();
         assertThat(reused.status()).isEqualTo(409);

@@ -1,5 +1,7 @@
 package org.credstack.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -40,6 +42,15 @@ public class DeliveryDispatcher {
     /** Counted for each e-mail given up after its last attempt: it stays {@code FAILED} for good. */
     public static final String GAVE_UP = "notification.emails.failed";
 
+    /** E-mails the SMTP server accepted; Prometheus {@code credstack_emails_sent_total}. */
+    public static final String EMAILS_SENT = "credstack.emails.sent";
+
+    /**
+     * Failed SMTP attempts, tag {@code outcome}: {@code retrying} (another attempt is scheduled) or {@code given-up}
+     * (the last attempt); Prometheus {@code credstack_emails_failed_total}.
+     */
+    public static final String EMAILS_FAILED = "credstack.emails.failed";
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final MongoTemplate mongo;
@@ -47,6 +58,9 @@ public class DeliveryDispatcher {
     private final Clock clock;
     private final NotificationProperties properties;
     private final RecentCounts recentCounts;
+    private final Counter sentCount;
+    private final Counter retrying;
+    private final Counter givenUp;
     private final String owner = "delivery-" + UUID.randomUUID();
 
     DeliveryDispatcher(
@@ -54,8 +68,14 @@ public class DeliveryDispatcher {
             JavaMailSender mail,
             Clock clock,
             NotificationProperties properties,
-            RecentCounts recentCounts) {
+            RecentCounts recentCounts,
+            MeterRegistry meters) {
         this.recentCounts = recentCounts;
+        this.sentCount = Counter.builder(EMAILS_SENT)
+                .description("e-mails the SMTP server accepted")
+                .register(meters);
+        this.retrying = failedCounter(meters, "retrying");
+        this.givenUp = failedCounter(meters, "given-up");
         this.mongo = mongo;
         this.mail = mail;
         this.clock = clock;
@@ -115,6 +135,13 @@ public class DeliveryDispatcher {
         return null;
     }
 
+    private static Counter failedCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder(EMAILS_FAILED)
+                .description("failed SMTP attempts, by whether another attempt follows")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
     private boolean send(EmailDelivery delivery) {
         try {
             mail.send(message(delivery));
@@ -122,6 +149,7 @@ public class DeliveryDispatcher {
             failed(delivery, e);
             return false;
         }
+        sentCount.increment();
         Update sent = new Update()
                 .set("status", DeliveryStatus.SENT)
                 .set("sentAt", clock.instant())
@@ -163,10 +191,12 @@ public class DeliveryDispatcher {
                     clock.instant()
                             .plus(EmailDelivery.retryDelay(
                                     attempts, settings.initialBackoff(), settings.maxBackoff())));
+            retrying.increment();
             log.warn("e-mail {} attempt {} failed, will retry: {}", delivery.id(), attempts, e.toString());
         } else {
             failed.unset("nextAttemptAt");
             recentCounts.add(GAVE_UP);
+            givenUp.increment();
             log.error("e-mail {} failed {} times, giving up: {}", delivery.id(), attempts, e.toString());
         }
         mongo.updateFirst(mine(delivery), failed, EmailDelivery.class);

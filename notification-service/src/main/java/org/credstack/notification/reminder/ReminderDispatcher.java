@@ -1,5 +1,7 @@
 package org.credstack.notification.reminder;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +69,11 @@ public class ReminderDispatcher {
     private final MailLinks links;
     private final String owner = "reminders-" + UUID.randomUUID();
 
+    /** Reminders sent (each {@code ReminderSent}); Prometheus {@code credstack_reminders_sent_total}. */
+    public static final String REMINDERS_SENT = "credstack.reminders.sent";
+
+    private final Counter remindersSent;
+
     ReminderDispatcher(
             MongoTemplate mongo,
             Clock clock,
@@ -77,7 +84,11 @@ public class ReminderDispatcher {
             Outbox outbox,
             Recipients recipients,
             RenewalPolicies renewals,
-            MailLinks links) {
+            MailLinks links,
+            MeterRegistry meters) {
+        this.remindersSent = Counter.builder(REMINDERS_SENT)
+                .description("expiry reminders sent, one per credential and days-before")
+                .register(meters);
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
@@ -210,6 +221,7 @@ public class ReminderDispatcher {
                     reminder.publicUrl(),
                     reminder.badgeId());
             if (markSent(reminder, now)) {
+                remindersSent.increment();
                 sent.add(reminder.id());
             }
         }

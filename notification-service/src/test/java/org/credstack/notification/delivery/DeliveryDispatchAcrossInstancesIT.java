@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.credstack.notification.Badges.learner;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,8 +61,9 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
                         new RenderedMail("again", "again")))
                 .as("the same key is stored once")
                 .isFalse();
-        DeliveryDispatcher first = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts);
-        DeliveryDispatcher second = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DeliveryDispatcher first = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts, meters);
+        DeliveryDispatcher second = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts, meters);
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<String> sent = new ArrayList<>();
@@ -84,6 +86,9 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
 
         Set<String> distinct = new HashSet<>(sent);
         assertThat(distinct).as("no delivery sent by both instances").hasSameSizeAs(sent);
+        assertThat(meters.get(DeliveryDispatcher.EMAILS_SENT).counter().count())
+                .as("each e-mail the two instances sent counted once")
+                .isEqualTo(sent.size());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.count(
                                 Query.query(Criteria.where("learnerId")

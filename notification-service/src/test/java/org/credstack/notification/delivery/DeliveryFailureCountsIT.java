@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.credstack.notification.Badges.learner;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Date;
 import org.bson.Document;
@@ -32,11 +33,16 @@ class DeliveryFailureCountsIT extends RunningService {
     @Autowired
     RecentCounts recentCounts;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void countsEachFailedAttemptAndTheEmailGivenUpAfterItsLastAttempt() {
         String learner = learner();
         long attemptsBefore = count(DeliveryDispatcher.ATTEMPT_FAILED);
         long gaveUpBefore = count(DeliveryDispatcher.GAVE_UP);
+        double retryingBefore = failed("retrying");
+        double givenUpBefore = failed("given-up");
         // two addresses where one is expected: refused before SMTP is asked, on every attempt
         outbox.enqueue(
                 "test|" + learner,
@@ -48,6 +54,8 @@ class DeliveryFailureCountsIT extends RunningService {
                 .until(() -> "FAILED".equals(delivery(learner).getString("status")));
         assertThat(count(DeliveryDispatcher.ATTEMPT_FAILED)).isEqualTo(attemptsBefore + 1);
         assertThat(count(DeliveryDispatcher.GAVE_UP)).as("retried later").isEqualTo(gaveUpBefore);
+        assertThat(failed("retrying")).isEqualTo(retryingBefore + 1);
+        assertThat(failed("given-up")).isEqualTo(givenUpBefore);
 
         mongo.updateFirst(
                 Query.query(Criteria.where("learnerId").is(learner)),
@@ -59,6 +67,15 @@ class DeliveryFailureCountsIT extends RunningService {
         await().atMost(Duration.ofSeconds(30)).until(() -> !delivery(learner).containsKey("nextAttemptAt"));
         assertThat(count(DeliveryDispatcher.ATTEMPT_FAILED)).isEqualTo(attemptsBefore + 2);
         assertThat(count(DeliveryDispatcher.GAVE_UP)).isEqualTo(gaveUpBefore + 1);
+        assertThat(failed("retrying")).isEqualTo(retryingBefore + 1);
+        assertThat(failed("given-up")).isEqualTo(givenUpBefore + 1);
+    }
+
+    private double failed(String outcome) {
+        return meters.get(DeliveryDispatcher.EMAILS_FAILED)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     private long count(String name) {

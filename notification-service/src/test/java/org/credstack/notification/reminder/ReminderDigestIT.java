@@ -12,6 +12,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -50,6 +52,9 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /** A learner's reminders due on the same (UTC) day go out as one e-mail; each reminder is still sent once. */
 class ReminderDigestIT extends RunningService {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final int CREDENTIALS = 12;
     private static final Duration DAY = Duration.ofDays(1);
@@ -90,6 +95,8 @@ class ReminderDigestIT extends RunningService {
         Instant now = clock.instant();
         Instant validUntil = now.plus(DAY.multipliedBy(60));
         List<BadgeIssued> badges = twelve(learner, now, validUntil, "digest");
+        double remindersBefore =
+                meters.get(ReminderDispatcher.REMINDERS_SENT).counter().count();
         badges.forEach(b -> broker.publish(b, now));
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(learner).size() == 3 * CREDENTIALS);
         await().atMost(Duration.ofSeconds(30))
@@ -119,6 +126,9 @@ class ReminderDigestIT extends RunningService {
                 .extracting(e -> e.badgeId() + "|" + e.daysBefore())
                 .doesNotHaveDuplicates()
                 .hasSize(3 * CREDENTIALS);
+        assertThat(meters.get(ReminderDispatcher.REMINDERS_SENT).counter().count())
+                .as("at least this learner's; moving the clock may make other tests' learners' reminders due too")
+                .isGreaterThanOrEqualTo(remindersBefore + 3 * CREDENTIALS);
         assertThat(mongo.count(
                         Query.query(Criteria.where("learnerId")
                                 .is(learner)
@@ -154,7 +164,8 @@ class ReminderDigestIT extends RunningService {
                 outbox,
                 recipients,
                 renewals,
-                links);
+                links,
+                new SimpleMeterRegistry());
 
         assertThatThrownBy(dying::dispatchDue).hasMessage("instance died");
         assertThat(reminders(learner))

@@ -8,6 +8,7 @@ import static org.credstack.notification.Badges.issued;
 import static org.credstack.notification.Badges.learner;
 import static org.credstack.notification.Badges.named;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,7 +180,17 @@ class ReminderDispatchAcrossInstancesIT extends RunningService {
 
     private ReminderDispatcher instance() {
         return new ReminderDispatcher(
-                mongo, clock, properties, templates, mail, inbox, outbox, recipients, renewals, links);
+                mongo,
+                clock,
+                properties,
+                templates,
+                mail,
+                inbox,
+                outbox,
+                recipients,
+                renewals,
+                links,
+                new SimpleMeterRegistry());
     }
 
     private long count(List<String> learners, ReminderStatus status) {

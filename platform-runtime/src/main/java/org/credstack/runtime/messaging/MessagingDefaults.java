@@ -87,7 +87,8 @@ class MessagingDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource("credstackMessagingDefaults", defaults));
     }
 
-    private static Map<String, ConsumerBinding> consumerBindings(Binder binder) {
+    /** The consumer bindings ({@code <name>-in-<n>}) by name. */
+    static Map<String, ConsumerBinding> consumerBindings(Binder binder) {
         Map<String, ConsumerBinding> consumers = new LinkedHashMap<>();
         binder.bind("spring.cloud.stream.bindings", Bindable.mapOf(String.class, ConsumerBinding.class))
                 .orElseGet(Map::of)

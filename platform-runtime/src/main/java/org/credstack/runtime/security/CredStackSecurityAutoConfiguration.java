@@ -68,7 +68,7 @@ public class CredStackSecurityAutoConfiguration {
 
     /**
      * Paths only operators may call, whatever a service declares: the platform's dead-letter endpoints, audit log and
-     * operations endpoints (consumer lag, counts of the last hour), and the service's metrics (health and info stay public). A service with filter chains of its own (identity-service)
+     * operations endpoints (consumer lag, counts of the last hour), and the service's metrics (health, info and the Prometheus scrape stay public: docs/metrics.md). A service with filter chains of its own (identity-service)
      * keeps them to operators too.
      */
     public static final List<String> OPERATOR_PATHS =

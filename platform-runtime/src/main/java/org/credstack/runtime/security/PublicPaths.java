@@ -28,9 +28,17 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public record PublicPaths(List<PublicPath> paths) {
 
     /**
+     * Where Prometheus scrapes every service. Public like health: its series carry only low-cardinality tags, never a
+     * learner, credential or provider id or an e-mail address, and deployments keep {@code /actuator} off the Ingress
+     * (docs/metrics.md, "Scraping").
+     */
+    public static final String PROMETHEUS = "/actuator/prometheus";
+
+    /**
      * The platform-wide public requests of docs/security.md: credentials' JSON-LD and pages, issuer profiles and
      * keys, status lists, the verify endpoint, catalog reads, the e-mail link pages (their signed token is the
-     * proof), health and info, the OpenAPI document and Swagger UI.
+     * proof), health and info, the Prometheus scrape ({@link #PROMETHEUS}, docs/metrics.md), the OpenAPI document
+     * and Swagger UI.
      */
     public static final PublicPaths PLATFORM = PublicPaths.of(
             "GET /credentials/**",
@@ -43,6 +51,7 @@ public record PublicPaths(List<PublicPath> paths) {
             "POST /unsubscribe",
             "GET /actuator/health/**",
             "GET /actuator/info",
+            "GET " + PublicPaths.PROMETHEUS,
             "GET /v3/api-docs/**",
             "GET /swagger-ui.html",
             "GET /swagger-ui/**");

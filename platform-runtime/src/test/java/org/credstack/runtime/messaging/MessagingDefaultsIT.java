@@ -3,6 +3,8 @@ package org.credstack.runtime.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +102,9 @@ class MessagingDefaultsIT {
     KafkaAdmin admin;
 
     @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     JsonMapper json;
 
     @LocalServerPort
@@ -143,6 +148,22 @@ class MessagingDefaultsIT {
         assertThat(listed.get("originalTopic").asString()).isEqualTo(TOPIC);
         // the binder names its wrapper (MessagingException) as the type; the cause shows in the message
         assertThat(listed.get("exception").get("message").asString()).contains("not a CloudEvent");
+    }
+
+    @Test
+    void countsEachDeadLetterUnderTheTopicItCameFrom() {
+        double before = deadLetters();
+        String key = publish("malformed");
+
+        deadLetter(key);
+
+        assertThat(deadLetters()).isEqualTo(before + 1);
+    }
+
+    private double deadLetters() {
+        Counter counter =
+                meters.find(DeadLetterCounter.NAME).tag("topic", TOPIC).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = SecurityTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=security-test")
+        properties = {
+            "spring.application.name=security-test",
+            "management.endpoints.web.exposure.include=health,metrics,prometheus"
+        })
 @InfrastructureTest
 class ResourceServerIT {
 
@@ -163,6 +166,16 @@ class ResourceServerIT {
         assertThat(send("GET", "/actuator/metrics", TestTokens.operator(), null).statusCode())
                 .isNotIn(401, 403);
         assertThat(send("GET", "/actuator/health", null, null).statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
+    void letsPrometheusScrapeWithoutAToken() throws Exception {
+        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null, null);
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(send("GET", "/actuator/prometheus", "not-a-token", null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test

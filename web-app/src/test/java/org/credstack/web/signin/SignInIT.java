@@ -110,6 +110,15 @@ class SignInIT {
     }
 
     @Test
+    void prometheusScrapesWithoutSigningInAndStartsNoSession() throws Exception {
+        var scrape = mvc.perform(get(PUBLIC + "/actuator/prometheus")).andReturn();
+
+        assertThat(scrape.getResponse().getStatus()).isEqualTo(200);
+        assertThat(scrape.getResponse().getContentAsString()).contains("application=\"web-app\"");
+        assertThat(scrape.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
     void theRootIsTheCatalogForEveryone() throws Exception {
         assertThat(send(get(PUBLIC + "/")).getRedirectedUrl()).isEqualTo("/catalog");
     }
