@@ -122,14 +122,15 @@ public class RuntimeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(
-            OutboxRelay relay,
-            MongoTemplate mongo,
-            JsonMapper json,
-            Clock clock,
-            ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
-        TraceContextHeaders traceContext = new TraceContextHeaders(tracer.getIfUnique(), propagator.getIfUnique());
+            OutboxRelay relay, MongoTemplate mongo, JsonMapper json, Clock clock, TraceContextHeaders traceContext) {
         return new Outbox(relay, mongo.getConverter(), json, clock, traceContext);
+    }
+
+    /** The trace context to store with work done later: events in the outbox, e-mails in the delivery log. */
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContextHeaders traceContextHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContextHeaders(tracer.getIfUnique(), propagator.getIfUnique());
     }
 
     /** Keeps a mapped save from dropping an aggregate's {@code pendingEvents} or {@code version}. */

@@ -1,10 +1,12 @@
 package org.credstack.runtime.tracing;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The W3C Trace Context headers of the span current on this thread ({@code traceparent}, and {@code tracestate} or
@@ -46,5 +48,26 @@ public final class TraceContextHeaders {
         Map<String, String> headers = new LinkedHashMap<>();
         propagator.inject(context, headers, Map::put);
         return headers;
+    }
+
+    /**
+     * Runs work in a new span that continues the trace of headers stored earlier (by {@link #current()}), for work
+     * done later on another thread, such as sending a stored e-mail.
+     *
+     * @param name the span's name, e.g. {@code email send}
+     * @param stored the stored headers; without a {@code traceparent} the span starts a trace of its own
+     * @param work what to run with the span current
+     * @return what the work returned
+     */
+    public <T> T continued(String name, Map<String, String> stored, Supplier<T> work) {
+        if (tracer == null || propagator == null) {
+            return work.get();
+        }
+        Span span = propagator.extract(stored, Map::get).name(name).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return work.get();
+        } finally {
+            span.end();
+        }
     }
 }

@@ -103,6 +103,9 @@ class TracingIT {
     Outbox outbox;
 
     @Autowired
+    TraceContextHeaders headers;
+
+    @Autowired
     OutboxRelay relay;
 
     @Autowired
@@ -187,6 +190,19 @@ class TracingIT {
         assertThat(output.getAll().lines().filter(line -> line.contains("inside a span")))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("[" + span.context().traceId() + "," + span.context().spanId() + "] ");
+    }
+
+    @Test
+    void continuesTheTraceOfStoredHeadersInASpanOfItsOwn() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> stored = Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        TraceContext inside = headers.continued(
+                "email send", stored, () -> tracer.currentTraceContext().context());
+
+        assertThat(inside.traceId()).isEqualTo(traceId);
+        assertThat(inside.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        assertThat(tracer.currentSpan()).as("nothing left current").isNull();
     }
 
     private static BadgeExpired expired(String learnerId) {
