@@ -44,6 +44,13 @@ import org.springframework.web.client.RestClient;
             "credstack.notification.dispatch-interval=200ms",
             "credstack.notification.schedule-interval=200ms",
             "credstack.notification.mail.initial-backoff=1m",
+            // the SMTP breaker opens when the last 2 attempts failed: one e-mail, retried once 10 ms later, which then
+            // counts one failed attempt of its own
+            "credstack.resilience.calls.smtp.minimum-calls=2",
+            "credstack.resilience.calls.smtp.sliding-window=2",
+            "credstack.resilience.calls.smtp.failure-rate=100",
+            "credstack.resilience.calls.smtp.max-attempts=2",
+            "credstack.resilience.calls.smtp.initial-backoff=10ms",
             "credstack.runtime.outbox-sweep-interval=200ms"
         })
 @Import(RunningService.Clocks.class)

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.credstack.runtime.tracing.TraceContextHeaders;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,29 +24,53 @@ public class Outbox {
     private final MongoConverter converter;
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContextHeaders traceContext;
 
     /**
+     * An outbox that stores no trace context with its events.
+     *
      * @param relay publishes the staged events
      * @param converter maps a {@link PendingEvent} to the document shape the relay reads
      * @param json writes event payloads
      * @param clock the service's clock, for the envelope time {@code ce_time}
      */
     public Outbox(OutboxRelay relay, MongoConverter converter, JsonMapper json, Clock clock) {
+        this(relay, converter, json, clock, TraceContextHeaders.NONE);
+    }
+
+    /**
+     * @param relay publishes the staged events
+     * @param converter maps a {@link PendingEvent} to the document shape the relay reads
+     * @param json writes event payloads
+     * @param clock the service's clock, for the envelope time {@code ce_time}
+     * @param traceContext the trace context of the staging thread, stored with each event as record headers
+     */
+    public Outbox(
+            OutboxRelay relay,
+            MongoConverter converter,
+            JsonMapper json,
+            Clock clock,
+            TraceContextHeaders traceContext) {
         this.relay = relay;
         this.converter = converter;
         this.json = json;
         this.clock = clock;
+        this.traceContext = traceContext;
     }
 
     /**
-     * The pending events for raised events, in order, each with a fresh {@code ce_id} and the time now.
+     * The pending events for raised events, in order, each with a fresh {@code ce_id}, the time now and the
+     * {@code traceparent} of the current span (if any).
      *
      * @param raised records of the v1 topics (see {@code org.credstack.events.Topic})
      * @throws IllegalArgumentException if no topic carries one of them
      */
     public List<PendingEvent> stage(Collection<?> raised) {
         Instant now = clock.instant();
-        return raised.stream().map(event -> PendingEvent.of(event, now, json)).toList();
+        Map<String, String> trace = traceContext.current();
+        return raised.stream()
+                .map(event -> PendingEvent.of(event, now, json).withHeaders(trace))
+                .toList();
     }
 
     /**
@@ -52,7 +78,8 @@ public class Outbox {
      * changed by a conditional update rather than a mapped save.
      */
     public Document stageForUpdate(Object event) {
-        return (Document) converter.convertToMongoType(PendingEvent.of(event, clock.instant(), json));
+        PendingEvent pending = PendingEvent.of(event, clock.instant(), json).withHeaders(traceContext.current());
+        return (Document) converter.convertToMongoType(pending);
     }
 
     /**

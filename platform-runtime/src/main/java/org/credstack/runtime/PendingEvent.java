@@ -1,6 +1,7 @@
 package org.credstack.runtime;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.credstack.events.EventEnvelope;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param eventId the CloudEvents {@code id} (not named {@code id}: Spring Data would store that as {@code _id})
  * @param topic Kafka topic name
  * @param key record key
- * @param headers the CloudEvents {@code ce_*} and {@code content-type} headers (see {@link EventEnvelope#headers()})
+ * @param headers the CloudEvents {@code ce_*} and {@code content-type} headers (see {@link EventEnvelope#headers()}),
+ *     and the W3C {@code traceparent} of the span that staged the event when there was one
+ *     (docs/tracing-resilience.md)
  * @param payload the event record as JSON
  */
 public record PendingEvent(String eventId, String topic, String key, Map<String, String> headers, String payload) {
@@ -38,5 +41,20 @@ public record PendingEvent(String eventId, String topic, String key, Map<String,
                 envelope.key(),
                 envelope.headers(),
                 json.writeValueAsString(event));
+    }
+
+    /**
+     * This event with more record headers, such as the trace context of the span that staged it; the envelope's own
+     * headers are kept as they are.
+     *
+     * @param more header name to value
+     */
+    public PendingEvent withHeaders(Map<String, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(more);
+        all.putAll(headers);
+        return new PendingEvent(eventId, topic, key, all, payload);
     }
 }

@@ -5,6 +5,8 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.credstack.events.Topic;
 import org.credstack.runtime.operations.RecentCounts;
+import org.credstack.runtime.tracing.TraceContextHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -115,11 +118,19 @@ public class RuntimeAutoConfiguration {
         return new RecentCounts(clock);
     }
 
-    /** Staging and publishing for the service's aggregates. */
+    /** Staging and publishing for the service's aggregates, each event with the trace context that staged it. */
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(OutboxRelay relay, MongoTemplate mongo, JsonMapper json, Clock clock) {
-        return new Outbox(relay, mongo.getConverter(), json, clock);
+    Outbox outbox(
+            OutboxRelay relay, MongoTemplate mongo, JsonMapper json, Clock clock, TraceContextHeaders traceContext) {
+        return new Outbox(relay, mongo.getConverter(), json, clock, traceContext);
+    }
+
+    /** The trace context to store with work done later: events in the outbox, e-mails in the delivery log. */
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContextHeaders traceContextHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContextHeaders(tracer.getIfUnique(), propagator.getIfUnique());
     }
 
     /** Keeps a mapped save from dropping an aggregate's {@code pendingEvents} or {@code version}. */

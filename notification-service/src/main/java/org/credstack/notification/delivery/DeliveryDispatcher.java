@@ -1,5 +1,6 @@
 package org.credstack.notification.delivery;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -8,9 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.credstack.notification.NotificationProperties;
 import org.credstack.runtime.operations.RecentCounts;
+import org.credstack.runtime.resilience.OutboundCalls;
+import org.credstack.runtime.tracing.TraceContextHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -18,7 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -27,8 +30,18 @@ import org.springframework.stereotype.Component;
  * Sends stored e-mails over SMTP. Each run claims due deliveries one at a time with an atomic
  * {@code findAndModify} ({@code PENDING}/{@code FAILED} with {@code nextAttemptAt <= now}, or {@code SENDING}
  * whose lease ran out, to {@code SENDING} owned by this instance), so two instances never hold the same
- * delivery. A failed attempt is logged on the delivery and retried with exponential backoff until
- * {@code credstack.notification.mail.max-attempts}.
+ * delivery.
+ *
+ * <p>Each send goes through the Resilience4j retry and circuit breaker {@value OutboundCalls#SMTP}
+ * ({@code credstack.resilience.calls.smtp.*}): a short retry with back-off rides out a blip; while the breaker is
+ * open no delivery is claimed, so an SMTP outage spends no delivery's attempts and nothing is tried until the
+ * breaker lets trial calls through. A send that still fails counts as one attempt of the delivery, which is tried
+ * again after an exponential back-off of {@code credstack.notification.mail.*} until {@code max-attempts}. Bad
+ * addresses ({@link IllegalArgumentException}, {@link MessagingException}) are the e-mail's fault, not the
+ * server's: they are not retried and do not count against the breaker.
+ *
+ * <p>Each send runs in a span ({@code email send}) that continues the trace stored with the e-mail, the trace of the
+ * event that caused it.
  *
  * <p>Delivery is at least once at the SMTP edge: an instance that dies after the server accepted a message but
  * before recording it leaves a lease that another instance takes over and sends again.
@@ -61,6 +74,8 @@ public class DeliveryDispatcher {
     private final Counter sentCount;
     private final Counter retrying;
     private final Counter givenUp;
+    private final OutboundCalls calls;
+    private final TraceContextHeaders traceContext;
     private final String owner = "delivery-" + UUID.randomUUID();
 
     DeliveryDispatcher(
@@ -69,8 +84,12 @@ public class DeliveryDispatcher {
             Clock clock,
             NotificationProperties properties,
             RecentCounts recentCounts,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            OutboundCalls calls,
+            TraceContextHeaders traceContext) {
         this.recentCounts = recentCounts;
+        this.calls = calls;
+        this.traceContext = traceContext;
         this.sentCount = Counter.builder(EMAILS_SENT)
                 .description("e-mails the SMTP server accepted")
                 .register(meters);
@@ -89,12 +108,12 @@ public class DeliveryDispatcher {
      */
     public List<String> dispatchDue() {
         List<String> sent = new ArrayList<>();
-        for (int i = 0; i < properties.batchSize(); i++) {
+        for (int i = 0; i < properties.batchSize() && calls.permitsCalls(OutboundCalls.SMTP); i++) {
             EmailDelivery delivery = claimNext();
             if (delivery == null) {
                 break;
             }
-            if (send(delivery)) {
+            if (traceContext.continued("email send", traceOf(delivery), () -> send(delivery))) {
                 sent.add(delivery.id());
             }
         }
@@ -142,10 +161,22 @@ public class DeliveryDispatcher {
                 .register(meters);
     }
 
+    private static Map<String, String> traceOf(EmailDelivery delivery) {
+        return delivery.traceparent() == null ? Map.of() : Map.of("traceparent", delivery.traceparent());
+    }
+
     private boolean send(EmailDelivery delivery) {
         try {
-            mail.send(message(delivery));
-        } catch (MailException | MessagingException | IllegalArgumentException e) {
+            MimeMessage message = message(delivery);
+            calls.call(OutboundCalls.SMTP, () -> {
+                mail.send(message);
+                return message;
+            });
+        } catch (CallNotPermittedException e) {
+            release(delivery);
+            return false;
+        } catch (Exception e) {
+            // a bad address (MessagingException, IllegalArgumentException), or SMTP failing every attempt
             failed(delivery, e);
             return false;
         }
@@ -173,6 +204,19 @@ public class DeliveryDispatcher {
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return message;
+    }
+
+    /**
+     * Hands back a claimed delivery without counting an attempt: the breaker opened after it was claimed (possibly by
+     * this very send's first attempt). Due again at once; nothing is claimed while the breaker stays open.
+     */
+    private void release(EmailDelivery delivery) {
+        Update release = new Update()
+                .set("status", delivery.attempts() == 0 ? DeliveryStatus.PENDING : DeliveryStatus.FAILED)
+                .set("nextAttemptAt", clock.instant())
+                .unset("claimedBy")
+                .unset("leaseUntil");
+        mongo.updateFirst(mine(delivery), release, EmailDelivery.class);
     }
 
     private void failed(EmailDelivery delivery, Exception e) {

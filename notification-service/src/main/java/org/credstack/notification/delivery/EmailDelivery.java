@@ -1,5 +1,6 @@
 package org.credstack.notification.delivery;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -25,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseUntil until when the claim holds
  * @param sentAt when the SMTP server accepted it
  * @param lastError the last SMTP failure, in words
+ * @param traceparent the W3C {@code traceparent} of the span that stored it (the consumed event's), so sending it
+ *     continues that trace; {@code null} when there was none or on e-mails stored before it
  */
 @Document(EmailDelivery.COLLECTION)
 @CompoundIndex(name = "status", def = "{'status': 1}")
@@ -44,7 +47,8 @@ record EmailDelivery(
         String claimedBy,
         Instant leaseUntil,
         Instant sentAt,
-        String lastError) {
+        String lastError,
+        String traceparent) {
 
     static final String COLLECTION = "deliveries";
 
@@ -55,7 +59,8 @@ record EmailDelivery(
             String recipient,
             RenderedMail mail,
             String unsubscribeUrl,
-            Instant now) {
+            Instant now,
+            String traceparent) {
         return new EmailDelivery(
                 id,
                 key,
@@ -71,7 +76,8 @@ record EmailDelivery(
                 null,
                 null,
                 null,
-                null);
+                null,
+                traceparent);
     }
 
     /**
@@ -81,10 +87,7 @@ record EmailDelivery(
      * @param failedAttempts attempts that failed so far, at least 1
      */
     static Duration retryDelay(int failedAttempts, Duration initial, Duration max) {
-        Duration delay = initial;
-        for (int i = 1; i < failedAttempts && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
+        return Duration.ofMillis(
+                IntervalFunction.ofExponentialBackoff(initial, 2.0, max).apply(failedAttempts));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.credstack.runtime.tracing.TraceContextHeaders;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,8 +27,15 @@ public class MailOutbox {
     private final Clock clock;
     private final MailLinks links;
     private final MailTemplates templates;
+    private final TraceContextHeaders traceContext;
 
-    MailOutbox(MongoTemplate mongo, Clock clock, MailLinks links, MailTemplates templates) {
+    MailOutbox(
+            MongoTemplate mongo,
+            Clock clock,
+            MailLinks links,
+            MailTemplates templates,
+            TraceContextHeaders traceContext) {
+        this.traceContext = traceContext;
         this.mongo = mongo;
         this.clock = clock;
         this.links = links;
@@ -52,8 +60,15 @@ public class MailOutbox {
         String footer = templates.text("footer", Map.of("unsubscribeUrl", unsubscribe));
         RenderedMail withFooter = new RenderedMail(mail.subject(), mail.body() + footer);
         try {
-            mongo.insert(
-                    EmailDelivery.pending(id, key, learnerId, recipient, withFooter, unsubscribe, clock.instant()));
+            mongo.insert(EmailDelivery.pending(
+                    id,
+                    key,
+                    learnerId,
+                    recipient,
+                    withFooter,
+                    unsubscribe,
+                    clock.instant(),
+                    traceContext.current().get("traceparent")));
             return true;
         } catch (DuplicateKeyException alreadyStored) {
             return false;

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import org.credstack.notification.NotificationProperties;
 import org.credstack.notification.RunningService;
 import org.credstack.runtime.operations.RecentCounts;
+import org.credstack.runtime.resilience.OutboundCalls;
+import org.credstack.runtime.tracing.TraceContextHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +45,9 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
     @Autowired
     RecentCounts recentCounts;
 
+    @Autowired
+    OutboundCalls calls;
+
     @Test
     void twoInstancesRunningAtOnceSendEachStoredEmailExactlyOnce() throws Exception {
         String learner = learner();
@@ -62,8 +67,10 @@ class DeliveryDispatchAcrossInstancesIT extends RunningService {
                 .as("the same key is stored once")
                 .isFalse();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        DeliveryDispatcher first = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts, meters);
-        DeliveryDispatcher second = new DeliveryDispatcher(mongo, sender, clock, properties, recentCounts, meters);
+        DeliveryDispatcher first = new DeliveryDispatcher(
+                mongo, sender, clock, properties, recentCounts, meters, calls, TraceContextHeaders.NONE);
+        DeliveryDispatcher second = new DeliveryDispatcher(
+                mongo, sender, clock, properties, recentCounts, meters, calls, TraceContextHeaders.NONE);
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<String> sent = new ArrayList<>();

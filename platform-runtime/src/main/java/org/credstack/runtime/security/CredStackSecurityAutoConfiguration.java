@@ -1,8 +1,12 @@
 package org.credstack.runtime.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.credstack.runtime.resilience.OutboundCallProperties;
+import org.credstack.runtime.resilience.OutboundCalls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -112,8 +116,13 @@ public class CredStackSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder credstackJwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties properties) {
-        return TokenDecoder.from(resourceServer.getJwt(), properties);
+    JwtDecoder credstackJwtDecoder(
+            OAuth2ResourceServerProperties resourceServer,
+            SecurityProperties properties,
+            ObjectProvider<OutboundCalls> calls) {
+        OutboundCalls outbound =
+                calls.getIfAvailable(() -> new OutboundCalls(new OutboundCallProperties(Map.of()), Clock.systemUTC()));
+        return TokenDecoder.from(resourceServer.getJwt(), properties, JwksClient.through(outbound));
     }
 
     @Bean

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.web.client.RestOperations;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The service's {@link JwtDecoder}, from Boot's {@code spring.security.oauth2.resourceserver.jwt.*}: the RSA key of
@@ -41,6 +43,14 @@ final class TokenDecoder {
     private TokenDecoder() {}
 
     static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties) {
+        return from(jwt, properties, new RestTemplate());
+    }
+
+    /**
+     * @param keys the HTTP client that fetches {@code jwk-set-uri} and the discovery document of {@code issuer-uri}
+     *     ({@link JwksClient})
+     */
+    static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, RestOperations keys) {
         OAuth2TokenValidator<Jwt> validator = validator(jwt, properties);
         if (jwt.getPublicKeyLocation() != null) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwt))
@@ -54,14 +64,16 @@ final class TokenDecoder {
                     .jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms().stream()
                             .map(SignatureAlgorithm::from)
                             .forEach(algorithms::add))
+                    .restOperations(keys)
                     .build();
             decoder.setJwtValidator(validator);
             return decoder;
         }
         if (jwt.getIssuerUri() != null) {
             return new SupplierJwtDecoder(() -> {
-                NimbusJwtDecoder decoder =
-                        NimbusJwtDecoder.withIssuerLocation(jwt.getIssuerUri()).build();
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(jwt.getIssuerUri())
+                        .restOperations(keys)
+                        .build();
                 decoder.setJwtValidator(validator);
                 return decoder;
             });
