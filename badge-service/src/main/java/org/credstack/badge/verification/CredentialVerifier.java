@@ -1,25 +1,17 @@
 package org.credstack.badge.verification;
 
-import java.net.URI;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.credstack.badge.BadgeProperties;
 import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.issuing.IssuedCredentials;
-import org.credstack.badge.jsonld.StaticDocumentLoader;
 import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
 import org.credstack.badge.signing.DataIntegrityVerifier;
-import org.credstack.badge.signing.Multikey;
-import org.credstack.badge.signing.ProofOptions;
-import org.credstack.badge.signing.ProofVerification;
 import org.credstack.badge.status.StatusLists;
 import org.credstack.badge.verification.VerificationReport.Checks;
 import org.credstack.badge.verification.VerificationReport.IssuerCheck;
@@ -41,11 +33,13 @@ import tools.jackson.databind.node.ObjectNode;
  *       eddsa-rdfc-2022} or the legacy {@code eddsa-2022}, or {@code Ed25519Signature2020}) for {@code
  *       assertionMethod}. Keys: this service's own issuer keys (looked up locally, never over HTTP) and {@code
  *       did:key} Ed25519 Multikeys; any other verification method is {@code unverifiable} (key not resolvable). A
- *       context that is not bundled makes it {@code unverifiable} too; contexts are never fetched.
+ *       context that is not bundled makes it {@code unverifiable} too; contexts are never fetched (see {@link
+ *       ProofChecks}).
  *   <li><b>issuer</b>: the verification method's controller is the credential's {@code issuer}.
  *   <li><b>validity</b>: {@code validFrom}/{@code validUntil} (VC v1: {@code issuanceDate}/{@code expirationDate})
  *       against the injected clock.
- *   <li><b>schema</b>: the OB 3.0 AchievementCredential JSON Schema.
+ *   <li><b>schema</b>: the OB 3.0 AchievementCredential (or EndorsementCredential) JSON Schema for a VC 2.0
+ *       credential; {@code unverifiable} (schema not available) for a VC 1.1 one.
  *   <li><b>credentialStatus</b>: see {@link CredentialStatuses}.
  * </ul>
  *
@@ -57,20 +51,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class CredentialVerifier {
 
-    private static final String DID_KEY = "did:key:";
-
     private static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
 
     private static final OpenBadgeSchemaValidator ENDORSEMENT_SCHEMA = OpenBadgeSchemaValidator.endorsementCredential();
 
-    private static final Set<URI> BUNDLED_CONTEXTS =
-            StaticDocumentLoader.bundled().urls();
-
-    private final Issuers issuers;
-    private final DataIntegrityVerifier proofs;
+    private final ProofChecks proofChecks;
     private final OpenBadgeSchemaValidator schema;
     private final IssuedCredentials credentials;
-    private final String ownIssuers;
     private final CredentialStatuses statuses;
     private final Clock clock;
 
@@ -104,11 +91,9 @@ class CredentialVerifier {
             BadgeProperties properties,
             StatusListSource statusListSource,
             Clock clock) {
-        this.issuers = issuers;
-        this.proofs = proofs;
+        this.proofChecks = new ProofChecks(issuers, proofs, properties.url("/issuers/"));
         this.schema = schema;
         this.credentials = credentials;
-        this.ownIssuers = properties.url("/issuers/");
         this.statuses = new CredentialStatuses(statusLists, statusListSource, this::statusListProof);
         this.clock = clock;
     }
@@ -121,30 +106,30 @@ class CredentialVerifier {
                 validity(credential, now),
                 schema(credential),
                 statuses.check(credential, credentials.revocation(id), now),
-                issuer(credential));
+                ProofChecks.issuer(credential));
         return VerificationReport.of(id, now, checks);
     }
 
     /** A status list credential's proof, valid only when its issuer's key made it and it is within its period. */
     private ProofCheck statusListProof(ObjectNode list) {
-        ProofCheck proof = ownProof(list);
-        IssuerCheck issuer = issuer(list);
+        ProofCheck proof = proofChecks.check(list);
+        IssuerCheck issuer = ProofChecks.issuer(list);
         if (VerificationReport.VALID.equals(proof.status())
                 && issuer != null
                 && !VerificationReport.VALID.equals(issuer.status())) {
-            return invalid(proof.verificationMethod(), issuer.detail());
+            return ProofChecks.invalid(proof.verificationMethod(), issuer.detail());
         }
         return proof;
     }
 
     private ProofCheck proof(ObjectNode credential) {
-        ProofCheck own = ownProof(credential);
+        ProofCheck own = proofChecks.check(credential);
         if (!isClr(credential) || !VerificationReport.VALID.equals(own.status())) {
             return own;
         }
         List<ObjectNode> held = heldCredentials(credential);
         for (int i = 0; i < held.size(); i++) {
-            ProofCheck check = ownProof(held.get(i));
+            ProofCheck check = proofChecks.check(held.get(i));
             if (!VerificationReport.VALID.equals(check.status())) {
                 return new ProofCheck(
                         check.status(),
@@ -154,150 +139,6 @@ class CredentialVerifier {
             }
         }
         return own;
-    }
-
-    /**
-     * The proof set: {@code invalid} if any proof is, else {@code valid} if one is, else the first {@code
-     * unverifiable} one (VC Data Integrity §4.3 proof sets: every proof is checked on its own).
-     */
-    private ProofCheck ownProof(ObjectNode credential) {
-        JsonNode proof = credential.get("proof");
-        List<JsonNode> set = proof == null
-                ? List.of()
-                : proof.isArray() ? proof.valueStream().toList() : List.of(proof);
-        if (set.isEmpty()) {
-            return invalid(null, "credential has no proof");
-        }
-        Optional<String> unbundled = unbundledContext(credential);
-        if (unbundled.isPresent()) {
-            return new ProofCheck(
-                    VerificationReport.UNVERIFIABLE,
-                    text(set.getFirst().get("verificationMethod")),
-                    Unverifiable.CONTEXT_NOT_AVAILABLE_OFFLINE,
-                    "@context " + unbundled.get() + " is not bundled; contexts are never fetched");
-        }
-        List<ProofCheck> checks =
-                set.stream().map(member -> oneProof(credential, member)).toList();
-        for (String status : List.of(VerificationReport.NOT_VALID, VerificationReport.VALID)) {
-            Optional<ProofCheck> found =
-                    checks.stream().filter(c -> status.equals(c.status())).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        return checks.getFirst();
-    }
-
-    private ProofCheck oneProof(ObjectNode credential, JsonNode member) {
-        if (!(member instanceof ObjectNode proof)) {
-            return invalid(null, "a proof must be a JSON object");
-        }
-        String method = text(proof.get("verificationMethod"));
-        String suite = DataIntegrityVerifier.suite(proof);
-        if (!DataIntegrityVerifier.SUPPORTED_SUITES.contains(suite)) {
-            return new ProofCheck(
-                    VerificationReport.UNVERIFIABLE,
-                    method,
-                    Unverifiable.UNSUPPORTED_CRYPTOSUITE,
-                    "proof type/cryptosuite " + suite + " is not supported");
-        }
-        if (method == null) {
-            return invalid(null, "proof has no verificationMethod");
-        }
-        if (!ProofOptions.ASSERTION_METHOD.equals(text(proof.get("proofPurpose")))) {
-            return invalid(method, "proofPurpose must be assertionMethod for an issuer's proof");
-        }
-        Optional<PublicKey> key;
-        try {
-            key = resolve(method);
-        } catch (IllegalArgumentException e) {
-            return invalid(method, "verification method names no Ed25519 key: " + e.getMessage());
-        }
-        if (key.isEmpty()) {
-            return method.startsWith(ownIssuers)
-                    ? invalid(method, "verification method is not one of this service's issuer keys")
-                    : new ProofCheck(
-                            VerificationReport.UNVERIFIABLE,
-                            method,
-                            Unverifiable.KEY_NOT_RESOLVABLE,
-                            "only did:key and this service's issuer keys are resolved offline");
-        }
-        ProofVerification result = proofs.verifyProof(credential, proof, key.get());
-        return result.verified()
-                ? new ProofCheck(VerificationReport.VALID, method, null, null)
-                : invalid(method, result.failure());
-    }
-
-    private Optional<PublicKey> resolve(String verificationMethod) {
-        if (verificationMethod.startsWith(DID_KEY)) {
-            int hash = verificationMethod.indexOf('#');
-            String multikey =
-                    verificationMethod.substring(DID_KEY.length(), hash < 0 ? verificationMethod.length() : hash);
-            if (hash >= 0 && !verificationMethod.substring(hash + 1).equals(multikey)) {
-                throw new IllegalArgumentException("did:key fragment differs from the key: " + verificationMethod);
-            }
-            return Optional.of(Multikey.decode(multikey));
-        }
-        return issuers.publicKey(verificationMethod);
-    }
-
-    private static Optional<String> unbundledContext(ObjectNode document) {
-        JsonNode context = document.get("@context");
-        List<JsonNode> entries = context == null
-                ? List.of()
-                : context.isArray() ? context.valueStream().toList() : List.of(context);
-        return entries.stream()
-                .map(CredentialVerifier::text)
-                .filter(url -> url != null && !bundled(url))
-                .findFirst();
-    }
-
-    private static boolean bundled(String url) {
-        try {
-            return BUNDLED_CONTEXTS.contains(URI.create(url));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The issuer binding: {@code valid} when a proof's verification method has the issuer as its controller (the
-     * part before {@code #}); for an issuer id that is a URN (no controller document can exist), a {@code did:key}
-     * proof binds it. {@code null} when there is no proof to bind.
-     */
-    private static IssuerCheck issuer(ObjectNode credential) {
-        String issuer = issuerId(credential.get("issuer"));
-        JsonNode proof = credential.get("proof");
-        List<String> methods = proof == null
-                ? List.of()
-                : (proof.isArray() ? proof.valueStream() : java.util.stream.Stream.of(proof))
-                        .map(p -> text(p.get("verificationMethod")))
-                        .filter(m -> m != null)
-                        .toList();
-        if (methods.isEmpty()) {
-            return null;
-        }
-        if (issuer == null) {
-            return new IssuerCheck(VerificationReport.NOT_VALID, null, "credential has no issuer id");
-        }
-        if (methods.stream().anyMatch(m -> controller(m).equals(issuer))) {
-            return new IssuerCheck(VerificationReport.VALID, issuer, null);
-        }
-        if (issuer.startsWith("urn:") && methods.stream().anyMatch(m -> m.startsWith(DID_KEY))) {
-            return new IssuerCheck(
-                    VerificationReport.VALID,
-                    issuer,
-                    "issuer is a URN, which has no controller document; the did:key that signed stands for it");
-        }
-        return new IssuerCheck(
-                VerificationReport.NOT_VALID,
-                issuer,
-                "verification method " + methods.getFirst() + " is not controlled by the issuer " + issuer);
-    }
-
-    private static String controller(String verificationMethod) {
-        int hash = verificationMethod.indexOf('#');
-        return hash < 0 ? verificationMethod : verificationMethod.substring(0, hash);
     }
 
     private static boolean isClr(ObjectNode credential) {
@@ -394,10 +235,6 @@ class CredentialVerifier {
                         .toList();
         return new SchemaCheck(
                 violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
-    }
-
-    private static ProofCheck invalid(String verificationMethod, String detail) {
-        return new ProofCheck(VerificationReport.NOT_VALID, verificationMethod, null, detail);
     }
 
     private static String issuerId(JsonNode issuer) {

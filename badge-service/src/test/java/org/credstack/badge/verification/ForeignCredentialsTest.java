@@ -3,6 +3,7 @@ package org.credstack.badge.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,9 +78,8 @@ class ForeignCredentialsTest {
         subject.put("id", LIST + "#list");
         subject.put("type", listType.replace("Credential", ""));
         subject.put("statusPurpose", purpose);
-        String encoded = BitstringStatusList.withSet(
-                        java.util.Arrays.stream(set).boxed().toList())
-                .encode();
+        String encoded =
+                BitstringStatusList.withSet(Arrays.stream(set).boxed().toList()).encode();
         subject.put("encodedList", multibase ? encoded : encoded.substring(1));
         return sign(list);
     }
