@@ -24,8 +24,8 @@ import java.util.Set;
  * what a signature means.
  *
  * <p>The URLs served and the file behind each are listed in {@code jsonld/SOURCES.md}: VC v1 and v2,
- * OB 3.0 (3.0.0–3.0.3 and extensions), CLR 2.0 (2.0.0, 2.0.1), Data Integrity v1, Ed25519Signature2020
- * v1 and DID v1. A URL is matched exactly (no redirects, no trailing-slash or scheme variants).
+ * OB 3.0 (3.0.0–3.0.3 and extensions), CLR 2.0 (2.0.0, 2.0.1), Data Integrity v1 and v2,
+ * Ed25519Signature2020 v1, Multikey v1, StatusList2021 v1 and DID v1. A URL is matched exactly (no redirects, no trailing-slash or scheme variants).
  *
  * <p>Errors: {@link #loadDocument} throws a {@link JsonLdError} with code {@link
  * JsonLdErrorCode#LOADING_DOCUMENT_FAILED} naming the URL when it is not bundled. Instances are
@@ -65,7 +65,10 @@ public final class StaticDocumentLoader implements DocumentLoader {
             Map.entry(
                     "https://w3id.org/security/suites/ed25519-2020/v1",
                     "1EdTech-digital-credentials-public-validator/security-suites-ed25519-2020-v1.jsonld"),
-            Map.entry("https://www.w3.org/ns/did/v1", "1EdTech-digital-credentials-public-validator/did-v1.jsonld"));
+            Map.entry("https://www.w3.org/ns/did/v1", "1EdTech-digital-credentials-public-validator/did-v1.jsonld"),
+            Map.entry("https://w3id.org/security/data-integrity/v2", "npm-digitalbazaar/data-integrity-v2.jsonld"),
+            Map.entry("https://w3id.org/security/multikey/v1", "npm-digitalbazaar/multikey-v1.jsonld"),
+            Map.entry("https://w3id.org/vc/status-list/2021/v1", "npm-digitalbazaar/vc-status-list-v1.jsonld"));
 
     private static final StaticDocumentLoader BUNDLED_INSTANCE = new StaticDocumentLoader(BUNDLED);
 

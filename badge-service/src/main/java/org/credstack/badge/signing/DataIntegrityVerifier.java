@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Set;
 import org.credstack.badge.jsonld.CanonicalizationException;
 import org.credstack.badge.jsonld.RdfCanonicalizer;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DataIntegrityVerifier {
 
     private final EddsaRdfc2022 suite;
+    private final RdfCanonicalizer suiteCanonicalizer;
 
     /** A verifier whose canonicalisation loads contexts through {@code canonicalizer}. */
     public DataIntegrityVerifier(RdfCanonicalizer canonicalizer) {
         this.suite = new EddsaRdfc2022(canonicalizer);
+        this.suiteCanonicalizer = canonicalizer;
     }
 
     /**
@@ -77,6 +80,73 @@ public final class DataIntegrityVerifier {
             String canonicalProofConfig = suite.proofConfiguration(proofOptions, context);
             String canonicalDocument = suite.transform(unsecuredDocument);
             return verifies(EddsaRdfc2022.hashData(canonicalProofConfig, canonicalDocument), signature, publicKey)
+                    ? ProofVerification.success()
+                    : ProofVerification.failed("signature does not match the document and proof options for this key");
+        } catch (IllegalArgumentException | CanonicalizationException e) {
+            return ProofVerification.failed(e.getMessage());
+        }
+    }
+
+    /** The Data Integrity proof types and cryptosuites {@link #verifyProof} checks, as {@code type/cryptosuite}. */
+    public static final Set<String> SUPPORTED_SUITES =
+            Set.of("DataIntegrityProof/eddsa-rdfc-2022", "DataIntegrityProof/eddsa-2022", "Ed25519Signature2020/");
+
+    /**
+     * The suite of a proof as {@code type/cryptosuite} (cryptosuite empty when absent), e.g. {@code
+     * DataIntegrityProof/eddsa-rdfc-2022}; compare with {@link #SUPPORTED_SUITES}.
+     */
+    public static String suite(ObjectNode proof) {
+        JsonNode type = proof.get("type");
+        JsonNode cryptosuite = proof.get("cryptosuite");
+        return (type != null && type.isString() ? type.asString() : "")
+                + "/"
+                + (cryptosuite != null && cryptosuite.isString() ? cryptosuite.asString() : "");
+    }
+
+    /**
+     * Whether one proof of {@code securedDocument} (one member of a proof set, VC Data Integrity §4.3) is a valid
+     * Ed25519 signature by {@code publicKey}. The same algorithm serves three names: {@code DataIntegrityProof} with
+     * {@code eddsa-rdfc-2022} (EdDSA Cryptosuites v1.0 §3.2), with the legacy draft name {@code eddsa-2022}, and
+     * {@code Ed25519Signature2020}: RDFC-1.0 canonical N-Quads of the proof options (without {@code proofValue},
+     * with the document's {@code @context}) and of the document without any proof, SHA-256 of each, proof hash
+     * first, Ed25519 over the 64 bytes, {@code proofValue} multibase base58btc.
+     *
+     * @param securedDocument the document with its {@code proof} (object or array)
+     * @param proof the proof to check, one of the document's
+     * @param publicKey the Ed25519 public key of the proof's verification method
+     * @return never throws for a malformed or tampered document: the result names what failed; an unsupported
+     *     suite fails naming it
+     */
+    public ProofVerification verifyProof(ObjectNode securedDocument, ObjectNode proof, PublicKey publicKey) {
+        String suite = suite(proof);
+        if (!SUPPORTED_SUITES.contains(suite)) {
+            return ProofVerification.failed("unsupported proof type/cryptosuite " + suite);
+        }
+        JsonNode context = securedDocument.get("@context");
+        if (context == null) {
+            return ProofVerification.failed("document has no @context");
+        }
+        ObjectNode proofConfig = proof.deepCopy();
+        JsonNode proofValue = proofConfig.remove("proofValue");
+        if (proofValue == null || !proofValue.isString()) {
+            return ProofVerification.failed("proof has no proofValue");
+        }
+        ObjectNode unsecuredDocument = securedDocument.deepCopy();
+        unsecuredDocument.remove("proof");
+        JsonNode proofContext = proofConfig.get("@context");
+        if (proofContext != null && !startsWith(context, proofContext)) {
+            return ProofVerification.failed("document @context does not start with the proof's @context");
+        }
+        proofConfig.set("@context", (proofContext != null ? proofContext : context).deepCopy());
+        try {
+            byte[] signature = Base58Btc.decode(proofValue.asString());
+            if (signature.length != EddsaRdfc2022.SIGNATURE_LENGTH) {
+                return ProofVerification.failed(
+                        "proofValue is " + signature.length + " bytes, an Ed25519 signature is 64");
+            }
+            byte[] data = EddsaRdfc2022.hashData(
+                    suiteCanonicalizer.canonicalize(proofConfig), suiteCanonicalizer.canonicalize(unsecuredDocument));
+            return verifies(data, signature, publicKey)
                     ? ProofVerification.success()
                     : ProofVerification.failed("signature does not match the document and proof options for this key");
         } catch (IllegalArgumentException | CanonicalizationException e) {

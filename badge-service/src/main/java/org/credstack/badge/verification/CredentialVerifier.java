@@ -1,71 +1,86 @@
 package org.credstack.badge.verification;
 
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.credstack.badge.BadgeProperties;
 import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.issuing.IssuedCredentials;
-import org.credstack.badge.issuing.Revocation;
 import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
 import org.credstack.badge.signing.DataIntegrityVerifier;
-import org.credstack.badge.signing.Multikey;
-import org.credstack.badge.signing.ProofOptions;
-import org.credstack.badge.signing.ProofVerification;
-import org.credstack.badge.status.StatusListEntry;
 import org.credstack.badge.status.StatusLists;
 import org.credstack.badge.verification.VerificationReport.Checks;
+import org.credstack.badge.verification.VerificationReport.IssuerCheck;
 import org.credstack.badge.verification.VerificationReport.ProofCheck;
 import org.credstack.badge.verification.VerificationReport.SchemaCheck;
-import org.credstack.badge.verification.VerificationReport.StatusCheck;
 import org.credstack.badge.verification.VerificationReport.ValidityCheck;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Verifies an Open Badges 3.0 credential (OB 3.0 §9.2 Verification, VC Data Model 2.0 §4.9 Validity
- * Period) as three separate checks (see {@link VerificationReport}):
+ * Verifies an Open Badges 3.0 credential (OB 3.0 §9.2 Verification, VC Data Model 2.0 §4.9 Validity Period), whoever
+ * issued it, as separate checks (see {@link VerificationReport} and docs/verification.md):
  *
  * <ul>
- *   <li><b>proof</b>: an {@code eddsa-rdfc-2022} Data Integrity proof for {@code assertionMethod},
- *       made by a verification method the issuer controls ({@code <issuer id>#...}). The key is this
- *       service's own for its issuers ({@code <base>/issuers/{providerId}#<multikey>}, looked up
- *       locally, never over HTTP), or read from the identifier for {@code did:key}; any other
- *       verification method is reported as unresolvable.
- *   <li><b>validity</b>: {@code validFrom} and {@code validUntil} against the injected clock.
- *   <li><b>schema</b>: the OB 3.0 AchievementCredential JSON Schema.
- *   <li><b>credentialStatus</b>: each {@code BitstringStatusListEntry} (Bitstring Status List v1.0 §3.2) is read
- *       from this service's own lists in the store, never over HTTP; a credential issued here also counts as
- *       revoked as soon as its badge is (its list entry follows within a sweep), and then the report carries the
- *       reason. A status this service cannot read (another issuer's list, another status type) is {@code unknown},
- *       and the credential is not reported verified.
+ *   <li><b>proof</b>: each Data Integrity proof of the proof set ({@code DataIntegrityProof} with {@code
+ *       eddsa-rdfc-2022} or the legacy {@code eddsa-2022}, or {@code Ed25519Signature2020}) for {@code
+ *       assertionMethod}. Keys: this service's own issuer keys (looked up locally, never over HTTP) and {@code
+ *       did:key} Ed25519 Multikeys; any other verification method is {@code unverifiable} (key not resolvable). A
+ *       context that is not bundled makes it {@code unverifiable} too; contexts are never fetched (see {@link
+ *       ProofChecks}).
+ *   <li><b>issuer</b>: the verification method's controller is the credential's {@code issuer}.
+ *   <li><b>validity</b>: {@code validFrom}/{@code validUntil} (VC v1: {@code issuanceDate}/{@code expirationDate})
+ *       against the injected clock.
+ *   <li><b>schema</b>: the OB 3.0 AchievementCredential (or EndorsementCredential) JSON Schema for a VC 2.0
+ *       credential; {@code unverifiable} (schema not available) for a VC 1.1 one.
+ *   <li><b>credentialStatus</b>: see {@link CredentialStatuses}.
  * </ul>
  *
- * <p>A CLR 2.0 {@code ClrCredential} (type {@code ClrCredential}) is checked the same way, and so is each credential
- * it holds in {@code credentialSubject.verifiableCredential}: the proof check is valid only when its own proof and
- * every held credential's are, and the schema check applies the OB 3.0 schema to each held credential (no CLR
- * schema is bundled); violations name the held credential by pointer, e.g. {@code
- * /credentialSubject/verifiableCredential/1/issuer}.
+ * <p>A CLR 2.0 {@code ClrCredential} is checked the same way, and so is each credential it holds in {@code
+ * credentialSubject.verifiableCredential}: the proof check is valid only when its own proof and every held
+ * credential's are, and the schema check applies the OB 3.0 schema to each held credential (no CLR schema is
+ * bundled); violations name the held credential by pointer, e.g. {@code /credentialSubject/verifiableCredential/1/issuer}.
  */
 @Service
 class CredentialVerifier {
 
-    private static final String DID_KEY = "did:key:";
+    private static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
 
-    private static final String BITSTRING_STATUS_LIST_ENTRY = "BitstringStatusListEntry";
+    private static final OpenBadgeSchemaValidator ENDORSEMENT_SCHEMA = OpenBadgeSchemaValidator.endorsementCredential();
 
-    private final Issuers issuers;
-    private final DataIntegrityVerifier proofs;
+    private final ProofChecks proofChecks;
     private final OpenBadgeSchemaValidator schema;
-    private final StatusLists statusLists;
     private final IssuedCredentials credentials;
+    private final CredentialStatuses statuses;
     private final Clock clock;
+
+    @Autowired
+    CredentialVerifier(
+            Issuers issuers,
+            DataIntegrityVerifier proofs,
+            OpenBadgeSchemaValidator schema,
+            StatusLists statusLists,
+            IssuedCredentials credentials,
+            BadgeProperties properties,
+            ObjectProvider<StatusListSource> statusListSource,
+            Clock clock) {
+        this(
+                issuers,
+                proofs,
+                schema,
+                statusLists,
+                credentials,
+                properties,
+                statusListSource.getIfAvailable(StatusListSource::none),
+                clock);
+    }
 
     CredentialVerifier(
             Issuers issuers,
@@ -73,87 +88,54 @@ class CredentialVerifier {
             OpenBadgeSchemaValidator schema,
             StatusLists statusLists,
             IssuedCredentials credentials,
+            BadgeProperties properties,
+            StatusListSource statusListSource,
             Clock clock) {
-        this.issuers = issuers;
-        this.proofs = proofs;
+        this.proofChecks = new ProofChecks(issuers, proofs, properties.url("/issuers/"));
         this.schema = schema;
-        this.statusLists = statusLists;
         this.credentials = credentials;
+        this.statuses = new CredentialStatuses(statusLists, statusListSource, this::statusListProof);
         this.clock = clock;
     }
 
     VerificationReport verify(ObjectNode credential) {
         Instant now = clock.instant();
+        String id = text(credential.get("id"));
         Checks checks = new Checks(
-                proof(credential), validity(credential, now), schema(credential), credentialStatus(credential));
-        return VerificationReport.of(text(credential.get("id")), now, checks);
+                proof(credential),
+                validity(credential, now),
+                schema(credential),
+                statuses.check(credential, credentials.revocation(id), now),
+                ProofChecks.issuer(credential));
+        return VerificationReport.of(id, now, checks);
     }
 
-    private StatusCheck credentialStatus(ObjectNode credential) {
-        Optional<Revocation> revocation = credentials.revocation(text(credential.get("id")));
-        JsonNode status = credential.get("credentialStatus");
-        List<JsonNode> entries = status == null
-                ? List.of()
-                : status.isArray() ? status.valueStream().toList() : List.of(status);
-        List<StatusCheck> checks =
-                entries.stream().map(entry -> entry(entry, revocation)).toList();
-        return checks.stream()
-                .filter(c -> VerificationReport.REVOKED.equals(c.status()))
-                .findFirst()
-                .or(() -> checks.stream()
-                        .filter(c -> VerificationReport.UNKNOWN.equals(c.status()))
-                        .findFirst())
-                .or(() -> revocation.map(
-                        r -> new StatusCheck(VerificationReport.REVOKED, null, null, r.revokedAt(), r.reason(), null)))
-                .or(() -> checks.stream().findFirst())
-                .orElse(null);
-    }
-
-    private StatusCheck entry(JsonNode entry, Optional<Revocation> revocation) {
-        String type = text(entry.get("type"));
-        if (!BITSTRING_STATUS_LIST_ENTRY.equals(type)) {
-            return unknown(null, null, "credentialStatus of type " + type + " cannot be checked");
+    /** A status list credential's proof, valid only when its issuer's key made it and it is within its period. */
+    private ProofCheck statusListProof(ObjectNode list) {
+        ProofCheck proof = proofChecks.check(list);
+        IssuerCheck issuer = ProofChecks.issuer(list);
+        if (VerificationReport.VALID.equals(proof.status())
+                && issuer != null
+                && !VerificationReport.VALID.equals(issuer.status())) {
+            return ProofChecks.invalid(proof.verificationMethod(), issuer.detail());
         }
-        String list = text(entry.get("statusListCredential"));
-        String indexText = text(entry.get("statusListIndex"));
-        if (indexText == null || !indexText.matches("\\d{1,9}")) {
-            return unknown(list, null, "statusListIndex must be a non-negative integer in a string: " + indexText);
-        }
-        int index = Integer.parseInt(indexText);
-        if (!StatusListEntry.REVOCATION.equals(text(entry.get("statusPurpose")))) {
-            return unknown(list, index, "statusPurpose " + text(entry.get("statusPurpose")) + " cannot be checked");
-        }
-        Optional<Boolean> set = statusLists.isRevoked(list, index);
-        if (set.isEmpty()) {
-            return unknown(
-                    list, index, "status list cannot be fetched: " + list + " is not one of this service's lists");
-        }
-        if (set.get() || revocation.isPresent()) {
-            return new StatusCheck(
-                    VerificationReport.REVOKED,
-                    list,
-                    index,
-                    revocation.map(Revocation::revokedAt).orElse(null),
-                    revocation.map(Revocation::reason).orElse(null),
-                    null);
-        }
-        return new StatusCheck(VerificationReport.VALID, list, index, null, null, null);
-    }
-
-    private static StatusCheck unknown(String list, Integer index, String detail) {
-        return new StatusCheck(VerificationReport.UNKNOWN, list, index, null, null, detail);
+        return proof;
     }
 
     private ProofCheck proof(ObjectNode credential) {
-        ProofCheck own = ownProof(credential);
+        ProofCheck own = proofChecks.check(credential);
         if (!isClr(credential) || !VerificationReport.VALID.equals(own.status())) {
             return own;
         }
         List<ObjectNode> held = heldCredentials(credential);
         for (int i = 0; i < held.size(); i++) {
-            ProofCheck check = ownProof(held.get(i));
+            ProofCheck check = proofChecks.check(held.get(i));
             if (!VerificationReport.VALID.equals(check.status())) {
-                return invalid(check.verificationMethod(), "verifiableCredential " + i + ": " + check.detail());
+                return new ProofCheck(
+                        check.status(),
+                        check.verificationMethod(),
+                        check.cause(),
+                        "verifiableCredential " + i + ": " + check.detail());
             }
         }
         return own;
@@ -172,58 +154,14 @@ class CredentialVerifier {
                 .toList();
     }
 
-    private ProofCheck ownProof(ObjectNode credential) {
-        JsonNode proof = credential.get("proof");
-        if (proof instanceof ArrayNode set && set.size() == 1) {
-            proof = set.get(0);
-        }
-        if (!(proof instanceof ObjectNode single)) {
-            return invalid(null, proof == null ? "credential has no proof" : "expected exactly one proof");
-        }
-        String method = text(single.get("verificationMethod"));
-        if (method == null) {
-            return invalid(null, "proof has no verificationMethod");
-        }
-        if (!ProofOptions.ASSERTION_METHOD.equals(text(single.get("proofPurpose")))) {
-            return invalid(method, "proofPurpose must be assertionMethod for an issuer's proof");
-        }
-        String issuer = issuerId(credential.get("issuer"));
-        if (issuer == null || !method.startsWith(issuer + "#")) {
-            return invalid(method, "verification method is not controlled by the issuer " + issuer);
-        }
-        Optional<PublicKey> key;
-        try {
-            key = resolve(method);
-        } catch (IllegalArgumentException e) {
-            return invalid(method, "verification method names no Ed25519 key: " + e.getMessage());
-        }
-        if (key.isEmpty()) {
-            return invalid(method, "verification method cannot be resolved: not one of this service's issuer keys");
-        }
-        ProofVerification result = proofs.verify(credential, key.get());
-        return result.verified()
-                ? new ProofCheck(VerificationReport.VALID, method, null)
-                : invalid(method, result.failure());
-    }
-
-    private Optional<PublicKey> resolve(String verificationMethod) {
-        if (verificationMethod.startsWith(DID_KEY)) {
-            int hash = verificationMethod.indexOf('#');
-            String multikey = verificationMethod.substring(DID_KEY.length(), hash);
-            if (!verificationMethod.substring(hash + 1).equals(multikey)) {
-                throw new IllegalArgumentException("did:key fragment differs from the key: " + verificationMethod);
-            }
-            return Optional.of(Multikey.decode(multikey));
-        }
-        return issuers.publicKey(verificationMethod);
-    }
-
     private static ValidityCheck validity(ObjectNode credential, Instant now) {
         Instant validFrom;
         Instant validUntil;
         try {
-            validFrom = instant(credential.get("validFrom"));
-            validUntil = instant(credential.get("validUntil"));
+            validFrom =
+                    instant(credential.has("validFrom") ? credential.get("validFrom") : credential.get("issuanceDate"));
+            validUntil = instant(
+                    credential.has("validUntil") ? credential.get("validUntil") : credential.get("expirationDate"));
         } catch (DateTimeParseException e) {
             return new ValidityCheck(
                     VerificationReport.NOT_VALID,
@@ -246,33 +184,57 @@ class CredentialVerifier {
     }
 
     private SchemaCheck schema(ObjectNode credential) {
-        List<SchemaViolation> violations = isClr(credential) ? clrViolations(credential) : schema.validate(credential);
-        return new SchemaCheck(
-                violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
-    }
-
-    private List<SchemaViolation> clrViolations(ObjectNode clr) {
-        String at = "/credentialSubject/verifiableCredential";
-        JsonNode held = clr.path("credentialSubject").path("verifiableCredential");
-        if (!held.isArray() || held.isEmpty()) {
-            return List.of(new SchemaViolation(at, "required", "a ClrCredential holds at least one credential"));
+        if (!isClr(credential)) {
+            return schemaOf(credential, "");
         }
-        List<SchemaViolation> violations = new java.util.ArrayList<>();
+        String at = "/credentialSubject/verifiableCredential";
+        JsonNode held = credential.path("credentialSubject").path("verifiableCredential");
+        if (!held.isArray() || held.isEmpty()) {
+            return new SchemaCheck(
+                    VerificationReport.NOT_VALID,
+                    List.of(new SchemaViolation(at, "required", "a ClrCredential holds at least one credential")));
+        }
+        List<SchemaViolation> violations = new ArrayList<>();
+        SchemaCheck unverifiable = null;
         for (int i = 0; i < held.size(); i++) {
             String prefix = at + "/" + i;
-            if (!(held.get(i) instanceof ObjectNode credential)) {
+            if (!(held.get(i) instanceof ObjectNode member)) {
                 violations.add(new SchemaViolation(prefix, "type", "a held credential must be a JSON object"));
                 continue;
             }
-            schema.validate(credential).stream()
-                    .map(v -> new SchemaViolation(prefix + v.instanceLocation(), v.keyword(), v.message()))
-                    .forEach(violations::add);
+            SchemaCheck check = schemaOf(member, prefix);
+            violations.addAll(check.violations());
+            if (unverifiable == null && VerificationReport.UNVERIFIABLE.equals(check.status())) {
+                unverifiable = check;
+            }
         }
-        return violations;
+        if (!violations.isEmpty()) {
+            return new SchemaCheck(VerificationReport.NOT_VALID, violations);
+        }
+        return unverifiable != null ? unverifiable : new SchemaCheck(VerificationReport.VALID, List.of());
     }
 
-    private static ProofCheck invalid(String verificationMethod, String detail) {
-        return new ProofCheck(VerificationReport.NOT_VALID, verificationMethod, detail);
+    /** The schema of one credential; violations' locations start with {@code prefix}. */
+    private SchemaCheck schemaOf(ObjectNode credential, String prefix) {
+        JsonNode context = credential.path("@context");
+        String first = text(context.isArray() ? context.path(0) : context);
+        if (!VC_V2.equals(first)) {
+            return new SchemaCheck(
+                    VerificationReport.UNVERIFIABLE,
+                    List.of(),
+                    Unverifiable.SCHEMA_NOT_AVAILABLE,
+                    "credential" + (prefix.isEmpty() ? "" : " at " + prefix) + " is a VC 1.1 credential (" + first
+                            + "); only the OB 3.0 schemas for VC 2.0 are bundled");
+        }
+        JsonNode type = credential.path("type");
+        boolean endorsement = type.valueStream().anyMatch(t -> "EndorsementCredential".equals(text(t)))
+                || "EndorsementCredential".equals(text(type));
+        List<SchemaViolation> violations = (endorsement ? ENDORSEMENT_SCHEMA : schema)
+                .validate(credential).stream()
+                        .map(v -> new SchemaViolation(prefix + v.instanceLocation(), v.keyword(), v.message()))
+                        .toList();
+        return new SchemaCheck(
+                violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
     }
 
     private static String issuerId(JsonNode issuer) {

@@ -185,9 +185,10 @@ class RevocationIT extends IssuingIntegrationTest {
         JsonNode report = verify(signed);
 
         assertThat(report.at("/checks/proof/status").asString()).isEqualTo("valid");
-        assertThat(report.at("/checks/credentialStatus/status").asString()).isEqualTo("unknown");
-        assertThat(report.at("/checks/credentialStatus/detail").asString()).contains("cannot be fetched");
-        assertThat(report.get("status").asString()).isNotEqualTo("verified").isEqualTo("invalid");
+        assertThat(report.at("/checks/credentialStatus/status").asString()).isEqualTo("unverifiable");
+        assertThat(report.at("/checks/credentialStatus/cause").asString()).isEqualTo("status list unreachable");
+        assertThat(report.at("/checks/credentialStatus/detail").asString()).contains("cannot be obtained");
+        assertThat(report.get("status").asString()).isNotEqualTo("verified").isEqualTo("unverifiable");
     }
 
     @Test

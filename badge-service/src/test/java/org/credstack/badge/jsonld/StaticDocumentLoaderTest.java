@@ -8,6 +8,7 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StaticDocumentLoaderTest {
@@ -49,14 +50,30 @@ class StaticDocumentLoaderTest {
 
     @Test
     void refusesUnknownUrlInsteadOfFetchingIt() {
-        URI unknown = URI.create("https://w3id.org/security/data-integrity/v2");
+        URI unknown = URI.create("https://w3id.org/security/suites/ed25519-2018/v1");
 
         assertThatThrownBy(() -> loader.loadDocument(unknown, new DocumentLoaderOptions()))
                 .isInstanceOfSatisfying(
                         JsonLdError.class,
                         e -> assertThat(e.getCode()).isEqualTo(JsonLdErrorCode.LOADING_DOCUMENT_FAILED))
-                .hasMessageContaining("https://w3id.org/security/data-integrity/v2")
+                .hasMessageContaining("https://w3id.org/security/suites/ed25519-2018/v1")
                 .hasMessageContaining("never fetched from the network");
+    }
+
+    @Test
+    void servesTheDataIntegrityV2AndMultikeyContexts() throws JsonLdError {
+        Map<String, String> termByUrl = Map.of(
+                "https://w3id.org/security/data-integrity/v2", "DataIntegrityProof",
+                "https://w3id.org/security/multikey/v1", "Multikey");
+        for (var entry : termByUrl.entrySet()) {
+            JsonObject terms = loader.loadDocument(URI.create(entry.getKey()), new DocumentLoaderOptions())
+                    .getJsonContent()
+                    .orElseThrow()
+                    .asJsonObject()
+                    .getJsonObject("@context");
+
+            assertThat(terms).as(entry.getKey()).containsKey(entry.getValue());
+        }
     }
 
     @Test

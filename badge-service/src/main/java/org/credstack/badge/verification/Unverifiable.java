@@ -1,0 +1,35 @@
+package org.credstack.badge.verification;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Why a check could not be made (its status is {@code unverifiable}): the credential may be genuine, but this
+ * service cannot tell offline. Serialised as the words below, in a check's {@code cause}.
+ */
+public enum Unverifiable {
+    /** The proof's verification method is not a {@code did:key} nor one of this service's issuer keys. */
+    KEY_NOT_RESOLVABLE("key not resolvable"),
+    /** The credential names a JSON-LD context that is not bundled; contexts are never fetched. */
+    CONTEXT_NOT_AVAILABLE_OFFLINE("context not available offline"),
+    /** The proof's type or cryptosuite is not one this service checks. */
+    UNSUPPORTED_CRYPTOSUITE("unsupported cryptosuite"),
+    /** The status list the credential names could not be obtained. */
+    STATUS_LIST_UNREACHABLE("status list unreachable"),
+    /** The status list was obtained but is itself not a valid, verifiable status list credential. */
+    STATUS_LIST_INVALID("status list invalid"),
+    /** No JSON Schema is bundled for this credential's shape (a VC 1.1 credential). */
+    SCHEMA_NOT_AVAILABLE("schema not available"),
+    /** The credential's {@code credentialStatus} is of a type or purpose this service does not read. */
+    UNSUPPORTED_STATUS("unsupported status type");
+
+    private final String words;
+
+    Unverifiable(String words) {
+        this.words = words;
+    }
+
+    @JsonValue
+    String words() {
+        return words;
+    }
+}
