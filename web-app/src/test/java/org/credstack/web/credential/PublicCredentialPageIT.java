@@ -35,6 +35,7 @@ class PublicCredentialPageIT {
 
     static final String EXPIRED_ID = "0e1d0000-0000-4000-8000-000000000002";
     static final String REVOKED_ID = "0e1d0000-0000-4000-8000-000000000003";
+    static final String UNVERIFIABLE_ID = "0e1d0000-0000-4000-8000-000000000004";
     static final String BROKEN_ID = "0e1d0000-0000-4000-8000-000000000004";
 
     /** Not valid UTF-8 (a PNG signature starts with 0x89): a proxy that decoded it as text would change it. */
@@ -62,6 +63,12 @@ class PublicCredentialPageIT {
                         "application/ld+json",
                         Fixtures.credential(null).replace(CREDENTIAL_ID, REVOKED_ID))
                 .json("/credentials/" + REVOKED_ID + "/verification", Fixtures.verification("revoked"));
+        BADGE.answer(
+                        "/credentials/" + UNVERIFIABLE_ID,
+                        200,
+                        "application/ld+json",
+                        Fixtures.credential(null).replace(CREDENTIAL_ID, UNVERIFIABLE_ID))
+                .json("/credentials/" + UNVERIFIABLE_ID + "/verification", Fixtures.verification("unverifiable"));
         CATALOG.json("/api/v1/providers/" + PROVIDER_ID, Fixtures.provider("America/New_York"));
         BADGE.bytes(
                         "/credentials/" + CREDENTIAL_ID + "/badge.png",
@@ -183,6 +190,16 @@ class PublicCredentialPageIT {
         String html = page(EXPIRED_ID);
 
         assertThat(html).contains("This credential has expired").contains("27 December 2026, 09:40");
+    }
+
+    @Test
+    void saysThatACredentialThatCouldNotBeCheckedIsNotThereforeInvalid() throws Exception {
+        String html = page(UNVERIFIABLE_ID);
+
+        assertThat(html)
+                .contains("<span>Not verified</span>")
+                .contains("could not be checked completely right now")
+                .doesNotContain("failed the check");
     }
 
     @Test
