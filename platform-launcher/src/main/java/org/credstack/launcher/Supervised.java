@@ -1,0 +1,132 @@
+package org.credstack.launcher;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A child the launcher keeps running: when its process exits while the launcher is not stopping, it is started again
+ * after a {@link RestartBackoff} wait, and the launcher says so ("X exited with status S; restarting in N s", then
+ * "X restarted: ready after ... pid P"). Kafka, the store and every service survive a {@code kill -9} this way; what
+ * they had acknowledged is on disk, and the services reconnect to what restarted.
+ */
+final class Supervised {
+
+    private final String name;
+    private final Supplier<ChildProcess> start;
+    private final BooleanSupplier ready;
+    private final Duration readyTimeout;
+    private final Consumer<String> say;
+    private final RestartBackoff backoff = new RestartBackoff();
+    private ChildProcess current;
+    private long startedAt;
+    private boolean stopped;
+    private int restarts;
+
+    /**
+     * Starts the child.
+     *
+     * @param start starts one run of the child (called again for each restart)
+     * @param ready whether a run is ready to serve (for the message after a restart)
+     * @param readyTimeout how long a restarted run may take to get ready before the launcher warns
+     * @param say where the launcher's messages go (its standard output)
+     */
+    Supervised(
+            String name,
+            Supplier<ChildProcess> start,
+            BooleanSupplier ready,
+            Duration readyTimeout,
+            Consumer<String> say) {
+        this.name = name;
+        this.start = start;
+        this.ready = ready;
+        this.readyTimeout = readyTimeout;
+        this.say = say;
+        run(start.get());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The child's current run. */
+    synchronized ChildProcess current() {
+        return current;
+    }
+
+    /** How many times the child has been restarted. */
+    synchronized int restarts() {
+        return restarts;
+    }
+
+    /** Stops the current run (SIGTERM, then SIGKILL after {@code grace}) and restarts nothing after it. */
+    void stop(Duration grace) {
+        ChildProcess last;
+        synchronized (this) {
+            stopped = true;
+            last = current;
+        }
+        last.stop(grace);
+    }
+
+    /** Asks the current run to stop (SIGTERM) without waiting, and restarts nothing after it. */
+    void requestStop() {
+        ChildProcess last;
+        synchronized (this) {
+            stopped = true;
+            last = current;
+        }
+        last.process().destroy();
+    }
+
+    private synchronized void run(ChildProcess child) {
+        current = child;
+        startedAt = System.nanoTime();
+        child.process()
+                .onExit()
+                .thenAccept(exited -> Thread.ofVirtual()
+                        .name("restart-" + name)
+                        .start(() -> restartAfter(child, exited.exitValue())));
+    }
+
+    private void restartAfter(ChildProcess exited, int status) {
+        Duration wait;
+        synchronized (this) {
+            if (stopped || current != exited) {
+                return;
+            }
+            wait = backoff.after(Duration.ofNanos(System.nanoTime() - startedAt));
+        }
+        say.accept(String.format(
+                "%s exited with status %d; restarting in %d s (log %s)", name, status, wait.toSeconds(), exited.log()));
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long restartedAt = System.nanoTime();
+        ChildProcess next;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            next = start.get();
+            restarts++;
+            run(next);
+        }
+        try {
+            Probes.await(next, ready, readyTimeout);
+            say.accept(String.format(
+                    "%s restarted: ready after %.1f s, pid %d",
+                    name,
+                    (System.nanoTime() - restartedAt) / 1e9,
+                    next.process().pid()));
+        } catch (IllegalStateException e) {
+            say.accept(String.format("WARNING %s restarted but is not ready: %s", name, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.credstack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupervisedTest {
+
+    @TempDir
+    Path dir;
+
+    final List<String> said = new CopyOnWriteArrayList<>();
+
+    @Test
+    void restartsAChildKilledWithSigkillAndSaysSo() throws Exception {
+        Supervised child = sleeper();
+        long firstPid = child.current().process().pid();
+
+        assertThat(child.current().kill()).isEqualTo(137);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> said.stream().anyMatch(l -> l.contains("restarted")));
+        assertThat(child.restarts()).isEqualTo(1);
+        assertThat(child.current().isAlive()).isTrue();
+        assertThat(child.current().process().pid()).isNotEqualTo(firstPid);
+        assertThat(said.getFirst()).startsWith("sleeper exited with status 137; restarting in 1 s");
+        assertThat(said.get(1))
+                .startsWith("sleeper restarted: ready after")
+                .endsWith("pid " + child.current().process().pid());
+        child.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void restartsNothingOnceStopped() {
+        Supervised child = sleeper();
+
+        child.stop(Duration.ofSeconds(5));
+
+        assertThat(child.current().isAlive()).isFalse();
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> child.restarts() == 0 && said.isEmpty());
+    }
+
+    private Supervised sleeper() {
+        return new Supervised(
+                "sleeper",
+                () -> ChildProcess.start("sleeper", List.of("sleep", "120"), dir.resolve("sleeper.log")),
+                () -> true,
+                Duration.ofSeconds(10),
+                said::add);
+    }
+}
