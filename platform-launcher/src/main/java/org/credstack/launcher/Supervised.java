@@ -116,17 +116,34 @@ final class Supervised {
             restarts++;
             run(next);
         }
-        try {
-            Probes.await(next, ready, readyTimeout);
-            say.accept(String.format(
-                    "%s restarted: ready after %.1f s, pid %d",
-                    name,
-                    (System.nanoTime() - restartedAt) / 1e9,
-                    next.process().pid()));
-        } catch (IllegalStateException e) {
-            say.accept(String.format("WARNING %s restarted but is not ready: %s", name, e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        awaitReady(next, restartedAt);
+    }
+
+    /**
+     * Says when a restarted run is ready; while it is not, warns every {@code readyTimeout}, until it is ready or
+     * exits (its exit restarts it again). A stopped child is not waited for.
+     */
+    private void awaitReady(ChildProcess run, long restartedAt) {
+        while (true) {
+            try {
+                Probes.await(run, ready, readyTimeout);
+                say.accept(String.format(
+                        "%s restarted: ready after %.1f s, pid %d",
+                        name,
+                        (System.nanoTime() - restartedAt) / 1e9,
+                        run.process().pid()));
+                return;
+            } catch (IllegalStateException e) {
+                synchronized (this) {
+                    if (stopped || !run.isAlive()) {
+                        return;
+                    }
+                }
+                say.accept(String.format("WARNING %s restarted but is not ready yet: %s", name, e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,26 @@ class SupervisedTest {
         await().during(Duration.ofMillis(1500))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> child.restarts() == 0 && said.isEmpty());
+    }
+
+    @Test
+    void keepsWaitingForARestartSlowerThanItsTimeoutAndSaysWhenItIsReady() throws Exception {
+        AtomicBoolean ready = new AtomicBoolean(true);
+        Supervised child = new Supervised(
+                "slow",
+                () -> ChildProcess.start("slow", List.of("sleep", "120"), dir.resolve("slow.log")),
+                ready::get,
+                Duration.ofMillis(300),
+                said::add);
+        ready.set(false);
+
+        child.current().kill();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> said.stream().anyMatch(l -> l.startsWith("WARNING slow restarted but is not ready yet")));
+        ready.set(true);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> said.getLast().startsWith("slow restarted: ready after"));
+        child.stop(Duration.ofSeconds(5));
     }
 
     private Supervised sleeper() {
