@@ -113,7 +113,7 @@ public final class Launcher {
     }
 
     private Supervised startInfra(String name, Supplier<ChildProcess> start, BooleanSupplier ready) {
-        Supervised child = new Supervised(name, start, ready, INFRA_TIMEOUT, System.out::println);
+        Supervised child = new Supervised(name, pidFile(name), start, ready, INFRA_TIMEOUT, System.out::println);
         infraChildren.add(child);
         return child;
     }
@@ -140,6 +140,7 @@ public final class Launcher {
             Map<String, String> serviceEnvironment = service.environment(environment, webClientSecret);
             serviceChildren.add(new Supervised(
                     service.name(),
+                    pidFile(service.name()),
                     () -> ChildProcess.start(service.name(), command, serviceEnvironment, log),
                     () -> Probes.httpStatus(service.healthUrl()) == 200,
                     SERVICE_TIMEOUT,
@@ -257,6 +258,11 @@ public final class Launcher {
     private static void stop(List<Supervised> children) {
         children.forEach(Supervised::requestStop);
         children.forEach(child -> child.stop(STOP_GRACE));
+    }
+
+    /** Where a child's current pid is kept: {@code <data dir>/pids/<name>.pid}. */
+    private Path pidFile(String name) {
+        return options.dataDir().resolve("pids").resolve(name + ".pid");
     }
 
     private String elapsed() {

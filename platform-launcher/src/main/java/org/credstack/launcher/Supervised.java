@@ -1,5 +1,8 @@
 package org.credstack.launcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -8,12 +11,13 @@ import java.util.function.Supplier;
 /**
  * A child the launcher keeps running: when its process exits while the launcher is not stopping, it is started again
  * after a {@link RestartBackoff} wait, and the launcher says so ("X exited with status S; restarting in N s", then
- * "X restarted: ready after ... pid P"). Kafka, the store and every service survive a {@code kill -9} this way; what
+ * "X restarted: ready after ... pid P"); the current run's pid is in {@code <data dir>/pids/<name>.pid}. Kafka, the store and every service survive a {@code kill -9} this way; what
  * they had acknowledged is on disk, and the services reconnect to what restarted.
  */
 final class Supervised {
 
     private final String name;
+    private final Path pidFile;
     private final Supplier<ChildProcess> start;
     private final BooleanSupplier ready;
     private final Duration readyTimeout;
@@ -27,6 +31,7 @@ final class Supervised {
     /**
      * Starts the child.
      *
+     * @param pidFile where the current run's pid is written at each start (for scripts and the fault tests)
      * @param start starts one run of the child (called again for each restart)
      * @param ready whether a run is ready to serve (for the message after a restart)
      * @param readyTimeout how long a restarted run may take to get ready before the launcher warns
@@ -34,11 +39,13 @@ final class Supervised {
      */
     Supervised(
             String name,
+            Path pidFile,
             Supplier<ChildProcess> start,
             BooleanSupplier ready,
             Duration readyTimeout,
             Consumer<String> say) {
         this.name = name;
+        this.pidFile = pidFile;
         this.start = start;
         this.ready = ready;
         this.readyTimeout = readyTimeout;
@@ -83,6 +90,7 @@ final class Supervised {
     private synchronized void run(ChildProcess child) {
         current = child;
         startedAt = System.nanoTime();
+        writePid(child);
         child.process()
                 .onExit()
                 .thenAccept(exited -> Thread.ofVirtual()
@@ -144,6 +152,15 @@ final class Supervised {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void writePid(ChildProcess child) {
+        try {
+            Files.createDirectories(pidFile.toAbsolutePath().getParent());
+            Files.writeString(pidFile, child.process().pid() + System.lineSeparator());
+        } catch (IOException e) {
+            say.accept("WARNING cannot write " + pidFile + ": " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.credstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ class SupervisedTest {
         assertThat(child.current().isAlive()).isTrue();
         assertThat(child.current().process().pid()).isNotEqualTo(firstPid);
         assertThat(said.getFirst()).startsWith("sleeper exited with status 137; restarting in 1 s");
+        assertThat(Files.readString(dir.resolve("pids/sleeper.pid")).strip())
+                .isEqualTo(String.valueOf(child.current().process().pid()));
         assertThat(said.get(1))
                 .startsWith("sleeper restarted: ready after")
                 .endsWith("pid " + child.current().process().pid());
@@ -53,6 +56,7 @@ class SupervisedTest {
         AtomicBoolean ready = new AtomicBoolean(true);
         Supervised child = new Supervised(
                 "slow",
+                dir.resolve("pids/slow.pid"),
                 () -> ChildProcess.start("slow", List.of("sleep", "120"), dir.resolve("slow.log")),
                 ready::get,
                 Duration.ofMillis(300),
@@ -71,6 +75,7 @@ class SupervisedTest {
     private Supervised sleeper() {
         return new Supervised(
                 "sleeper",
+                dir.resolve("pids/sleeper.pid"),
                 () -> ChildProcess.start("sleeper", List.of("sleep", "120"), dir.resolve("sleeper.log")),
                 () -> true,
                 Duration.ofSeconds(10),
