@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Starts the whole platform on one machine with only a JDK: Kafka (KRaft), the Mongo-wire store and
  * GreenMail, then the five services (identity-service first) and the web app, each in its own JVM; prints where everything is, and stops it
- * all on Ctrl-C. Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
+ * all on Ctrl-C. A child that exits on its own (a crash, a {@code kill -9}) is restarted with back-off ({@link
+ * Supervised}). Children also end by themselves when the launcher dies ({@link ParentWatchdog}).
  *
  * <p>Run from the repository root after {@code ./mvnw -q install -DskipTests}:
  * {@code ./credstack run}, or {@code java -cp "platform-launcher/target/classes:platform-launcher/target/lib/*"
@@ -31,10 +34,10 @@ public final class Launcher {
 
     private final LauncherOptions options;
     private final Infrastructure infra;
-    private final List<ChildProcess> infraChildren = new CopyOnWriteArrayList<>();
-    private final List<ChildProcess> serviceChildren = new CopyOnWriteArrayList<>();
+    private final List<Supervised> infraChildren = new CopyOnWriteArrayList<>();
+    private final List<Supervised> serviceChildren = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
-    private volatile boolean stopping;
 
     private Launcher(LauncherOptions options) {
         this.options = options;
@@ -75,20 +78,28 @@ public final class Launcher {
         System.out.printf("CredStack: data in %s, child logs in %s%n", options.dataDir(), options.logDir());
 
         requireFree(infra.kafkaPort(), infra.controllerPort(), infra.mongoPort(), infra.smtpPort(), infra.imapPort());
-        ChildProcess kafka = startInfra(infra.startKafka(options.dataDir(), options.logDir()));
-        ChildProcess mongo = startInfra(infra.startMongo(options.dataDir(), options.logDir()));
-        ChildProcess smtp = startInfra(infra.startSmtp(options.logDir()));
+        Supervised kafka = startInfra(
+                "kafka",
+                () -> infra.startKafka(options.dataDir(), options.logDir()),
+                () -> Probes.acceptsConnections(infra.kafkaPort()));
+        Supervised mongo = startInfra(
+                "mongo",
+                () -> infra.startMongo(options.dataDir(), options.logDir()),
+                () -> Probes.acceptsConnections(infra.mongoPort()));
+        Supervised smtp = startInfra(
+                "smtp", () -> infra.startSmtp(options.logDir()), () -> Probes.acceptsConnections(infra.smtpPort()));
         inParallel(List.of(
-                () -> awaitReady(kafka, () -> Probes.acceptsConnections(infra.kafkaPort()), INFRA_TIMEOUT),
-                () -> awaitReady(mongo, () -> Probes.acceptsConnections(infra.mongoPort()), INFRA_TIMEOUT),
-                () -> awaitReady(smtp, () -> Probes.acceptsConnections(infra.smtpPort()), INFRA_TIMEOUT)));
+                () -> awaitReady(kafka.current(), () -> Probes.acceptsConnections(infra.kafkaPort()), INFRA_TIMEOUT),
+                () -> awaitReady(mongo.current(), () -> Probes.acceptsConnections(infra.mongoPort()), INFRA_TIMEOUT),
+                () -> awaitReady(smtp.current(), () -> Probes.acceptsConnections(infra.smtpPort()), INFRA_TIMEOUT)));
         System.out.printf("infrastructure ready in %s%n", elapsed());
 
         List<Service> started = options.infraOnly() ? List.of() : startServices();
         inParallel(
                 started.stream().<Callable<Void>>map(s -> () -> awaitService(s)).toList());
         printSummary(started);
-        waitForChildren();
+        // runs until Ctrl-C or SIGTERM; a child that exits meanwhile is restarted (Supervised)
+        stopped.await();
     }
 
     /** Fails fast when another process holds a port: its answers would look like our child's. */
@@ -101,7 +112,8 @@ public final class Launcher {
         }
     }
 
-    private ChildProcess startInfra(ChildProcess child) {
+    private Supervised startInfra(String name, Supplier<ChildProcess> start, BooleanSupplier ready) {
+        Supervised child = new Supervised(name, pidFile(name), start, ready, INFRA_TIMEOUT, System.out::println);
         infraChildren.add(child);
         return child;
     }
@@ -124,11 +136,15 @@ public final class Launcher {
             }
             Path log = options.logDir().resolve(service.name() + ".log");
             Path running = service.copyForRun(jar, options.dataDir());
-            serviceChildren.add(ChildProcess.start(
+            List<String> command = service.command(running, agent, infra, platform, options.dataDir());
+            Map<String, String> serviceEnvironment = service.environment(environment, webClientSecret);
+            serviceChildren.add(new Supervised(
                     service.name(),
-                    service.command(running, agent, infra, platform, options.dataDir()),
-                    service.environment(environment, webClientSecret),
-                    log));
+                    pidFile(service.name()),
+                    () -> ChildProcess.start(service.name(), command, serviceEnvironment, log),
+                    () -> Probes.httpStatus(service.healthUrl()) == 200,
+                    SERVICE_TIMEOUT,
+                    System.out::println));
             started.add(service);
         }
         return started;
@@ -154,7 +170,8 @@ public final class Launcher {
         ChildProcess child = serviceChildren.stream()
                 .filter(c -> c.name().equals(service.name()))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .current();
         try {
             awaitReady(child, () -> Probes.httpStatus(service.healthUrl()) == 200, SERVICE_TIMEOUT);
         } catch (IllegalStateException e) {
@@ -230,30 +247,22 @@ public final class Launcher {
                 """, identity.url(), file, offset + dataDir);
     }
 
-    private void waitForChildren() throws InterruptedException {
-        List<ChildProcess> all = new ArrayList<>(serviceChildren);
-        all.addAll(infraChildren);
-        all.forEach(child -> child.process().onExit().thenAccept(p -> {
-            if (!stopping) {
-                System.out.printf("%s exited with status %d; see %s%n", child.name(), p.exitValue(), child.log());
-            }
-        }));
-        for (ChildProcess child : all) {
-            child.process().waitFor();
-        }
-    }
-
     private void stopAll() {
-        stopping = true;
         System.out.println("stopping CredStack...");
         stop(serviceChildren);
         stop(infraChildren);
         System.out.println("stopped; data kept in " + options.dataDir());
+        stopped.countDown();
     }
 
-    private static void stop(List<ChildProcess> children) {
-        children.forEach(child -> child.process().destroy());
+    private static void stop(List<Supervised> children) {
+        children.forEach(Supervised::requestStop);
         children.forEach(child -> child.stop(STOP_GRACE));
+    }
+
+    /** Where a child's current pid is kept: {@code <data dir>/pids/<name>.pid}. */
+    private Path pidFile(String name) {
+        return options.dataDir().resolve("pids").resolve(name + ".pid");
     }
 
     private String elapsed() {

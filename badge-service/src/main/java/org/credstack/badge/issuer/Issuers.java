@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.credstack.badge.BadgeProperties;
 import org.credstack.badge.signing.Ed25519Keys;
@@ -61,6 +63,9 @@ public class Issuers {
 
     static final String COLLECTION = "issuers";
 
+    /** How many opened signing keys are held before the cache starts again (one per issuer and key in use). */
+    private static final int OPENED_KEYS_HELD = 1_000;
+
     static final String KEYS = "keys";
     static final String PUBLIC_KEY = "publicKeyMultibase";
     static final String SEALED_SEED = "sealedPrivateKeySeed";
@@ -77,6 +82,14 @@ public class Issuers {
     private final BadgeProperties properties;
     private final SecretCipher cipher;
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Signing keys already opened, by {@link #context}: opening one (unsealing the seed, deriving the Ed25519 key
+     * pair) cost about 5 % of badge-service's CPU per credential when done for every credential. An entry is used
+     * only while the issuer document still holds the same sealed seed, so a rotation or a resealing under a new
+     * key-encryption key opens the key again.
+     */
+    private final Map<String, OpenedKey> opened = new ConcurrentHashMap<>();
 
     Issuers(MongoTemplate mongo, Clock clock, BadgeProperties properties, SecretCipher cipher) {
         this.mongo = mongo;
@@ -126,18 +139,32 @@ public class Issuers {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "issuer " + providerId + " signs with " + publicKey + ", which is not among its keys"));
-        byte[] seed = cipher.decrypt(SealedValue.parse(key.getString(SEALED_SEED)), context(providerId, publicKey));
+        String sealed = key.getString(SEALED_SEED);
+        String context = context(providerId, publicKey);
+        OpenedKey open = opened.get(context);
+        if (open != null && open.sealedSeed().equals(sealed)) {
+            return open.key();
+        }
+        byte[] seed = cipher.decrypt(SealedValue.parse(sealed), context);
         try {
             KeyPair keys = Ed25519Keys.fromSeed(seed);
             if (!Multikey.encode(keys.getPublic()).equals(publicKey)) {
                 throw new IllegalStateException("the sealed seed of " + publicKey + " is another key's");
             }
             String issuerId = issuerId(providerId);
-            return new IssuerKey(issuerId, issuerId + "#" + publicKey, keys.getPrivate());
+            IssuerKey issuerKey = new IssuerKey(issuerId, issuerId + "#" + publicKey, keys.getPrivate());
+            if (opened.size() >= OPENED_KEYS_HELD) {
+                opened.clear();
+            }
+            opened.put(context, new OpenedKey(sealed, issuerKey));
+            return issuerKey;
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
     }
+
+    /** A signing key as it was opened from its sealed seed, which it is reused for as long as that is stored. */
+    private record OpenedKey(String sealedSeed, IssuerKey key) {}
 
     /**
      * Gives the provider a new signing key: every credential and status list signed from now on names it, and

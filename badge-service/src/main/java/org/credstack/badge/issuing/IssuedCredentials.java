@@ -8,6 +8,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.credstack.badge.BadgeProperties;
 import org.credstack.runtime.OutboxCollection;
+import org.credstack.runtime.StoreQueries;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -161,7 +162,8 @@ public class IssuedCredentials implements InitializingBean {
     }
 
     boolean existsForEnrollment(String enrollmentId) {
-        return mongo.exists(new Query(Criteria.where("enrollmentId").is(enrollmentId)), Badge.class);
+        return StoreQueries.exists(
+                mongo, new Query(Criteria.where("enrollmentId").is(enrollmentId)), Badge.class);
     }
 
     /**

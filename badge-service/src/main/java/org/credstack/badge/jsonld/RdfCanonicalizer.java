@@ -10,8 +10,8 @@ import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
@@ -38,6 +38,12 @@ import tools.jackson.databind.node.ObjectNode;
  * or the document is not valid JSON-LD. Thread-safe.
  */
 public final class RdfCanonicalizer {
+
+    /**
+     * The JSON-P provider, found once: {@code Json.createReader} looks it up with a {@code ServiceLoader} on every
+     * call, which was a tenth of the cost of signing a credential.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final JsonLdOptions options;
 
@@ -77,7 +83,7 @@ public final class RdfCanonicalizer {
 
     private static JsonObject toJsonP(ObjectNode document) {
         String json = JsonMapper.shared().writeValueAsString(document);
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

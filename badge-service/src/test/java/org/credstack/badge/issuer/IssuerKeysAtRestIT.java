@@ -54,6 +54,26 @@ class IssuerKeysAtRestIT extends ServiceIntegrationTest {
     BadgeProperties properties;
 
     @Test
+    void aSigningKeyIsOpenedOnceAndOpenedAgainAfterARotation() {
+        String providerId = "prov-" + UUID.randomUUID();
+        issuers.register(provider(providerId), Instant.parse("2024-01-01T00:00:00Z"));
+
+        IssuerKey first = issuers.signingKey(providerId);
+        IssuerKey again = issuers.signingKey(providerId);
+        issuers.rotate(providerId);
+        IssuerKey rotated = issuers.signingKey(providerId);
+
+        assertThat(again).isSameAs(first);
+        assertThat(rotated.verificationMethod()).isNotEqualTo(first.verificationMethod());
+        String signingKey =
+                mongo.findById(providerId, Document.class, "issuers").getString("signingKey");
+        assertThat(rotated.verificationMethod()).endsWith("#" + signingKey);
+        assertThat(Multikey.encode(
+                        Ed25519Keys.fromSeed(seed(rotated.privateKey())).getPublic()))
+                .isEqualTo(signingKey);
+    }
+
+    @Test
     void theStoreHoldsEveryIssuerPrivateKeyOnlySealed() {
         String providerId = "prov-" + UUID.randomUUID();
         issuers.register(provider(providerId), Instant.parse("2024-01-01T00:00:00Z"));

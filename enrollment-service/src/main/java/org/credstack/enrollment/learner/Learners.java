@@ -7,6 +7,7 @@ import org.credstack.events.enrollment.LearnerEmailChanged;
 import org.credstack.runtime.ConflictRetry;
 import org.credstack.runtime.Outbox;
 import org.credstack.runtime.OutboxCollection;
+import org.credstack.runtime.StoreQueries;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -238,8 +239,10 @@ public class Learners {
     }
 
     private boolean heldByOther(String key, String learnerId) {
-        return mongo.exists(
-                Query.query(Criteria.where("identifierKeys").is(key).and("_id").ne(learnerId)), Learner.class);
+        return StoreQueries.exists(
+                mongo,
+                Query.query(Criteria.where("identifierKeys").is(key).and("_id").ne(learnerId)),
+                Learner.class);
     }
 
     private static LearnerProfile profile(Learner learner) {

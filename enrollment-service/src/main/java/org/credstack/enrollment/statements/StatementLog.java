@@ -18,6 +18,7 @@ import org.credstack.enrollment.xapi.Agent;
 import org.credstack.enrollment.xapi.Ifi;
 import org.credstack.enrollment.xapi.Statement;
 import org.credstack.enrollment.xapi.StatementRef;
+import org.credstack.runtime.StoreQueries;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -183,7 +184,7 @@ class StatementLog {
 
     /** A voiding statement may arrive before the statement it voids. */
     private boolean isVoided(String id) {
-        return mongo.exists(Query.query(Criteria.where("voids").is(id)), StoredStatement.class);
+        return StoreQueries.exists(mongo, Query.query(Criteria.where("voids").is(id)), StoredStatement.class);
     }
 
     /** Which of these statement ids a stored voiding statement voids; one indexed query. */

@@ -65,18 +65,22 @@ class UnmatchedInbox {
     }
 
     /**
-     * The ids of the statements held for any of these exact or folded identifier keys, each once; one indexed query
-     * per key.
+     * The ids of the statements held for any of these exact or folded identifier keys, each once; one indexed
+     * {@code $in} query per kind of key.
      */
     Set<String> heldFor(List<String> actorKeys, List<String> foldedKeys) {
         Set<String> held = new LinkedHashSet<>();
-        actorKeys.forEach(key -> held.addAll(held("actorKey", key)));
-        foldedKeys.forEach(key -> held.addAll(held("actorFoldedKey", key)));
+        held.addAll(held("actorKey", actorKeys));
+        held.addAll(held("actorFoldedKey", foldedKeys));
         return held;
     }
 
-    private List<String> held(String keyField, String key) {
-        return mongo.find(Query.query(Criteria.where(keyField).is(key)), UnmatchedStatement.class).stream()
+    /** One indexed {@code $in} read per key field, however many keys the learner has. */
+    private List<String> held(String keyField, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where(keyField).in(keys)), UnmatchedStatement.class).stream()
                 .map(UnmatchedStatement::statementId)
                 .toList();
     }

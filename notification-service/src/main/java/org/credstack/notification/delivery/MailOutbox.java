@@ -53,9 +53,7 @@ public class MailOutbox {
      */
     public boolean enqueue(String key, String learnerId, String recipient, RenderedMail mail) {
         String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), EmailDelivery.class)) {
-            return false;
-        }
+        // one insert, refused on the _id when the e-mail is stored already (a redelivered event): no read first
         String unsubscribe = links.unsubscribe(learnerId);
         String footer = templates.text("footer", Map.of("unsubscribeUrl", unsubscribe));
         RenderedMail withFooter = new RenderedMail(mail.subject(), mail.body() + footer);

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -36,14 +37,15 @@ import org.springframework.web.client.RestTemplate;
  * is then checked for: a signature by one of those keys with a {@code jws-algorithms} algorithm (RS256 unless
  * configured; {@code alg: none} never), {@code typ} absent, {@code JWT} or {@code at+jwt} (RFC 9068), {@code exp}
  * and {@code nbf} within {@code credstack.security.clock-skew}, {@code iss} equal to {@code issuer-uri} when set,
- * {@code aud} naming one of {@code audiences} when set, and a caller id.
+ * {@code aud} naming one of {@code audiences} when set, and a caller id. Accepted tokens are remembered until they
+ * expire ({@link VerifiedTokens}).
  */
 final class TokenDecoder {
 
     private TokenDecoder() {}
 
     static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties) {
-        return from(jwt, properties, new RestTemplate());
+        return from(jwt, properties, new RestTemplate(), Clock.systemUTC());
     }
 
     /**
@@ -51,7 +53,23 @@ final class TokenDecoder {
      *     ({@link JwksClient})
      */
     static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, RestOperations keys) {
-        OAuth2TokenValidator<Jwt> validator = validator(jwt, properties);
+        return from(jwt, properties, keys, Clock.systemUTC());
+    }
+
+    /** As {@link #from(OAuth2ResourceServerProperties.Jwt, SecurityProperties)}, judging expiry by {@code clock}. */
+    static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, Clock clock) {
+        return from(jwt, properties, new RestTemplate(), clock);
+    }
+
+    /** The decoder: keys fetched through {@code keys}, expiry judged by {@code clock}, accepted tokens remembered. */
+    static JwtDecoder from(
+            OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, RestOperations keys, Clock clock) {
+        return new VerifiedTokens(
+                verifying(jwt, validator(jwt, properties, clock), keys), clock, properties.clockSkew());
+    }
+
+    private static JwtDecoder verifying(
+            OAuth2ResourceServerProperties.Jwt jwt, OAuth2TokenValidator<Jwt> validator, RestOperations keys) {
         if (jwt.getPublicKeyLocation() != null) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(jwt))
                     .signatureAlgorithm(SignatureAlgorithm.from(onlyAlgorithm(jwt)))
@@ -82,12 +100,15 @@ final class TokenDecoder {
                 + " spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or .public-key-location");
     }
 
-    static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties) {
+    static OAuth2TokenValidator<Jwt> validator(
+            OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
         type.setAllowEmpty(true);
         validators.add(type);
-        validators.add(new JwtTimestampValidator(properties.clockSkew()));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
+        validators.add(timestamps);
         if (jwt.getIssuerUri() != null) {
             validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
         }

@@ -20,11 +20,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.credstack.testsupport.TestClock;
 import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.core.io.UrlResource;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
@@ -113,6 +115,22 @@ class TokenDecoderTest {
     }
 
     @Test
+    void remembersAnAcceptedTokenOnlyUntilItExpires() {
+        TestClock clock = new TestClock(Instant.now());
+        JwtDecoder decoder = TokenDecoder.from(testKey(), CLAIMS, clock);
+        String token = TestTokens.learner("l-1");
+
+        Jwt first = decoder.decode(token);
+        Jwt again = decoder.decode(token);
+        clock.set(first.getExpiresAt().plus(CLAIMS.clockSkew()).plusSeconds(1));
+
+        assertThat(again).isSameAs(first);
+        assertThatThrownBy(() -> decoder.decode(token))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
     void refusesToStartWithoutAKeySource() {
         assertThatThrownBy(() -> TokenDecoder.from(new OAuth2ResourceServerProperties().getJwt(), CLAIMS))
                 .isInstanceOf(IllegalStateException.class)
@@ -153,15 +171,20 @@ class TokenDecoderTest {
     }
 
     private static JwtDecoder decoder(Consumer<OAuth2ResourceServerProperties.Jwt> configure) {
+        OAuth2ResourceServerProperties.Jwt jwt = testKey();
+        if (configure != null) {
+            configure.accept(jwt);
+        }
+        return TokenDecoder.from(jwt, CLAIMS);
+    }
+
+    private static OAuth2ResourceServerProperties.Jwt testKey() {
         OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
         try {
             jwt.setPublicKeyLocation(new UrlResource(TestTokens.publicKeyLocation()));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-        if (configure != null) {
-            configure.accept(jwt);
-        }
-        return TokenDecoder.from(jwt, CLAIMS);
+        return jwt;
     }
 }
