@@ -257,10 +257,13 @@ class DeadLetterIT {
                 .isEqualTo("urn:credstack:problem:dead-letter-not-found");
     }
 
-    /** The one listed dead letter with this key; a topic created a moment ago may take a poll to be listed. */
+    /**
+     * The one listed dead letter with this key; a topic created a moment ago may take a poll to be listed (seconds,
+     * more on a busy build machine: the ceiling is generous, the wait ends when it is listed).
+     */
     private JsonNode listed(String key) {
         return Awaitility.await()
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(60))
                 .until(
                         () -> list().stream()
                                 .filter(letter -> key.equals(letter.get("key").asString()))
