@@ -1,5 +1,6 @@
 package org.credstack.web;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.credstack.web.operator.OperationsApi;
 import org.credstack.web.provider.StaffBadgeApi;
 import org.credstack.web.provider.StaffCatalogApi;
 import org.credstack.web.provider.StaffEnrollmentApi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -40,7 +42,14 @@ class ServiceClients {
      */
     private final JdkClientHttpRequestFactory requests;
 
-    ServiceClients(WebProperties properties) {
+    /**
+     * Observes every call, so each carries the W3C {@code traceparent} of the page request that made it and a
+     * person's click can be followed into the services (docs/tracing-resilience.md).
+     */
+    private final ObservationRegistry observations;
+
+    ServiceClients(WebProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build();
@@ -130,8 +139,10 @@ class ServiceClients {
 
     /** An HTTP interface client of {@code api} at {@code baseUrl}, its {@code RestClient} adjusted first. */
     <T> T client(URI baseUrl, Class<T> api, Consumer<RestClient.Builder> adjust) {
-        RestClient.Builder builder =
-                RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests);
+        RestClient.Builder builder = RestClient.builder()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(requests)
+                .observationRegistry(observations);
         adjust.accept(builder);
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(builder.build()))
                 .build()

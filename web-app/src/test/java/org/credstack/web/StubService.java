@@ -44,6 +44,7 @@ public final class StubService {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
 
     private StubService(HttpServer server) {
         this.server = server;
@@ -58,6 +59,10 @@ public final class StubService {
                 URI uri = exchange.getRequestURI();
                 String target = uri.getRawQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getRawQuery();
                 stub.requests.add(target);
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    stub.traceparents.add(traceparent);
+                }
                 String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 stub.received.add(new Request(
                         exchange.getRequestMethod(),
@@ -142,6 +147,11 @@ public final class StubService {
     /** Every request so far, with its method, {@code Authorization} header and body. */
     public List<Request> received() {
         return List.copyOf(received);
+    }
+
+    /** The W3C {@code traceparent} header of every request so far that had one. */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
     }
 
     /** Every request so far, {@code path?query} as it arrived. */
