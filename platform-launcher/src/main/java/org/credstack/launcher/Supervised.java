@@ -69,22 +69,18 @@ final class Supervised {
 
     /** Stops the current run (SIGTERM, then SIGKILL after {@code grace}) and restarts nothing after it. */
     void stop(Duration grace) {
-        ChildProcess last;
-        synchronized (this) {
-            stopped = true;
-            last = current;
-        }
-        last.stop(grace);
+        lastRun().stop(grace);
     }
 
     /** Asks the current run to stop (SIGTERM) without waiting, and restarts nothing after it. */
     void requestStop() {
-        ChildProcess last;
-        synchronized (this) {
-            stopped = true;
-            last = current;
-        }
-        last.process().destroy();
+        lastRun().process().destroy();
+    }
+
+    /** Marks the child stopped, so its exit restarts nothing, and returns the run that is then the last. */
+    private synchronized ChildProcess lastRun() {
+        stopped = true;
+        return current;
     }
 
     private synchronized void run(ChildProcess child) {

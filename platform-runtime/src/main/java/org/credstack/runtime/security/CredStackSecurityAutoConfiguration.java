@@ -122,7 +122,7 @@ public class CredStackSecurityAutoConfiguration {
             ObjectProvider<OutboundCalls> calls) {
         OutboundCalls outbound =
                 calls.getIfAvailable(() -> new OutboundCalls(new OutboundCallProperties(Map.of()), Clock.systemUTC()));
-        return TokenDecoder.from(resourceServer.getJwt(), properties, JwksClient.through(outbound));
+        return TokenDecoder.from(resourceServer.getJwt(), properties, JwksClient.through(outbound), Clock.systemUTC());
     }
 
     @Bean

@@ -49,19 +49,9 @@ final class TokenDecoder {
     }
 
     /**
-     * @param keys the HTTP client that fetches {@code jwk-set-uri} and the discovery document of {@code issuer-uri}
-     *     ({@link JwksClient})
+     * The decoder: keys fetched through {@code keys} (the JWKS and the discovery document of {@code issuer-uri},
+     * {@link JwksClient}), expiry judged by {@code clock}, accepted tokens remembered.
      */
-    static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, RestOperations keys) {
-        return from(jwt, properties, keys, Clock.systemUTC());
-    }
-
-    /** As {@link #from(OAuth2ResourceServerProperties.Jwt, SecurityProperties)}, judging expiry by {@code clock}. */
-    static JwtDecoder from(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, Clock clock) {
-        return from(jwt, properties, new RestTemplate(), clock);
-    }
-
-    /** The decoder: keys fetched through {@code keys}, expiry judged by {@code clock}, accepted tokens remembered. */
     static JwtDecoder from(
             OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties properties, RestOperations keys, Clock clock) {
         return new VerifiedTokens(

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,7 +60,7 @@ class JwksClientTest {
         calls = new OutboundCalls(new OutboundCallProperties(Map.of(OutboundCalls.JWKS, jwksCall)), clock);
         OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
         jwt.setJwkSetUri("http://127.0.0.1:" + provider.getAddress().getPort() + "/oauth2/jwks");
-        decoder = TokenDecoder.from(jwt, TokenDecoderTest.CLAIMS, JwksClient.through(calls));
+        decoder = TokenDecoder.from(jwt, TokenDecoderTest.CLAIMS, JwksClient.through(calls), Clock.systemUTC());
     }
 
     @AfterEach

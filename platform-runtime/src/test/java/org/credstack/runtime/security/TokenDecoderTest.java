@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.web.client.RestTemplate;
 
 class TokenDecoderTest {
 
@@ -117,7 +118,7 @@ class TokenDecoderTest {
     @Test
     void remembersAnAcceptedTokenOnlyUntilItExpires() {
         TestClock clock = new TestClock(Instant.now());
-        JwtDecoder decoder = TokenDecoder.from(testKey(), CLAIMS, clock);
+        JwtDecoder decoder = TokenDecoder.from(testKey(), CLAIMS, new RestTemplate(), clock);
         String token = TestTokens.learner("l-1");
 
         Jwt first = decoder.decode(token);
