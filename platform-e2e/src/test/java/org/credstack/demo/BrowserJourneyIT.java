@@ -48,6 +48,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -215,6 +216,8 @@ class BrowserJourneyIT {
         driver.findElement(By.id("currency")).sendKeys("USD", Keys.ENTER);
         await("the results for the goal and the cost")
                 .atMost(PAGE_DEADLINE)
+                // the results are swapped in while the condition reads them: a stale element means "read again"
+                .ignoreException(StaleElementReferenceException.class)
                 .until(() -> driver.getCurrentUrl().contains("maxCost=50")
                         && titles.values().stream()
                                 .allMatch(title -> driver.findElement(By.id("results"))
