@@ -130,14 +130,16 @@ final class CredentialStatuses {
                     null,
                     null);
         }
-        Optional<ObjectNode> listCredential = source.statusListCredential(list);
+        Optional<ObjectNode> listCredential;
+        String unreachable = "status list " + list + " cannot be obtained";
+        try {
+            listCredential = source.statusListCredential(list);
+        } catch (DocumentUnavailableException e) {
+            listCredential = Optional.empty();
+            unreachable = "status list " + e.getMessage();
+        }
         if (listCredential.isEmpty()) {
-            return unverifiable(
-                    purpose,
-                    list,
-                    index,
-                    Unverifiable.STATUS_LIST_UNREACHABLE,
-                    "status list " + list + " cannot be obtained");
+            return unverifiable(purpose, list, index, Unverifiable.STATUS_LIST_UNREACHABLE, unreachable);
         }
         return fromList(listCredential.get(), purpose, list, index, now);
     }

@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.credstack.badge.BadgeProperties;
-import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.issuing.IssuedCredentials;
 import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
@@ -18,8 +16,6 @@ import org.credstack.badge.verification.VerificationReport.IssuerCheck;
 import org.credstack.badge.verification.VerificationReport.ProofCheck;
 import org.credstack.badge.verification.VerificationReport.SchemaCheck;
 import org.credstack.badge.verification.VerificationReport.ValidityCheck;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,10 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li><b>proof</b>: each Data Integrity proof of the proof set ({@code DataIntegrityProof} with {@code
  *       eddsa-rdfc-2022} or the legacy {@code eddsa-2022}, or {@code Ed25519Signature2020}) for {@code
- *       assertionMethod}. Keys: this service's own issuer keys (looked up locally, never over HTTP) and {@code
- *       did:key} Ed25519 Multikeys; any other verification method is {@code unverifiable} (key not resolvable). A
- *       context that is not bundled makes it {@code unverifiable} too; contexts are never fetched (see {@link
- *       ProofChecks}).
+ *       assertionMethod}. Keys from {@link VerificationMethods}: this service's own issuer keys (looked up locally,
+ *       never over HTTP), {@code did:key} Ed25519 Multikeys, and {@code did:web} and {@code https} controller
+ *       documents fetched by {@link RemoteDocuments}; a key that cannot be obtained is {@code unverifiable} (key
+ *       not resolvable). A context that is not bundled makes it {@code unverifiable} too; contexts are never
+ *       fetched (see {@link ProofChecks}).
  *   <li><b>issuer</b>: the verification method's controller is the credential's {@code issuer}.
  *   <li><b>validity</b>: {@code validFrom}/{@code validUntil} (VC v1: {@code issuanceDate}/{@code expirationDate})
  *       against the injected clock.
@@ -61,37 +58,15 @@ class CredentialVerifier {
     private final CredentialStatuses statuses;
     private final Clock clock;
 
-    @Autowired
     CredentialVerifier(
-            Issuers issuers,
+            VerificationMethods keys,
             DataIntegrityVerifier proofs,
             OpenBadgeSchemaValidator schema,
             StatusLists statusLists,
             IssuedCredentials credentials,
-            BadgeProperties properties,
-            ObjectProvider<StatusListSource> statusListSource,
-            Clock clock) {
-        this(
-                issuers,
-                proofs,
-                schema,
-                statusLists,
-                credentials,
-                properties,
-                statusListSource.getIfAvailable(StatusListSource::none),
-                clock);
-    }
-
-    CredentialVerifier(
-            Issuers issuers,
-            DataIntegrityVerifier proofs,
-            OpenBadgeSchemaValidator schema,
-            StatusLists statusLists,
-            IssuedCredentials credentials,
-            BadgeProperties properties,
             StatusListSource statusListSource,
             Clock clock) {
-        this.proofChecks = new ProofChecks(issuers, proofs, properties.url("/issuers/"));
+        this.proofChecks = new ProofChecks(keys, proofs);
         this.schema = schema;
         this.credentials = credentials;
         this.statuses = new CredentialStatuses(statusLists, statusListSource, this::statusListProof);

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.jsonld.StaticDocumentLoader;
 import org.credstack.badge.signing.DataIntegrityVerifier;
-import org.credstack.badge.signing.Multikey;
 import org.credstack.badge.signing.ProofOptions;
 import org.credstack.badge.signing.ProofVerification;
 import org.credstack.badge.verification.VerificationReport.IssuerCheck;
@@ -18,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The proof and issuer checks of one credential, offline: each Data Integrity proof of its proof set with the key of
- * its verification method (this service's own issuer keys from the store, {@code did:key} Ed25519 Multikeys from the
- * identifier; nothing is fetched), and whether that verification method belongs to the credential's {@code issuer}.
- * Thread-safe.
+ * The proof and issuer checks of one credential: each Data Integrity proof of its proof set with the key of its
+ * verification method, as {@link VerificationMethods} resolves it (this service's own issuer keys from the store and
+ * {@code did:key} offline; {@code did:web} and {@code https} controller documents fetched), and whether that
+ * verification method belongs to the credential's {@code issuer}. Thread-safe.
  */
 final class ProofChecks {
 
@@ -30,15 +28,13 @@ final class ProofChecks {
     private static final Set<URI> BUNDLED_CONTEXTS =
             StaticDocumentLoader.bundled().urls();
 
-    private final Issuers issuers;
+    private final VerificationMethods keys;
     private final DataIntegrityVerifier proofs;
-    private final String ownIssuers;
 
-    /** @param ownIssuers the URL prefix of this service's issuers, {@code <base>/issuers/} */
-    ProofChecks(Issuers issuers, DataIntegrityVerifier proofs, String ownIssuers) {
-        this.issuers = issuers;
+    /** @param keys resolves each proof's verification method to its key */
+    ProofChecks(VerificationMethods keys, DataIntegrityVerifier proofs) {
+        this.keys = keys;
         this.proofs = proofs;
-        this.ownIssuers = ownIssuers;
     }
 
     /**
@@ -92,38 +88,32 @@ final class ProofChecks {
         if (!ProofOptions.ASSERTION_METHOD.equals(text(proof.get("proofPurpose")))) {
             return invalid(method, "proofPurpose must be assertionMethod for an issuer's proof");
         }
-        Optional<PublicKey> key;
-        try {
-            key = resolve(method);
-        } catch (IllegalArgumentException e) {
-            return invalid(method, "verification method names no Ed25519 key: " + e.getMessage());
+        PublicKey key;
+        switch (keys.resolve(method)) {
+            case KeyResolution.Found found
+            when found.key().isEd25519() -> key = found.key().publicKey();
+            case KeyResolution.Found found -> {
+                return invalid(
+                        method,
+                        "the verification method's key is "
+                                + found.key().publicKey().getAlgorithm()
+                                + "; the EdDSA cryptosuites need an Ed25519 key");
+            }
+            case KeyResolution.Refused refused -> {
+                return invalid(method, refused.reason());
+            }
+            case KeyResolution.Unresolvable unresolvable -> {
+                return new ProofCheck(
+                        VerificationReport.UNVERIFIABLE,
+                        method,
+                        Unverifiable.KEY_NOT_RESOLVABLE,
+                        unresolvable.reason());
+            }
         }
-        if (key.isEmpty()) {
-            return method.startsWith(ownIssuers)
-                    ? invalid(method, "verification method is not one of this service's issuer keys")
-                    : new ProofCheck(
-                            VerificationReport.UNVERIFIABLE,
-                            method,
-                            Unverifiable.KEY_NOT_RESOLVABLE,
-                            "only did:key and this service's issuer keys are resolved offline");
-        }
-        ProofVerification result = proofs.verifyProof(credential, proof, key.get());
+        ProofVerification result = proofs.verifyProof(credential, proof, key);
         return result.verified()
                 ? new ProofCheck(VerificationReport.VALID, method, null, null)
                 : invalid(method, result.failure());
-    }
-
-    private Optional<PublicKey> resolve(String verificationMethod) {
-        if (verificationMethod.startsWith(DID_KEY)) {
-            int hash = verificationMethod.indexOf('#');
-            String multikey =
-                    verificationMethod.substring(DID_KEY.length(), hash < 0 ? verificationMethod.length() : hash);
-            if (hash >= 0 && !verificationMethod.substring(hash + 1).equals(multikey)) {
-                throw new IllegalArgumentException("did:key fragment differs from the key: " + verificationMethod);
-            }
-            return Optional.of(Multikey.decode(multikey));
-        }
-        return issuers.publicKey(verificationMethod);
     }
 
     private static Optional<String> unbundledContext(ObjectNode document) {

@@ -1,6 +1,8 @@
 package org.credstack.badge.verification;
 
+import java.net.URI;
 import java.util.Optional;
+import org.credstack.badge.verification.DocumentUnavailableException.Reason;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,11 +18,37 @@ public interface StatusListSource {
      *
      * @param url the entry's {@code statusListCredential}
      * @return empty when it cannot be obtained (then the status is {@code unverifiable}: status list unreachable)
+     * @throws DocumentUnavailableException when it cannot be obtained, with the reason (the same outcome, with the
+     *     reason in the check's detail)
      */
     Optional<ObjectNode> statusListCredential(String url);
 
-    /** A source that obtains nothing: other issuers' lists are not fetched over the network yet. */
+    /** A source that obtains nothing: no other issuer's list is ever read. */
     static StatusListSource none() {
         return url -> Optional.empty();
+    }
+
+    /**
+     * The production source: each list fetched from {@code documents} ({@link RemoteDocuments}: guarded, limited,
+     * cached), except a URL under this service's own base, which is never fetched (this service's lists are read
+     * from its store; one not there does not exist).
+     *
+     * @param documents where other issuers' lists come from
+     * @param ownBase this service's public base URL followed by {@code /}
+     */
+    static StatusListSource fetchedFrom(DocumentSource documents, String ownBase) {
+        return url -> {
+            URI list;
+            try {
+                list = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            if (url.startsWith(ownBase)) {
+                throw new DocumentUnavailableException(
+                        list, Reason.NOT_FOUND, "not one of this service's status lists; those are never fetched");
+            }
+            return Optional.of(documents.document(list));
+        };
     }
 }

@@ -9,12 +9,10 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.credstack.badge.BadgeProperties;
 import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.issuing.IssuedCredentials;
 import org.credstack.badge.jsonld.RdfCanonicalizer;
@@ -30,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every credential of the public fixtures (verification-fixtures/SOURCES.md) classified as its file name or source
- * says, offline: keys only from {@code did:key}, status lists from the fixtures.
+ * says, offline: keys only from {@code did:key} (no controller document can be fetched), status lists from the
+ * fixtures. {@link ResolvedKeysFixturesTest} classifies the same fixtures with their controller documents.
  */
 class VerificationFixturesTest {
 
@@ -54,11 +53,22 @@ class VerificationFixturesTest {
 
     static final JsonMapper JSON = JsonMapper.shared();
 
+    static final String OWN_BASE = "https://badges.credstack.example/";
+
     final TestClock clock = new TestClock(Instant.parse("2026-12-07T12:00:00Z"));
     final CredentialVerifier verifier =
             verifier(url -> Optional.ofNullable(STATUS_LISTS.get(url)).map(VerificationFixturesTest::read));
 
+    /** No network: every controller document is unavailable, as it is to a verifier that cannot fetch. */
+    static final DocumentSource OFFLINE = url -> {
+        throw new DocumentUnavailableException(url, DocumentUnavailableException.Reason.UNREACHABLE, "offline");
+    };
+
     CredentialVerifier verifier(StatusListSource source) {
+        return verifier(source, OFFLINE);
+    }
+
+    CredentialVerifier verifier(StatusListSource source, DocumentSource controllerDocuments) {
         Issuers issuers = mock(Issuers.class);
         when(issuers.publicKey(any())).thenReturn(Optional.empty());
         StatusLists ownLists = mock(StatusLists.class);
@@ -66,12 +76,11 @@ class VerificationFixturesTest {
         IssuedCredentials issued = mock(IssuedCredentials.class);
         when(issued.revocation(any())).thenReturn(Optional.empty());
         return new CredentialVerifier(
-                issuers,
+                new VerificationMethods(issuers, OWN_BASE, controllerDocuments),
                 new DataIntegrityVerifier(RdfCanonicalizer.offline()),
                 OpenBadgeSchemaValidator.achievementCredential(),
                 ownLists,
                 issued,
-                new BadgeProperties(URI.create("https://badges.credstack.example")),
                 source,
                 clock);
     }

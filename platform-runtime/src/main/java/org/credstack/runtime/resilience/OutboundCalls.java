@@ -27,6 +27,9 @@ public class OutboundCalls {
     /** The identity provider's JWKS and OpenID Connect discovery document, fetched by the resource-server kit. */
     public static final String JWKS = "jwks";
 
+    /** Other issuers' controller documents and status list credentials, fetched by badge-service's verifier. */
+    public static final String VERIFICATION_DOCUMENTS = "verification-documents";
+
     private final OutboundCallProperties properties;
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final RetryRegistry retries = RetryRegistry.ofDefaults();
