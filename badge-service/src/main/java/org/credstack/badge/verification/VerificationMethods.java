@@ -1,5 +1,6 @@
 package org.credstack.badge.verification;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -220,7 +221,7 @@ public final class VerificationMethods {
                     new Unresolvable(id + ": a JWK of kty " + jwk.getKeyType()
                             + " is not read (OKP Ed25519, EC P-256 and RSA are)");
             };
-        } catch (com.nimbusds.jose.JOSEException | IllegalArgumentException e) {
+        } catch (JOSEException | IllegalArgumentException e) {
             return new Refused(id + ": publicKeyJwk is not a valid key: " + e.getMessage());
         }
     }

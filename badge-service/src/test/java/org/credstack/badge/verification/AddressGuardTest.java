@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -69,8 +70,8 @@ class AddressGuardTest {
     @Test
     void refusesAnIpv4MappedIpv6AddressEvenWhenTheResolverKeepsItIpv6() throws Exception {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, (byte) 168, 0, 1};
-        AddressGuard sneaky = new AddressGuard(
-                false, false, host -> new InetAddress[] {java.net.Inet6Address.getByAddress(host, mapped, -1)});
+        AddressGuard sneaky =
+                new AddressGuard(false, false, host -> new InetAddress[] {Inet6Address.getByAddress(host, mapped, -1)});
 
         DocumentUnavailableException refused = catchThrowableOfType(
                 DocumentUnavailableException.class, () -> sneaky.check(URI.create("https://mapped.example/")));

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Optional;
 import org.credstack.badge.issuer.Issuers;
 import org.credstack.badge.issuing.IssuedCredentials;
@@ -36,7 +37,7 @@ class OwnCredentialsStayOfflineTest {
     final KeyPair key = Ed25519Keys.generate();
     final String issuer = OWN + "issuers/p-1";
     final String method = issuer + "#" + Multikey.encode(key.getPublic());
-    final TestClock clock = new TestClock(java.time.Instant.parse("2026-12-07T12:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-12-07T12:00:00Z"));
     final DocumentSource network = url -> fail("fetched " + url + " for one of this service's own credentials");
 
     final Issuers issuers = mock(Issuers.class);

@@ -2,6 +2,7 @@ package org.credstack.badge.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.mock;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.credstack.badge.issuer.Issuers;
+import org.credstack.badge.signing.Ed25519Keys;
+import org.credstack.badge.signing.Multikey;
 import org.credstack.badge.verification.DocumentUnavailableException.Reason;
 import org.credstack.runtime.resilience.OutboundCallProperties;
 import org.credstack.runtime.resilience.OutboundCalls;
@@ -38,8 +43,8 @@ class RemoteDocumentsTest {
 
     static final String DOCUMENT = "{\"id\":\"https://issuer.example/issuers/1\",\"name\":\"An issuer\"}";
 
-    static final java.security.KeyPair KEY = org.credstack.badge.signing.Ed25519Keys.generate();
-    static final String MULTIKEY = org.credstack.badge.signing.Multikey.encode(KEY.getPublic());
+    static final KeyPair KEY = Ed25519Keys.generate();
+    static final String MULTIKEY = Multikey.encode(KEY.getPublic());
 
     final TestClock clock = new TestClock(Instant.parse("2026-12-07T12:00:00Z"));
     final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -270,10 +275,8 @@ class RemoteDocumentsTest {
 
     @Test
     void resolvesAVerificationMethodFromAControllerDocumentServedOverHttp() {
-        VerificationMethods methods = new VerificationMethods(
-                org.mockito.Mockito.mock(org.credstack.badge.issuer.Issuers.class),
-                "https://badges.credstack.example/",
-                documents);
+        VerificationMethods methods =
+                new VerificationMethods(mock(Issuers.class), "https://badges.credstack.example/", documents);
 
         KeyResolution resolution = methods.resolve(url("/issuers/1") + "#key-1");
 
