@@ -23,11 +23,6 @@ public interface StatusListSource {
      */
     Optional<ObjectNode> statusListCredential(String url);
 
-    /** A source that obtains nothing: no other issuer's list is ever read. */
-    static StatusListSource none() {
-        return url -> Optional.empty();
-    }
-
     /**
      * The production source: each list fetched from {@code documents} ({@link RemoteDocuments}: guarded, limited,
      * cached), except a URL under this service's own base, which is never fetched (this service's lists are read

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Why a check could not be made (its status is {@code unverifiable}): the credential may be genuine, but this
- * service cannot tell offline. Serialised as the words below, in a check's {@code cause}.
+ * service cannot tell (offline, or without the remote document it needed). Serialised as the words below, in a check's {@code cause}.
  */
 public enum Unverifiable {
-    /** The proof's verification method is not a {@code did:key} nor one of this service's issuer keys. */
+    /**
+     * The proof's verification method's key could not be obtained: its controller document could not be fetched, or
+     * the method (or its key type) is not one {@link VerificationMethods} reads.
+     */
     KEY_NOT_RESOLVABLE("key not resolvable"),
     /** The credential names a JSON-LD context that is not bundled; contexts are never fetched. */
     CONTEXT_NOT_AVAILABLE_OFFLINE("context not available offline"),
     /** The proof's type or cryptosuite is not one this service checks. */
     UNSUPPORTED_CRYPTOSUITE("unsupported cryptosuite"),
-    /** The status list the credential names could not be obtained. */
+    /** The status list the credential names could not be fetched. */
     STATUS_LIST_UNREACHABLE("status list unreachable"),
     /** The status list was obtained but is itself not a valid, verifiable status list credential. */
     STATUS_LIST_INVALID("status list invalid"),
