@@ -50,7 +50,7 @@ public class DocumentUnavailableException extends RuntimeException {
      * @param detail what happened, for the report
      */
     public DocumentUnavailableException(URI url, Reason reason, String detail) {
-        super(reason.words() + ": " + url + (detail == null ? "" : " (" + detail + ")"));
+        super(url + ": " + reason.words() + (detail == null ? "" : " (" + detail + ")"));
         this.url = url;
         this.reason = reason;
     }

@@ -158,7 +158,7 @@ public final class RemoteDocuments implements DocumentSource {
         }
         int status = response.statusCode();
         if (status >= 500) {
-            throw new IOException(url + " answered " + status);
+            throw new IOException("answered " + status);
         }
         Optional<String> location =
                 status >= 300 && status < 400 ? response.headers().firstValue("Location") : Optional.empty();
