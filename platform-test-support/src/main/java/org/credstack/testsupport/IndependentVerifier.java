@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  * A second opinion on our {@code OpenBadgeCredential}s: the DigitalBazaar verifier ({@code @digitalbazaar/vc} with
  * {@code DataIntegrityProof} + {@code eddsa-rdfc-2022}, and {@code @digitalbazaar/vc-bitstring-status-list} for the
  * {@code credentialStatus}) in the repository's {@code tools/ob-verifier}, run with {@code node}, entirely offline
- * (contexts from npm packages, the issuer's controller document and the status list credentials from files).
+ * (contexts from npm packages, the issuer's controller document and the status list credentials from files); and,
+ * through {@link #verifyProofs(String)}, the proofs alone ({@code eddsa-rdfc-2022} and {@code Ed25519Signature2020})
+ * of many credentials from other issuers in one node process.
  *
  * <p>{@link #find()} walks up from the working directory to the folder holding {@code tools/ob-verifier} and, when
  * its {@code node_modules} is missing or older than its {@code package-lock.json}, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
