@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  * A second opinion on our {@code OpenBadgeCredential}s: the DigitalBazaar verifier ({@code @digitalbazaar/vc} with
  * {@code DataIntegrityProof} + {@code eddsa-rdfc-2022}, and {@code @digitalbazaar/vc-bitstring-status-list} for the
  * {@code credentialStatus}) in the repository's {@code tools/ob-verifier}, run with {@code node}, entirely offline
- * (contexts from npm packages, the issuer's controller document and the status list credentials from files).
+ * (contexts from npm packages, the issuer's controller document and the status list credentials from files); and,
+ * through {@link #verifyProofs(String)}, the proofs alone ({@code eddsa-rdfc-2022} and {@code Ed25519Signature2020})
+ * of many credentials from other issuers in one node process.
  *
  * <p>{@link #find()} walks up from the working directory to the folder holding {@code tools/ob-verifier} and, when
  * its {@code node_modules} is missing or older than its {@code package-lock.json}, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
@@ -175,6 +177,28 @@ public final class IndependentVerifier {
                 result.output());
     }
 
+    /**
+     * Checks the proofs of many credentials in one {@code node} process: {@code node verify-proofs.mjs} with {@code
+     * requestJson} on its standard input (see that script for both shapes). Only the proofs are checked, with the
+     * contexts the request brings and {@code did:key} expanded locally; nothing else is loaded.
+     *
+     * @param requestJson {@code {"contexts": {"<url>": <context>, ...}, "credentials": [{"name": "...",
+     *     "credential": {...}}, ...]}}
+     * @return the script's report, its last line of output: {@code {"results": [{"name": "...", "status":
+     *     "valid"|"invalid"|"unverifiable", "reason": "..."|null}, ...]}}, one result per credential in the request's
+     *     order
+     * @throws IllegalStateException if node exits with a status other than 0 (its output is in the message) or does
+     *     not answer within 60 s
+     */
+    public String verifyProofs(String requestJson) {
+        Outcome result = run(List.of("node", "verify-proofs.mjs"), directory, VERIFY_TIMEOUT, requestJson);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(
+                    "node verify-proofs.mjs failed (exit " + result.exitCode() + "):\n" + result.output());
+        }
+        return result.output().lines().reduce((first, last) -> last).orElse("");
+    }
+
     private void installIfMissing() {
         if (installed()) {
             return;
@@ -209,6 +233,10 @@ public final class IndependentVerifier {
     }
 
     private static Outcome run(List<String> command, Path workingDirectory, Duration timeout) {
+        return run(command, workingDirectory, timeout, "");
+    }
+
+    private static Outcome run(List<String> command, Path workingDirectory, Duration timeout, String input) {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -228,6 +256,11 @@ public final class IndependentVerifier {
                     output.complete("(output unreadable: " + e + ")");
                 }
             });
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the process ended without reading its input; its exit code and output say why
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);

@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Validates credentials against the official Open Badges 3.0 JSON Schemas (the JSON Schema appendix
  * of Open Badges Specification v3.0; draft 2019-09), loaded from {@code classpath:schemas/} under
- * their {@code $id}s.
+ * their {@code $id}s, and CLR 2.0 {@code ClrCredential}s against CredStack's own schema written from the
+ * CLR 2.0 data model (the official one is not bundled; see {@code schemas/SOURCES.md}).
  * No schema or meta-schema is ever fetched from the network: every {@code $id} the schemas use is
  * mapped to a bundled file (see {@code schemas/SOURCES.md}) and remote fetching is switched off.
  *
@@ -34,6 +35,12 @@ public final class OpenBadgeSchemaValidator {
     public static final String PROFILE_SCHEMA =
             "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_profile-jsonschema1.json";
 
+    /**
+     * {@code $id} of CredStack's CLR 2.0 ClrCredential schema (CLR 2.0 §B.1 ClrCredential, §B.2 ClrSubject, written
+     * from the data model; not the official {@code clr_v2p0_clrcredential_schema.json}).
+     */
+    public static final String CLR_CREDENTIAL_SCHEMA = "urn:credstack:schema:clr:v2p0:clrcredential";
+
     private static final String FOLDER = "classpath:schemas/1EdTech-openbadges-specification-gh-pages/";
 
     private static final Map<String, String> BUNDLED = Map.of(
@@ -46,7 +53,9 @@ public final class OpenBadgeSchemaValidator {
             "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_getopenbadgecredentialsresponse-jsonschema1.json",
             FOLDER + "getopenbadgecredentialsresponse.json",
             "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_imsx_statusinfo-jsonschema1.json",
-            FOLDER + "imsx_statusinfo.json");
+            FOLDER + "imsx_statusinfo.json",
+            CLR_CREDENTIAL_SCHEMA,
+            "classpath:schemas/credstack/clr-v2p0-clrcredential.json");
 
     private final Schema schema;
 
@@ -67,6 +76,16 @@ public final class OpenBadgeSchemaValidator {
     /** A validator for EndorsementCredentials. */
     public static OpenBadgeSchemaValidator endorsementCredential() {
         return new OpenBadgeSchemaValidator(ENDORSEMENT_CREDENTIAL_SCHEMA);
+    }
+
+    /**
+     * A validator for CLR 2.0 {@code ClrCredential}s on VC 2.0: the properties CLR 2.0 requires and the shape of its
+     * ClrSubject (at least one held credential; identifiers, achievements and associations as CLR 2.0 defines them).
+     * The held credentials themselves are not checked against the OB 3.0 schemas here; check each with {@link
+     * #achievementCredential()}.
+     */
+    public static OpenBadgeSchemaValidator clrCredential() {
+        return new OpenBadgeSchemaValidator(CLR_CREDENTIAL_SCHEMA);
     }
 
     /** A validator for issuer Profiles. */

@@ -36,14 +36,17 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>validity</b>: {@code validFrom}/{@code validUntil} (VC v1: {@code issuanceDate}/{@code expirationDate})
  *       against the injected clock.
  *   <li><b>schema</b>: the OB 3.0 AchievementCredential (or EndorsementCredential) JSON Schema for a VC 2.0
- *       credential; {@code unverifiable} (schema not available) for a VC 1.1 one.
+ *       credential, the CLR 2.0 ClrCredential schema for a {@code ClrCredential}; {@code unverifiable} (schema not
+ *       available) for a VC 1.1 one.
  *   <li><b>credentialStatus</b>: see {@link CredentialStatuses}.
  * </ul>
  *
  * <p>A CLR 2.0 {@code ClrCredential} is checked the same way, and so is each credential it holds in {@code
  * credentialSubject.verifiableCredential}: the proof check is valid only when its own proof and every held
- * credential's are, and the schema check applies the OB 3.0 schema to each held credential (no CLR schema is
- * bundled); violations name the held credential by pointer, e.g. {@code /credentialSubject/verifiableCredential/1/issuer}.
+ * credential's are, and the schema check applies the CLR 2.0 schema to the ClrCredential (CredStack's own, written
+ * from the CLR 2.0 data model: see {@link OpenBadgeSchemaValidator#clrCredential()}) and the OB 3.0 schema to each
+ * held credential; violations name the held credential by pointer, e.g. {@code
+ * /credentialSubject/verifiableCredential/1/issuer}.
  */
 @Service
 class CredentialVerifier {
@@ -51,6 +54,8 @@ class CredentialVerifier {
     private static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
 
     private static final OpenBadgeSchemaValidator ENDORSEMENT_SCHEMA = OpenBadgeSchemaValidator.endorsementCredential();
+
+    private static final OpenBadgeSchemaValidator CLR_SCHEMA = OpenBadgeSchemaValidator.clrCredential();
 
     private final ProofChecks proofChecks;
     private final OpenBadgeSchemaValidator schema;
@@ -159,19 +164,15 @@ class CredentialVerifier {
     }
 
     private SchemaCheck schema(ObjectNode credential) {
+        SchemaCheck own = schemaOf(credential, "");
         if (!isClr(credential)) {
-            return schemaOf(credential, "");
+            return own;
         }
+        List<SchemaViolation> violations = new ArrayList<>(own.violations());
+        SchemaCheck unverifiable = VerificationReport.UNVERIFIABLE.equals(own.status()) ? own : null;
         String at = "/credentialSubject/verifiableCredential";
         JsonNode held = credential.path("credentialSubject").path("verifiableCredential");
-        if (!held.isArray() || held.isEmpty()) {
-            return new SchemaCheck(
-                    VerificationReport.NOT_VALID,
-                    List.of(new SchemaViolation(at, "required", "a ClrCredential holds at least one credential")));
-        }
-        List<SchemaViolation> violations = new ArrayList<>();
-        SchemaCheck unverifiable = null;
-        for (int i = 0; i < held.size(); i++) {
+        for (int i = 0; held.isArray() && i < held.size(); i++) {
             String prefix = at + "/" + i;
             if (!(held.get(i) instanceof ObjectNode member)) {
                 violations.add(new SchemaViolation(prefix, "type", "a held credential must be a JSON object"));
@@ -199,15 +200,15 @@ class CredentialVerifier {
                     List.of(),
                     Unverifiable.SCHEMA_NOT_AVAILABLE,
                     "credential" + (prefix.isEmpty() ? "" : " at " + prefix) + " is a VC 1.1 credential (" + first
-                            + "); only the OB 3.0 schemas for VC 2.0 are bundled");
+                            + "); only the OB 3.0 and CLR 2.0 schemas for VC 2.0 are bundled");
         }
         JsonNode type = credential.path("type");
         boolean endorsement = type.valueStream().anyMatch(t -> "EndorsementCredential".equals(text(t)))
                 || "EndorsementCredential".equals(text(type));
-        List<SchemaViolation> violations = (endorsement ? ENDORSEMENT_SCHEMA : schema)
-                .validate(credential).stream()
-                        .map(v -> new SchemaViolation(prefix + v.instanceLocation(), v.keyword(), v.message()))
-                        .toList();
+        OpenBadgeSchemaValidator validator = isClr(credential) ? CLR_SCHEMA : endorsement ? ENDORSEMENT_SCHEMA : schema;
+        List<SchemaViolation> violations = validator.validate(credential).stream()
+                .map(v -> new SchemaViolation(prefix + v.instanceLocation(), v.keyword(), v.message()))
+                .toList();
         return new SchemaCheck(
                 violations.isEmpty() ? VerificationReport.VALID : VerificationReport.NOT_VALID, violations);
     }
