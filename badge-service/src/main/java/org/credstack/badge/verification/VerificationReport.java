@@ -34,7 +34,9 @@ import org.credstack.badge.schema.SchemaViolation;
  *   <li>{@code revoked}, {@code suspended}: its status list has the entry set (a rejection, given even when the
  *       proof or the list's own proof could not be checked offline, since it can only ever turn a credential away);
  *   <li>{@code unverifiable}: the proof, the issuer binding or the status could not be checked (never {@code
- *       verified} without a status that was checked);
+ *       verified} without a status that was checked). A schema that could not be applied (no bundled schema for a VC
+ *       1.1 credential) is reported in its check but does not hold the answer back: the proof binds the content to
+ *       its issuer, the schema only checks its shape;
  *   <li>{@code not yet valid}, {@code expired}: genuine, outside its validity period;
  *   <li>{@code verified}: every check is valid.
  * </ol>
@@ -87,8 +89,7 @@ public record VerificationReport(String credentialId, String status, Instant che
         if (REVOKED.equals(status) || SUSPENDED.equals(status)) {
             return status;
         }
-        if (Stream.of(checks.proof().status(), issuer, checks.schema().status(), status)
-                .anyMatch(UNVERIFIABLE::equals)) {
+        if (Stream.of(checks.proof().status(), issuer, status).anyMatch(UNVERIFIABLE::equals)) {
             return UNVERIFIABLE;
         }
         return switch (checks.validity().status()) {

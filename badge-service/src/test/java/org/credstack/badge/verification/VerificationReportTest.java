@@ -52,6 +52,18 @@ class VerificationReportTest {
     }
 
     @Test
+    void isVerifiedWhenOnlyTheSchemaCouldNotBeAppliedAndSaysSoInItsCheck() {
+        SchemaCheck noSchema = new SchemaCheck(
+                "unverifiable", List.of(), Unverifiable.SCHEMA_NOT_AVAILABLE, "no schema for a VC 1.1 credential");
+        Checks checks = new Checks(GOOD_PROOF, validity("valid"), noSchema);
+
+        assertThat(VerificationReport.overall(checks)).isEqualTo("verified");
+        assertThat(checks.schema().status()).isEqualTo("unverifiable");
+        assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("expired"), noSchema)))
+                .isEqualTo("expired");
+    }
+
+    @Test
     void isNotYetValidBeforeValidFromAndInvalidWithUnreadableDates() {
         assertThat(VerificationReport.overall(new Checks(GOOD_PROOF, validity("not yet valid"), GOOD_SCHEMA)))
                 .isEqualTo("not yet valid");
