@@ -38,6 +38,7 @@ class StoreRoundTripsIT extends ServiceIT {
         List<Command> commands;
         String learner;
         String enrollment;
+        String statementId = UUID.randomUUID().toString();
         try (StoreCommands.Recording recording = store.record()) {
             learner = learner(email);
             enrollment = api.post(
@@ -48,7 +49,7 @@ class StoreRoundTripsIT extends ServiceIT {
                     .stringValue();
             String statement = """
                     {"id": "%s", "actor": {"mbox": "mailto:%s"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
-                     "object": {"id": "%s"}}""".formatted(UUID.randomUUID(), email, activity);
+                     "object": {"id": "%s"}}""".formatted(statementId, email, activity);
             assertThat(api.post("/xapi/statements", statement, partnerXapi("2.0.0"))
                             .status())
                     .isEqualTo(200);
@@ -60,7 +61,8 @@ class StoreRoundTripsIT extends ServiceIT {
         }
         Predicate<Command> naming = c -> c.json().contains(learner)
                 || c.json().contains(email)
-                || c.json().contains(enrollment);
+                || c.json().contains(enrollment)
+                || c.json().contains(statementId);
 
         // registration inserts without reading; the enrollment reads the learner once, the matching twice (by its
         // address, then whether another learner holds its folded address); the inbox retries after registering and
@@ -75,6 +77,9 @@ class StoreRoundTripsIT extends ServiceIT {
         // after registering and after enrolling: one read of held statements per kind of key (exact, folded)
         assertThat(count(commands, "find", "unmatchedStatements", naming)).isEqualTo(4);
         assertThat(count(commands, "insert", "learners", naming)).isEqualTo(1);
+        // storing the statement: its id (a repeat?) and whether a stored statement voids it; matching: the statement
+        // again (voided meanwhile?), and the learner's statements about the activity, one read per kind of key
+        assertThat(count(commands, "find", "statements", naming)).isEqualTo(5);
     }
 
     private static long count(List<Command> commands, String name, String collection, Predicate<Command> naming) {
