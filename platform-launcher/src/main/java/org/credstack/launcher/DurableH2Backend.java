@@ -279,9 +279,9 @@ final class DurableH2Backend extends H2Backend {
         }
 
         /**
-         * The positions a secondary index gives for the query: equality on each of its fields, {@code $in} on its one
-         * field (the union), or {@code $exists: true} on the one field of a sparse index (every document it holds);
-         * null when it cannot narrow the query.
+         * The positions a secondary index gives for the query: equality on each of its fields, or {@code $in} on one
+         * of them and equality on the others (the union over the {@code $in} values), or {@code $exists: true} on the
+         * one field of a sparse index (every document it holds); null when it cannot narrow the query.
          */
         private static Iterable<Object> positions(SecondaryIndex index, Document query) {
             Document equalities = equalities(query, index.fields());
@@ -295,24 +295,44 @@ final class DurableH2Backend extends H2Backend {
                     && Boolean.TRUE.equals(operator.get("$exists"))) {
                 return index.positionsWithAnyValue();
             }
-            if (index.fields().size() == 1
-                    && query.get(index.fields().getFirst()) instanceof Document operator
-                    && operator.size() == 1
-                    && operator.get("$in") instanceof Collection<?> values) {
-                Set<Object> union = new LinkedHashSet<>();
-                for (Object value : values) {
-                    if (!plain(value)) {
-                        return null;
-                    }
-                    Set<Object> found = index.positions(List.of(value));
-                    if (found == null) {
-                        return null;
-                    }
-                    union.addAll(found);
+            return positionsOfIn(index, query);
+        }
+
+        /** The union for {@code $in} on one field of the index and equality on each other one, else null. */
+        private static Iterable<Object> positionsOfIn(SecondaryIndex index, Document query) {
+            List<String> fields = index.fields();
+            int in = -1;
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                Object value = query.get(fields.get(i));
+                if (plain(value)) {
+                    values.add(value);
+                } else if (in < 0
+                        && value instanceof Document operator
+                        && operator.size() == 1
+                        && operator.get("$in") instanceof Collection<?>) {
+                    in = i;
+                    values.add(null);
+                } else {
+                    return null;
                 }
-                return union;
             }
-            return null;
+            if (in < 0) {
+                return null;
+            }
+            Set<Object> union = new LinkedHashSet<>();
+            for (Object value : (Collection<?>) ((Document) query.get(fields.get(in))).get("$in")) {
+                if (!plain(value)) {
+                    return null;
+                }
+                values.set(in, value);
+                Set<Object> found = index.positions(values);
+                if (found == null) {
+                    return null;
+                }
+                union.addAll(found);
+            }
+            return union;
         }
 
         /** The query's plain equalities on these fields, or null unless it has one on each. */

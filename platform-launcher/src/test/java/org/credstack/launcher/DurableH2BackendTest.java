@@ -126,6 +126,13 @@ class DurableH2BackendTest {
                         Filters.eq("learnerId", "l" + i), Filters.eq("assignments.activityId", "a" + i % 10)));
                 queries.add(Filters.eq("voids", "d" + i));
                 queries.add(Filters.in("voids", "d" + i, "d" + (i + 20), "d" + (i + 40)));
+                queries.add(Filters.and(
+                        Filters.in("learnerId", "l" + i, "l" + (i + 1) % 20, "nobody"),
+                        Filters.eq("status", "ACTIVE")));
+                queries.add(Filters.and(
+                        Filters.eq("learnerId", "l" + i),
+                        Filters.in("status", "ACTIVE", "WITHDRAWN"),
+                        Filters.exists("voids")));
             }
             queries.add(Filters.eq("learnerId", null));
             queries.add(Filters.exists("pending.eventId"));

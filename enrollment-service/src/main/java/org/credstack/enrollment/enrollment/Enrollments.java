@@ -115,7 +115,7 @@ public class Enrollments {
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try {
             Enrollment saved = save(enrollment);
-            spring.publishEvent(new EnrollmentStarted(learnerId, saved.id()));
+            spring.publishEvent(new EnrollmentStarted(learner, saved.id()));
             return new Enrolled(saved, true);
         } catch (DuplicateKeyException concurrentEnrollment) {
             return new Enrolled(active(learnerId, credentialId).orElseThrow(() -> concurrentEnrollment), false);
@@ -225,28 +225,33 @@ public class Enrollments {
      * @param at business time: the timestamp of the statement that met the criteria
      * @param statementId that statement (or partner record)
      * @param source what carried it: {@code XAPI} (a statement) or {@code PARTNER} (a completion record)
+     * @param learner the enrollment's learner as the caller has just read it: the recipient the completion names
      */
     public void markDoneByPartner(
-            String enrollmentId, String assignmentId, Instant at, String statementId, String source) {
-        Enrollment current = load(enrollmentId, e -> true);
-        if (current.status() == Status.WITHDRAWN) {
-            return;
-        }
-        Recipient who = recipient(learners.profile(current.learnerId()));
-        change(
-                enrollmentId,
-                e -> true,
-                e -> e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, source, who));
+            String enrollmentId,
+            String assignmentId,
+            Instant at,
+            String statementId,
+            String source,
+            LearnerProfile learner) {
+        Recipient who = recipient(learner);
+        // one read: a withdrawn enrollment is left as it is (nothing raised, nothing saved)
+        change(enrollmentId, e -> true, e -> {
+            if (e.status() != Status.WITHDRAWN) {
+                e.markDone(assignmentId, ReportedBy.PARTNER, at, statementId, source, who);
+            }
+        });
     }
 
     /**
      * Saves a new enrollment, state and events in one write, and tells the statement matching about it.
      *
+     * @param learner the enrollment's learner, whose identifier keys the statement matching retries the inbox by
      * @throws DuplicateKeyException if another enrollment holds its {@code activeKey}
      */
-    Enrollment start(Enrollment enrollment) {
+    Enrollment start(Enrollment enrollment, LearnerProfile learner) {
         Enrollment saved = save(enrollment);
-        spring.publishEvent(new EnrollmentStarted(saved.learnerId(), saved.id()));
+        spring.publishEvent(new EnrollmentStarted(learner, saved.id()));
         return saved;
     }
 

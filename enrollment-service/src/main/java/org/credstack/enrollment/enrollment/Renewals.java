@@ -136,7 +136,7 @@ class Renewals {
             renewal.attest(now, Enrollments.recipient(learner));
         }
         try {
-            return enrollments.start(renewal);
+            return enrollments.start(renewal, learner);
         } catch (DuplicateKeyException concurrentStart) {
             String winner = enrollments
                     .holding(Enrollment.renewalKey(badgeId))

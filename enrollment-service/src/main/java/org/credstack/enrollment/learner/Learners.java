@@ -68,22 +68,18 @@ public class Learners {
      */
     Registered register(String id, String displayName, List<String> emails, List<PartnerAccount> accounts) {
         Learner learner = Learner.register(id, displayName, emails, accounts, clock.instant());
-        Optional<Learner> existing = Optional.ofNullable(mongo.findById(id, Learner.class));
-        if (existing.isPresent()) {
-            return new Registered(existing.get(), false);
-        }
-        rejectTaken(id, emails, accounts);
+        // insert first: the unique indexes on _id and identifierKeys decide, and only a refusal is diagnosed by reads
         try {
             learner = mongo.insert(learner);
-        } catch (DuplicateKeyException race) {
-            Learner winner = mongo.findById(id, Learner.class);
-            if (winner != null) {
-                return new Registered(winner, false);
+        } catch (DuplicateKeyException refused) {
+            Learner existing = mongo.findById(id, Learner.class);
+            if (existing != null) {
+                return new Registered(existing, false);
             }
             rejectTaken(id, emails, accounts);
-            throw race;
+            throw refused;
         }
-        events.publishEvent(new LearnerIdentified(learner.id()));
+        events.publishEvent(new LearnerIdentified(profile(learner)));
         return new Registered(learner, true);
     }
 
@@ -97,7 +93,7 @@ public class Learners {
             rejectTaken(learnerId, emails, accounts);
             try {
                 Learner saved = mongo.save(updated);
-                events.publishEvent(new LearnerIdentified(learnerId));
+                events.publishEvent(new LearnerIdentified(profile(saved)));
                 return saved;
             } catch (DuplicateKeyException race) {
                 rejectTaken(learnerId, emails, accounts);
@@ -136,7 +132,7 @@ public class Learners {
             try {
                 Learner saved = mongo.save(changed.withPending(outbox.stage(List.of(event))));
                 outbox.publish(COLLECTION, learnerId);
-                events.publishEvent(new LearnerIdentified(learnerId));
+                events.publishEvent(new LearnerIdentified(profile(saved)));
                 return saved;
             } catch (DuplicateKeyException race) {
                 rejectTakenEmail(learnerId, email);

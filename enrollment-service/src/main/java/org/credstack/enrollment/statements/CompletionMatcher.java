@@ -123,13 +123,14 @@ class CompletionMatcher {
                     .filter(s -> s.mayCountFor(a.providerId()))
                     .map(StoredStatement::progress)
                     .toList();
-            evaluate(a, progress, references, sources);
+            evaluate(a, learner, progress, references, sources);
         });
         inbox.release(statement.id());
     }
 
     private void evaluate(
             TrackedAssignment assignment,
+            LearnerProfile learner,
             List<ProgressStatement> progress,
             Map<String, String> refs,
             Map<String, String> sources) {
@@ -148,24 +149,26 @@ class CompletionMatcher {
             String statementId = id == null ? null : refs.get(id);
             String source = id == null ? null : sources.get(id);
             enrollments.markDoneByPartner(
-                    assignment.enrollmentId(), assignment.assignmentId(), at, statementId, source);
+                    assignment.enrollmentId(), assignment.assignmentId(), at, statementId, source, learner);
         });
     }
 
     @EventListener
     void onLearnerIdentified(LearnerIdentified event) {
-        retryFor(event.learnerId());
+        retryFor(event.learner());
     }
 
     @EventListener
     void onEnrollmentStarted(EnrollmentStarted event) {
-        retryFor(event.learnerId());
+        retryFor(event.learner());
     }
 
-    /** Runs the inbox's statements of a learner again; a failure leaves them held for the next retry. */
-    void retryFor(String learnerId) {
+    /**
+     * Runs the inbox's statements held for a learner's identifier keys again; a failure leaves them held for the next
+     * retry. The keys come with the event that asks for the retry: the learner is not read again.
+     */
+    void retryFor(LearnerProfile learner) {
         try {
-            LearnerProfile learner = learners.profile(learnerId);
             inbox.heldFor(learner.identifierKeys(), learner.foldedKeys()).stream()
                     .map(statements::get)
                     .filter(s -> s != null)
@@ -173,7 +176,7 @@ class CompletionMatcher {
         } catch (RuntimeException e) {
             log.warn(
                     "retrying the unmatched statements of learner {} failed; they stay held: {}",
-                    learnerId,
+                    learner.id(),
                     e.toString());
         }
     }

@@ -126,21 +126,24 @@ class StatementLog {
 
     /**
      * The non-voided statements of a learner about an activity: those whose actor has one of the learner's exact keys,
-     * and those whose actor's folded key is one the learner holds alone. One indexed query per key, since the embedded
-     * store narrows only by equalities; each statement once.
+     * and those whose actor's folded key is one the learner holds alone. One indexed query per kind of key ({@code $in}
+     * on the first field of the {@code (key, activityId)} index, which the embedded store narrows too); each statement
+     * once.
      */
     List<StoredStatement> about(List<String> actorKeys, List<String> foldedKeys, String activityId) {
         Map<String, StoredStatement> about = new LinkedHashMap<>();
-        actorKeys.forEach(key -> aboutActivity("actorKey", key, activityId).forEach(s -> about.put(s.id(), s)));
-        foldedKeys.forEach(
-                key -> aboutActivity("actorFoldedKey", key, activityId).forEach(s -> about.putIfAbsent(s.id(), s)));
+        aboutActivity("actorKey", actorKeys, activityId).forEach(s -> about.put(s.id(), s));
+        aboutActivity("actorFoldedKey", foldedKeys, activityId).forEach(s -> about.putIfAbsent(s.id(), s));
         return List.copyOf(about.values());
     }
 
-    private List<StoredStatement> aboutActivity(String keyField, String key, String activityId) {
+    private List<StoredStatement> aboutActivity(String keyField, List<String> keys, String activityId) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return mongo.find(
                 Query.query(Criteria.where(keyField)
-                        .is(key)
+                        .in(keys)
                         .and("activityId")
                         .is(activityId)
                         .and("voided")

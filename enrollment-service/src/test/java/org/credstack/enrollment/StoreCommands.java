@@ -1,0 +1,68 @@
+package org.credstack.enrollment;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Records the commands the service sends to the store while a {@link Recording} is open, so that a test can count the
+ * round trips a request or a pipeline step costs. Scanned with the application's configuration (test sources only), so
+ * every integration-test context of this service has it and the context cache still holds one context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreCommands implements CommandListener {
+
+    /** One command as sent: its name ({@code find}, {@code insert}, ...), its collection and the whole command. */
+    public record Command(String name, String collection, String json) {}
+
+    private final Set<Recording> open = new CopyOnWriteArraySet<>();
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer recordStoreCommands() {
+        return settings -> settings.addCommandListener(this);
+    }
+
+    /** Starts recording every command of this service's client, from any thread, until the recording is closed. */
+    public Recording record() {
+        Recording recording = new Recording();
+        open.add(recording);
+        return recording;
+    }
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        if (open.isEmpty()) {
+            return;
+        }
+        String name = event.getCommandName();
+        var value = event.getCommand().get(name);
+        Command command = new Command(
+                name,
+                value != null && value.isString() ? value.asString().getValue() : "",
+                event.getCommand().toJson());
+        open.forEach(recording -> recording.commands.add(command));
+    }
+
+    /** The commands sent while it is open. */
+    public final class Recording implements AutoCloseable {
+
+        private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+
+        /** The commands so far, in the order they were started. */
+        public List<Command> commands() {
+            return List.copyOf(commands);
+        }
+
+        @Override
+        public void close() {
+            open.remove(this);
+        }
+    }
+}
