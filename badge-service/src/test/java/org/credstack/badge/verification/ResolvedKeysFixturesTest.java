@@ -128,6 +128,16 @@ class ResolvedKeysFixturesTest {
     }
 
     @Test
+    void aTamperedEndorsementInCompleteIsInvalidOnTheProof() {
+        ObjectNode tampered = read(ONE_EDTECH + "ob30/complete.json");
+        ((ObjectNode) tampered.withArray("endorsement").get(0)).put("name", "An endorsement the issuer never signed");
+
+        VerificationReport report = verifier.verify(tampered);
+
+        assertThat(report.checks().proof().status()).isEqualTo("invalid");
+    }
+
+    @Test
     void theRevokedEntryIsReadFromAStatusListWhoseOwnProofVerifies() {
         VerificationReport report =
                 verifier.verify(read(ONE_EDTECH + "ob30/bit-string-list/credential-status-revoked.json"));
