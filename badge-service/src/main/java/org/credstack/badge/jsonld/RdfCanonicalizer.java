@@ -14,8 +14,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.credstack.badge.jsonld.BlankNodeLabeller.Quad;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * N-Quads: one quad per line, each line ending in {@code \n}, lines sorted, blank nodes labelled
  * {@code _:c14n0}, {@code _:c14n1}, ... This is the transformation step of the {@code
  * eddsa-rdfc-2022} cryptosuite (VC Data Integrity EdDSA Cryptosuites v1.0 §3.2.3).
+ *
+ * <p>The few datasets that titanium-rdfc 2.0.0 would label unlike RDFC-1.0 (identical proofs in blank node named
+ * graphs, e.g. an endorsement embedded twice) get their labels from {@link BlankNodeLabeller} instead, which says
+ * what titanium-rdfc gets wrong.
  *
  * <p>Contexts come only from the given {@link DocumentLoader}. Like the "safe mode" of the reference
  * JavaScript implementation, a property that no context defines is an error rather than being
@@ -68,13 +76,41 @@ public final class RdfCanonicalizer {
      * @throws CanonicalizationException if the document cannot be expanded or canonicalised
      */
     public String canonicalize(ObjectNode document) {
+        Set<Quad> quads = new LinkedHashSet<>();
+        try {
+            JsonLd.toRdf(JsonDocument.of(toJsonP(document)))
+                    .options(options)
+                    .provide((subject, predicate, object, datatype, language, direction, graph) -> {
+                        quads.add(new Quad(subject, predicate, object, datatype, language, direction, graph));
+                        return null;
+                    });
+        } catch (JsonLdError e) {
+            throw new CanonicalizationException("JSON-LD to RDF failed: " + describe(e), e);
+        }
+        if (BlankNodeLabeller.titaniumMayMislabel(quads)) {
+            // titanium-rdfc 2.0.0 lists a related blank node once where RDFC-1.0 lists it per quad (see
+            // BlankNodeLabeller); only datasets where that can change a label take this path
+            Map<String, String> labels = BlankNodeLabeller.canonicalLabels(quads);
+            return quads.stream().map(quad -> quad.nquad(labels::get)).sorted().collect(Collectors.joining());
+        }
+        return titaniumRdfc(quads);
+    }
+
+    private static String titaniumRdfc(Set<Quad> quads) {
         RdfCanon canon = RdfCanon.create("SHA-256");
         var out = new StringWriter();
         try {
-            JsonLd.toRdf(JsonDocument.of(toJsonP(document))).options(options).provide(canon);
+            for (Quad quad : quads) {
+                canon.quad(
+                        quad.subject(),
+                        quad.predicate(),
+                        quad.object(),
+                        quad.datatype(),
+                        quad.language(),
+                        quad.direction(),
+                        quad.graph());
+            }
             canon.provide(new NQuadsWriter(out));
-        } catch (JsonLdError e) {
-            throw new CanonicalizationException("JSON-LD to RDF failed: " + describe(e), e);
         } catch (RdfConsumerException e) {
             throw new CanonicalizationException("RDFC-1.0 canonicalization failed: " + e.getMessage(), e);
         }

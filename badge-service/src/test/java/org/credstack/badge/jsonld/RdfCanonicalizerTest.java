@@ -36,6 +36,35 @@ class RdfCanonicalizerTest {
         assertThat(lines).anyMatch(line -> line.matches("_:c14n[01] <https://example.org/#knows> _:c14n[01] \\."));
     }
 
+    /**
+     * Two endorsements embedding the same proof: titanium-rdfc 2.0.0 alone labels the two proof nodes the other way
+     * round (BlankNodeLabeller says why). The expected N-Quads are what rdf-canonize 5.0.0 gives for this document
+     * ({@code jsonld.canonize(document, {algorithm: 'RDFC-1.0'})}, jsonld 9.0.0).
+     */
+    @Test
+    void labelsIdenticalEmbeddedProofsAsRdfc10() {
+        ObjectNode document = json("""
+                {"@context": {"@vocab": "https://example.org/#",
+                              "proof": {"@id": "https://w3id.org/security#proof", "@container": "@graph"}},
+                 "@id": "https://example.org/credentials/1",
+                 "endorsement": [
+                   {"@id": "https://example.org/endorsements/1",
+                    "proof": {"@type": "DataIntegrityProof", "proofValue": "z58DAdFfa9SkqZMVPxAQp"}},
+                   {"@id": "https://example.org/endorsements/2",
+                    "proof": {"@type": "DataIntegrityProof", "proofValue": "z58DAdFfa9SkqZMVPxAQp"}}]}""");
+
+        assertThat(canonicalizer.canonicalize(document)).isEqualTo("""
+                <https://example.org/credentials/1> <https://example.org/#endorsement> <https://example.org/endorsements/1> .
+                <https://example.org/credentials/1> <https://example.org/#endorsement> <https://example.org/endorsements/2> .
+                <https://example.org/endorsements/1> <https://w3id.org/security#proof> _:c14n1 .
+                <https://example.org/endorsements/2> <https://w3id.org/security#proof> _:c14n0 .
+                _:c14n2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/#DataIntegrityProof> _:c14n0 .
+                _:c14n2 <https://example.org/#proofValue> "z58DAdFfa9SkqZMVPxAQp" _:c14n0 .
+                _:c14n3 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/#DataIntegrityProof> _:c14n1 .
+                _:c14n3 <https://example.org/#proofValue> "z58DAdFfa9SkqZMVPxAQp" _:c14n1 .
+                """);
+    }
+
     @Test
     void failsOnContextThatIsNotBundledNamingIt() {
         ObjectNode document = json("""
