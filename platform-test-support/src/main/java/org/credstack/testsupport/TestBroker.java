@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -187,6 +192,33 @@ public final class TestBroker implements AutoCloseable {
                     new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /**
+     * Whether consumer group {@code group} has committed an offset past each of these records: the service's
+     * consumer handled them (the binder commits after the listener returns). For waiting on a consumer whose handling
+     * leaves nothing else to observe.
+     *
+     * @param group the service's consumer group on the records' topic (see the messaging defaults)
+     * @param records records read back from one or more topics
+     * @throws IllegalStateException if the group's offsets cannot be read within 10 s
+     */
+    public boolean consumed(String group, List<Received> records) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            return records.stream().allMatch(r -> {
+                OffsetAndMetadata offset = committed.get(
+                        new TopicPartition(r.record().topic(), r.record().partition()));
+                return offset != null && offset.offset() > r.record().offset();
+            });
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A consumer in a group of its own, subscribed to {@code topic} from its earliest offset. */

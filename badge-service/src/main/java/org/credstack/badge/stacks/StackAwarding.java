@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  *   <li>{@link #handle}: a {@code BadgeIssued} read back from badge-service's own {@code badge.events.v1} (consumer
  *       group {@code badge-service}); every published stack naming the issued credential is evaluated for that
  *       learner. Driven by the event, not inline after the insert, so a crash between the two loses no award: the
- *       event is still delivered. Idempotent by {@code ce_id} ({@link ProcessedEvents}).
+ *       event is still delivered. Idempotent by {@code ce_id} ({@link ProcessedEvents}) for a credential some stack
+ *       names; one no stack names is neither evaluated nor remembered.
  *   <li>{@link #stackPublished}: a stack published or revised on {@code catalog.credentials.v1}; every learner
  *       holding one of its components (found through the {@code credentialId} index of {@code badges}) is evaluated,
  *       so components earned before the stack was published count.
@@ -68,10 +69,16 @@ public class StackAwarding {
 
     /** Handles an event read from {@code badge.events.v1}; only {@code BadgeIssued} can complete a stack. */
     public void handle(EventEnvelope<?> envelope) {
-        if (!(envelope.data() instanceof BadgeIssued issued) || processed.contains(envelope.id())) {
+        if (!(envelope.data() instanceof BadgeIssued issued)) {
             return;
         }
-        for (String stackId : catalog.stacksNaming(issued.credentialId())) {
+        // most credentials are in no stack: then there is nothing to do and nothing to remember (two store round
+        // trips per credential saved); an evaluation is idempotent anyway, the record only spares a redelivery's work
+        List<String> stacks = catalog.stacksNaming(issued.credentialId());
+        if (stacks.isEmpty() || processed.contains(envelope.id())) {
+            return;
+        }
+        for (String stackId : stacks) {
             evaluate(issued.learnerId(), stackId);
         }
         processed.remember(envelope.id(), envelope.type());
