@@ -166,6 +166,9 @@ class BadgeNotificationIT extends RunningService {
         assertThat(reminders.valueStream().map(r -> r.get("daysBefore").asInt()))
                 .containsExactly(30, 7, 1);
         assertThat(reminders.valueStream().map(r -> r.get("status").asString())).containsOnly("PENDING");
+        assertThat(mongo.findById(ceId.toString(), org.bson.Document.class, "processedEvents"))
+                .as("idempotent by its business keys alone: no record of the processed event")
+                .isNull();
     }
 
     @Test

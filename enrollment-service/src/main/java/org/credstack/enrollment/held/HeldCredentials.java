@@ -5,7 +5,6 @@ import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeEvent;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.badge.BadgeRevoked;
-import org.credstack.runtime.ProcessedEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -24,8 +23,9 @@ import org.springframework.stereotype.Service;
  *   <li>{@code BadgeRevoked}: the badge is marked {@code revoked}.
  * </ul>
  *
- * <p>Idempotent: an event whose {@code ce_id} is in {@link ProcessedEvents} is skipped, and every write is an upsert by
- * {@code _id} that sets the same values again, so a redelivery after a crash part-way through changes nothing more.
+ * <p>Idempotent without a record of processed events: every write is an upsert by {@code _id} that sets the same
+ * values again ({@code revoked} only ever turns true), so a redelivery, even after a later revocation, changes nothing
+ * more; one write per event, no read.
  * A learner's badge events share a partition, so they arrive in the order they happened; the upserts still accept a
  * revocation or renewal that names a badge whose issuance is not stored yet. {@code BadgeExpired} is not needed:
  * {@code validUntil} says when a badge expires.
@@ -36,11 +36,9 @@ public class HeldCredentials {
     static final String COLLECTION = "heldCredentials";
 
     private final MongoTemplate mongo;
-    private final ProcessedEvents processed;
 
-    HeldCredentials(MongoTemplate mongo, ProcessedEvents processed) {
+    HeldCredentials(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.processed = processed;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("learnerId", Sort.Direction.ASC));
     }
 
@@ -48,22 +46,16 @@ public class HeldCredentials {
      * Applies one event read from {@code badge.events.v1}.
      *
      * @param envelope an envelope whose data is a {@link BadgeEvent}
-     * @return whether it was applied (false: its {@code ce_id} was processed before)
      * @throws IllegalArgumentException if the envelope does not carry a badge event
      */
-    public boolean apply(EventEnvelope<?> envelope) {
+    public void apply(EventEnvelope<?> envelope) {
         if (!(envelope.data() instanceof BadgeEvent event)) {
             throw new IllegalArgumentException("not a badge event: " + envelope.type());
-        }
-        if (processed.contains(envelope.id())) {
-            return false;
         }
         switch (event) {
             case BadgeIssued issued -> issued(issued);
             case BadgeRevoked revoked -> upsert(revoked.badgeId(), new Update().set("revoked", true));
         }
-        processed.remember(envelope.id(), envelope.type());
-        return true;
     }
 
     /**

@@ -15,7 +15,6 @@ import org.credstack.notification.inbox.Inbox;
 import org.credstack.notification.inbox.NotificationKind;
 import org.credstack.notification.learner.Recipients;
 import org.credstack.notification.reminder.Reminders;
-import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,9 +35,8 @@ import org.springframework.stereotype.Service;
  *   <li>{@code BadgeRevoked}: close the credential and cancel its pending reminders; it will not expire.
  * </ul>
  *
- * <p>Idempotent twice over, without multi-document transactions: an event whose {@code ce_id} is in
- * {@link ProcessedEvents} ({@code _id} = {@code ce_id}, recorded after the work) is skipped, and every write is
- * guarded by its business key (badge id; {@code badge-issued|<badgeId>} for the e-mail and notification;
+ * <p>Idempotent without multi-document transactions and without a record of processed events (two store round trips
+ * per credential saved): every write is guarded by its business key (badge id; {@code badge-issued|<badgeId>} for the e-mail and notification;
  * {@code (badgeId, daysBefore)} for reminders), so a redelivery after a crash part-way through finishes the work
  * and a second event about the same badge changes nothing. Closing is a conditional write from {@code ACTIVE},
  * so it cannot race the expiry job into both outcomes.
@@ -54,7 +52,6 @@ public class BadgeEvents {
     private final MailOutbox mail;
     private final Inbox inbox;
     private final Reminders reminders;
-    private final ProcessedEvents processed;
     private final Recipients recipients;
 
     BadgeEvents(
@@ -64,7 +61,6 @@ public class BadgeEvents {
             MailOutbox mail,
             Inbox inbox,
             Reminders reminders,
-            ProcessedEvents processed,
             Recipients recipients) {
         this.mongo = mongo;
         this.clock = clock;
@@ -72,7 +68,6 @@ public class BadgeEvents {
         this.mail = mail;
         this.inbox = inbox;
         this.reminders = reminders;
-        this.processed = processed;
         this.recipients = recipients;
     }
 
@@ -80,23 +75,17 @@ public class BadgeEvents {
      * Applies one event read from {@code badge.events.v1}.
      *
      * @param envelope an envelope whose data is a {@link BadgeEvent}
-     * @return whether it was applied (false: its {@code ce_id} was processed before)
      * @throws IllegalArgumentException if the envelope does not carry a badge event
      */
-    public boolean apply(EventEnvelope<?> envelope) {
+    public void apply(EventEnvelope<?> envelope) {
         if (!(envelope.data() instanceof BadgeEvent event)) {
             throw new IllegalArgumentException("not a badge event: " + envelope.type());
-        }
-        if (processed.contains(envelope.id())) {
-            return false;
         }
         switch (event) {
             case BadgeIssued issued -> issued(issued);
             case BadgeRevoked revoked ->
                 close(revoked.badgeId(), revoked.learnerId(), BadgeStatus.REVOKED, revoked.reason());
         }
-        processed.remember(envelope.id(), envelope.type());
-        return true;
     }
 
     private void issued(BadgeIssued badge) {
