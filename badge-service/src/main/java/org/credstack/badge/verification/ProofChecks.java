@@ -113,7 +113,12 @@ final class ProofChecks {
                 : invalid(method, result.failure());
     }
 
-    private Optional<PublicKey> resolve(String verificationMethod) {
+    /**
+     * The public key of a verification method (or a VC-JWT's {@code kid}), offline; empty when it cannot be resolved.
+     *
+     * @throws IllegalArgumentException when the method is a {@code did:key} that names no Ed25519 key
+     */
+    Optional<PublicKey> resolve(String verificationMethod) {
         if (verificationMethod.startsWith(DID_KEY)) {
             int hash = verificationMethod.indexOf('#');
             String multikey =

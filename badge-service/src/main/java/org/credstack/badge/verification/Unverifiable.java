@@ -7,12 +7,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * service cannot tell offline. Serialised as the words below, in a check's {@code cause}.
  */
 public enum Unverifiable {
-    /** The proof's verification method is not a {@code did:key} nor one of this service's issuer keys. */
+    /**
+     * The proof's verification method (a VC-JWT's {@code kid}) is not a {@code did:key} nor one of this service's
+     * issuer keys, or a VC-JWT names no key at all.
+     */
     KEY_NOT_RESOLVABLE("key not resolvable"),
     /** The credential names a JSON-LD context that is not bundled; contexts are never fetched. */
     CONTEXT_NOT_AVAILABLE_OFFLINE("context not available offline"),
     /** The proof's type or cryptosuite is not one this service checks. */
     UNSUPPORTED_CRYPTOSUITE("unsupported cryptosuite"),
+    /** A VC-JWT's JOSE {@code alg} is an asymmetric algorithm this service does not check (OB 3.0 §8.2). */
+    UNSUPPORTED_ALGORITHM("unsupported algorithm"),
+    /**
+     * A VC-JWT's key came in its own {@code jwk} header and nothing offline ties it to the credential's issuer.
+     */
+    KEY_NOT_BOUND_TO_ISSUER("key not bound to issuer"),
     /** The status list the credential names could not be obtained. */
     STATUS_LIST_UNREACHABLE("status list unreachable"),
     /** The status list was obtained but is itself not a valid, verifiable status list credential. */
