@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -64,7 +65,8 @@ final class BakedImages {
         }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
         ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+        // in memory: ImageIO.createImageInputStream may cache a stream in a temporary file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
             reader.setInput(in, true, false);
             Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
             return only(baked(root), "iTXt chunks with keyword " + PNG_KEYWORD);

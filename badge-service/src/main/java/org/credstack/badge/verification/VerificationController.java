@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>JSON ({@code application/json} or any {@code application/*+json}, e.g. {@code application/vc+ld+json}): the credential
  *       object; a JSON string holding a VC-JWT; or a VC 2.0 {@code EnvelopedVerifiableCredential} whose {@code id}
  *       is a {@code data:application/vc+jwt,...} URL;
- *   <li>a VC-JWT as the body ({@code application/vc+jwt}, {@code application/jwt}, {@code text/plain});
+ *   <li>a VC-JWT as the body ({@code application/vc+jwt}, {@code application/jwt}; {@code text/plain} stays a 415,
+ *       as for any other type not listed here);
  *   <li>a baked image as the body ({@code image/png}, {@code image/svg+xml});
  *   <li>a file upload ({@code multipart/form-data}, part {@code file}): a baked PNG or SVG, a JSON credential or a
  *       VC-JWT, told apart by content.
@@ -71,10 +72,10 @@ class VerificationController {
         return verifier.verify(object);
     }
 
-    /** Verifies a VC-JWT sent as the body (OB 3.0 §8.2); a JSON credential sent as text is read as JSON. */
+    /** Verifies a VC-JWT sent as the body (OB 3.0 §8.2; VC-JOSE-COSE §6.1.1 media type {@code application/vc+jwt}). */
     @PostMapping(
             value = VERIFY,
-            consumes = {"application/vc+jwt", "application/jwt", "text/plain"})
+            consumes = {"application/vc+jwt", "application/jwt"})
     VerificationReport verifyJwt(@RequestBody String compact) {
         return verifier.verifyText(compact.strip());
     }

@@ -323,6 +323,19 @@ class VcJwtTest {
     }
 
     @Test
+    void jwkHeaderHoldingAPrivateKeyIsInvalid() {
+        JWK leaked = new RSAKey.Builder((RSAPublicKey) rs256.getPublic())
+                .privateKey(rs256.getPrivate())
+                .build();
+        String compact = sign(Map.of("alg", "RS256", "jwk", leaked.toJSONObject()), payload(credential(ISSUER)), rs256);
+
+        VerificationReport report = verifier.verifyJwt(compact);
+
+        assertThat(report.checks().proof().status()).isEqualTo("invalid");
+        assertThat(report.checks().proof().detail()).contains("private key");
+    }
+
+    @Test
     void keyOfAnotherTypeThanTheAlgorithmIsInvalid() {
         String compact = sign(Map.of("alg", "RS256", "kid", ISSUER + "#es256"), payload(credential(ISSUER)), rs256);
 
