@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *   <li>404 {@code credential-not-found}, {@code issuer-not-found}, {@code status-list-not-found},
  *       {@code stack-award-not-found}
  *   <li>400 {@code invalid-request}: a revocation without a usable {@code reason}
- *   <li>400 {@code not-a-credential}: the body to verify is not a JSON object; {@code errors} name it by
- *       {@code pointer} ({@code ""} for the whole body)
+ *   <li>400 {@code not-a-credential}: the body to verify holds no credential (not a JSON object, not a compact
+ *       JWS, an image without exactly one baked credential, a damaged PNG, an SVG that is not well-formed); {@code
+ *       errors} name it by {@code pointer} ({@code ""} for the whole body)
  * </ul>
  */
 @RestControllerAdvice

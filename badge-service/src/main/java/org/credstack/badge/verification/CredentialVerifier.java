@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.credstack.badge.issuing.IssuedCredentials;
 import org.credstack.badge.schema.OpenBadgeSchemaValidator;
 import org.credstack.badge.schema.SchemaViolation;
@@ -17,7 +18,9 @@ import org.credstack.badge.verification.VerificationReport.ProofCheck;
 import org.credstack.badge.verification.VerificationReport.SchemaCheck;
 import org.credstack.badge.verification.VerificationReport.ValidityCheck;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       not resolvable). A context that is not bundled makes it {@code unverifiable} too; contexts are never
  *       fetched (see {@link ProofChecks}).
  *   <li><b>issuer</b>: the verification method's controller is the credential's {@code issuer}.
+ *   <li>a credential secured as a VC-JWT ({@link #verifyJwt}) has the JWS and its claims as its proof instead, and
+ *       the issuer binding of its key (see {@link VcJwt}).
  *   <li><b>validity</b>: {@code validFrom}/{@code validUntil} (VC v1: {@code issuanceDate}/{@code expirationDate})
  *       against the injected clock.
  *   <li><b>schema</b>: the OB 3.0 AchievementCredential (or EndorsementCredential) JSON Schema for a VC 2.0
@@ -52,12 +57,14 @@ import tools.jackson.databind.node.ObjectNode;
 class CredentialVerifier {
 
     private static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private static final OpenBadgeSchemaValidator ENDORSEMENT_SCHEMA = OpenBadgeSchemaValidator.endorsementCredential();
 
     private static final OpenBadgeSchemaValidator CLR_SCHEMA = OpenBadgeSchemaValidator.clrCredential();
 
     private final ProofChecks proofChecks;
+    private final VcJwt jwt;
     private final OpenBadgeSchemaValidator schema;
     private final IssuedCredentials credentials;
     private final CredentialStatuses statuses;
@@ -72,6 +79,12 @@ class CredentialVerifier {
             StatusListSource statusListSource,
             Clock clock) {
         this.proofChecks = new ProofChecks(keys, proofs);
+        // a VC-JWT's kid is resolved exactly as a Data Integrity verification method is
+        this.jwt = new VcJwt(kid -> switch (keys.resolve(kid)) {
+            case KeyResolution.Found found -> Optional.of(found.key().publicKey());
+            case KeyResolution.Unresolvable unresolvable -> Optional.empty();
+            case KeyResolution.Refused refused -> throw new IllegalArgumentException(refused.reason());
+        });
         this.schema = schema;
         this.credentials = credentials;
         this.statuses = new CredentialStatuses(statusLists, statusListSource, this::statusListProof);
@@ -88,6 +101,45 @@ class CredentialVerifier {
                 statuses.check(credential, credentials.revocation(id), now),
                 ProofChecks.issuer(credential));
         return VerificationReport.of(id, now, checks);
+    }
+
+    /**
+     * Verifies a credential secured as a VC-JWT (OB 3.0 §8.2): the JWS and its claims as the proof (see {@link
+     * VcJwt}), then validity, schema and status on the credential it secures, as for {@link #verify}.
+     *
+     * @param compact the compact JWS
+     * @throws UnverifiableRequestException when it is not a compact JWS holding a credential
+     */
+    VerificationReport verifyJwt(String compact) {
+        VcJwt.Checked checked = jwt.check(compact);
+        ObjectNode credential = checked.credential();
+        Instant now = clock.instant();
+        String id = text(credential.get("id"));
+        Checks checks = new Checks(
+                checked.proof(),
+                validity(credential, now),
+                schema(credential),
+                statuses.check(credential, credentials.revocation(id), now),
+                checked.issuer());
+        return VerificationReport.of(id, now, checks);
+    }
+
+    /**
+     * Verifies a credential given as text, as a baked image or an uploaded file holds it: JSON (it starts with
+     * {@code {}) by {@link #verify}, else a VC-JWT by {@link #verifyJwt}.
+     *
+     * @throws UnverifiableRequestException when it is neither a JSON object nor a compact JWS holding a credential
+     */
+    VerificationReport verifyText(String text) {
+        String stripped = text.strip();
+        if (!stripped.startsWith("{")) {
+            return verifyJwt(stripped);
+        }
+        try {
+            return verify((ObjectNode) JSON.readTree(stripped));
+        } catch (JacksonException | ClassCastException e) {
+            throw new UnverifiableRequestException("", "the credential is not a well-formed JSON object");
+        }
     }
 
     /** A status list credential's proof, valid only when its issuer's key made it and it is within its period. */

@@ -149,23 +149,43 @@ public record VerificationReport(String credentialId, String status, Instant che
 
     /**
      * @param status {@code valid}, {@code invalid} or {@code unverifiable}
-     * @param verificationMethod the proof's verification method, if it names one
+     * @param verificationMethod the proof's verification method, if it names one; for a VC-JWT the JOSE header's
+     *     {@code kid}, or the RFC 9278 thumbprint URI ({@code urn:ietf:params:oauth:jwk-thumbprint:sha-256:...}) of
+     *     the key in its {@code jwk} header
+     * @param algorithm a VC-JWT's JOSE {@code alg} ({@code EdDSA}, {@code ES256}, {@code RS256}, ...); absent for
+     *     a Data Integrity proof, whose {@code cryptosuite} names its algorithm
      * @param cause why the proof could not be checked; absent otherwise
      * @param detail why the proof failed or could not be checked; absent when valid
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProofCheck(String status, String verificationMethod, Unverifiable cause, String detail) {}
+    public record ProofCheck(
+            String status, String verificationMethod, String algorithm, Unverifiable cause, String detail) {
+
+        /** A Data Integrity proof's check (no JOSE {@code alg}). */
+        public ProofCheck(String status, String verificationMethod, Unverifiable cause, String detail) {
+            this(status, verificationMethod, null, cause, detail);
+        }
+    }
 
     /**
      * Whether the proof's verification method is the issuer's: its controller (the URL or DID before {@code #}) is
-     * the credential's {@code issuer} id.
+     * the credential's {@code issuer} id. A VC-JWT whose key came in its own {@code jwk} header is bound only when
+     * that key is one the issuer's id resolves to; otherwise the binding is {@code unverifiable} (anyone can sign
+     * with a key of their own and name any issuer).
      *
-     * @param status {@code valid} or {@code invalid}
+     * @param status {@code valid}, {@code invalid} or {@code unverifiable}
      * @param issuer the credential's issuer id
-     * @param detail why it is not the issuer's, or how it was bound; absent otherwise
+     * @param cause why the binding could not be checked; absent otherwise
+     * @param detail why it is not the issuer's, how it was bound, or why that could not be told; absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IssuerCheck(String status, String issuer, String detail) {}
+    public record IssuerCheck(String status, String issuer, Unverifiable cause, String detail) {
+
+        /** A binding that could be checked. */
+        public IssuerCheck(String status, String issuer, String detail) {
+            this(status, issuer, null, detail);
+        }
+    }
 
     /**
      * @param status {@code valid}, {@code not yet valid}, {@code expired} or {@code invalid} (unreadable dates)
