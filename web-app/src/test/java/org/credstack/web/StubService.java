@@ -42,9 +42,10 @@ public final class StubService {
      *
      * @param target {@code path?query}
      * @param contentType the {@code Content-Type} header, or {@code null}
+     * @param traceparent the W3C {@code traceparent} header, or {@code null}
      * @param bytes the body's bytes
      */
-    public record Body(String target, String contentType, byte[] bytes) {}
+    public record Body(String target, String contentType, String traceparent, byte[] bytes) {}
 
     private static final Answer NOT_FOUND =
             new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}", Duration.ZERO);
@@ -74,7 +75,8 @@ public final class StubService {
                     stub.traceparents.add(traceparent);
                 }
                 byte[] requestBytes = exchange.getRequestBody().readAllBytes();
-                stub.bodies.add(new Body(target, exchange.getRequestHeaders().getFirst("Content-Type"), requestBytes));
+                stub.bodies.add(new Body(
+                        target, exchange.getRequestHeaders().getFirst("Content-Type"), traceparent, requestBytes));
                 String requestBody = new String(requestBytes, StandardCharsets.UTF_8);
                 stub.received.add(new Request(
                         exchange.getRequestMethod(),

@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param validFrom {@code checks.validity.validFrom}, ISO-8601, or {@code null}
  * @param validUntil {@code checks.validity.validUntil}, ISO-8601, or {@code null} (never expires)
  * @param checkedAt when badge-service checked it, ISO-8601
- * @param claims what the credential says of itself, or {@code null} when the page cannot read it (a baked image)
+ * @param claims what the credential says of itself, or {@code null} when the page cannot read it (a baked image, text
+ *     that is not a credential's JSON nor a VC-JWT's)
+ * @param bakedImage whether it came as a baked PNG or SVG, whose claims the page does not read (docs/web-app.md)
  */
 record VerificationResult(
         String status,
@@ -40,7 +42,8 @@ record VerificationResult(
         String validFrom,
         String validUntil,
         String checkedAt,
-        Claims claims) {
+        Claims claims,
+        boolean bakedImage) {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -74,11 +77,17 @@ record VerificationResult(
 
     /** The checks in the order the page lists them: {@code [key, label, what it checks]}. */
     private static final List<List<String>> CHECKS = List.of(
-            List.of("proof", "Signature", "The issuer's digital signature covers the credential: nothing was changed."),
-            List.of("issuer", "Issuer", "The key that signed it belongs to the issuer the credential names."),
-            List.of("schema", "Format", "It is a well-formed Open Badges 3.0 credential."),
-            List.of("validity", "Validity period", "Today is within the dates it is valid between."),
-            List.of("credentialStatus", "Revocation", "The issuer has not revoked or suspended it."));
+            List.of(
+                    "proof",
+                    "Signature",
+                    "Checks that the issuer's digital signature covers the credential, so nothing in it was changed."),
+            List.of(
+                    "issuer",
+                    "Issuer",
+                    "Checks that the key that signed it belongs to the issuer the credential names."),
+            List.of("schema", "Format", "Checks that it is a well-formed Open Badges 3.0 credential."),
+            List.of("validity", "Validity period", "Checks that today is within the dates it is valid between."),
+            List.of("credentialStatus", "Revocation", "Checks that the issuer has not revoked or suspended it."));
 
     private static final Map<String, String> OUTCOMES = Map.of(
             "valid", "Passed",
@@ -161,7 +170,8 @@ record VerificationResult(
                 text(checks.path("validity").path("validFrom")),
                 text(checks.path("validity").path("validUntil")),
                 text(report.path("checkedAt")),
-                claims(sent));
+                claims(sent),
+                sent.form() == SentCredential.Form.PNG || sent.form() == SentCredential.Form.SVG);
     }
 
     /** Whether the credential can be relied on as it stands. */
@@ -224,11 +234,10 @@ record VerificationResult(
         }
         JsonNode subject = credential.path("credentialSubject");
         String achievement = text(subject.path("achievement").path("name"));
-        Claims claims = new Claims(
+        return new Claims(
                 achievement != null ? achievement : text(credential.path("name")),
                 text(credential.path("issuer").path("name")),
                 CredentialPage.recipient(subject));
-        return claims.equals(new Claims(null, null, null)) ? null : claims;
     }
 
     private static JsonNode fromJson(String text) {

@@ -126,11 +126,15 @@ class VerifyPageIT {
                 .contains("<dd id=\"achievement\">Occupational Therapy Assistant</dd>")
                 .contains("<dd id=\"issuer-name\">Acme &amp; Co</dd>")
                 .contains("<dd id=\"recipient\">Ada Lovelace</dd>")
-                .doesNotContain("id=\"reason\"");
+                .doesNotContain("id=\"reason\"")
+                .doesNotContain("id=\"image-note\"");
         assertThat(html.split("<strong class=\"verified\">Passed</strong>")).hasSize(4);
         assertThat(verifications()).anySatisfy(body -> {
             assertThat(body.contentType()).isEqualTo("application/json");
             assertThat(new String(body.bytes(), StandardCharsets.UTF_8)).isEqualTo(CREDENTIAL);
+            assertThat(body.traceparent())
+                    .as("the page request's trace, passed on")
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         });
         Accessibility.assertBasics(html);
     }
@@ -152,7 +156,7 @@ class VerifyPageIT {
                 .contains("its validity period has ended")
                 .contains("<dd id=\"issuer-id\">https://badges.example.edu/issuers/7</dd>")
                 .contains("<dd id=\"valid-until\">Jan 1, 2026, 12:00")
-                .contains("The achievement and recipient of a badge image are not shown here")
+                .contains("id=\"image-note\"")
                 .contains("class=\"result bad\"");
     }
 
@@ -169,7 +173,7 @@ class VerifyPageIT {
                         + "https://status.example.edu/lists/3 did not answer</span></p>")
                 .contains("<dd id=\"recipient\">Grace Hopper</dd>")
                 .contains("class=\"result unsure\"")
-                .contains("<strong class=\"not-verified\">Could not be checked</strong>")
+                .contains("<strong class=\"unchecked\">Could not be checked</strong>")
                 .doesNotContain("Result: <span>Invalid</span>");
     }
 
