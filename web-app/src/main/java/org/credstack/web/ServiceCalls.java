@@ -63,12 +63,16 @@ public class ServiceCalls {
         }
     }
 
-    /** The problem's first named error ({@code field: message}), else its {@code detail}. */
+    /**
+     * The problem's first named error ({@code field: message}; only the message when it names the whole body, pointer
+     * {@code ""}), else its {@code detail}.
+     */
     private String problemDetail(HttpClientErrorException e) {
         JsonNode problem = problem(e);
         JsonNode error = problem.path("errors").path(0);
         if (error.isObject()) {
-            return fieldOf(error) + ": " + error.path("message").asString("");
+            String message = error.path("message").asString("");
+            return fieldOf(error).isEmpty() ? message : fieldOf(error) + ": " + message;
         }
         return problem.path("detail").asString("the service refused the request");
     }

@@ -100,7 +100,17 @@ class BrowserPagesIT {
                         "/credentials/" + REFUSED_ID,
                         400,
                         "application/problem+json",
-                        "{\"status\": 400, \"title\": \"Bad Request\"}");
+                        "{\"status\": 400, \"title\": \"Bad Request\"}")
+                // a did:key issuer: a long word without break points, which must not widen the page on a phone
+                .answer("POST", "/api/v1/verify", 200, "application/json", """
+                        {"credentialId": "urn:uuid:77aa", "status": "unverifiable", "checkedAt": "2027-01-10T09:00:00Z",
+                         "checks": {"proof": {"status": "valid"},
+                                    "issuer": {"status": "valid",
+                                      "issuer": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"},
+                                    "schema": {"status": "valid", "violations": []},
+                                    "validity": {"status": "valid", "validFrom": "2026-11-27T14:40:00Z"},
+                                    "credentialStatus": {"status": "unverifiable", "cause": "status list unreachable",
+                                      "detail": "https://status.example.edu/lists/3-with-a-long-name did not answer"}}}""");
     }
 
     @DynamicPropertySource
@@ -124,6 +134,7 @@ class BrowserPagesIT {
                 Arguments.of("credential-unavailable", "/credentials/" + REFUSED_ID, "Credential"),
                 Arguments.of("not-found", "/catalog/no-such-credential", "Not found"),
                 Arguments.of("bad-input", "/credentials/a%20b", "This request cannot be answered"),
+                Arguments.of("verify", "/verify", "Verify a credential"),
                 Arguments.of("error", "/error", "Something went wrong"));
         return Stream.of(Viewport.values())
                 .flatMap(viewport -> pages.stream()
@@ -268,6 +279,30 @@ class BrowserPagesIT {
         String describedBy = currency.getAttribute("aria-describedby");
         assertThat(driver.findElement(By.id(describedBy)).getText()).startsWith("currency is needed with maxCost");
         browser.check("catalog-missing-currency");
+    }
+
+    @Test
+    void checksAPastedCredentialWithoutJavaScriptAndShowsTheResultAtPhoneWidth() {
+        Browser browser = BROWSERS.at(Viewport.PHONE);
+        WebDriver driver = browser.driver();
+        browser.visit(url("/verify"));
+
+        driver.findElement(By.id("credential")).sendKeys("{\"id\": \"urn:uuid:77aa\"}");
+        driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+
+        WebElement result = await().atMost(SWAP_DEADLINE)
+                .until(() -> driver.findElements(By.id("result")), found -> !found.isEmpty())
+                .getFirst();
+        assertThat(driver.getTitle()).isEqualTo("Unverifiable – Verify a credential – CredStack");
+        assertThat(result.findElement(By.id("meaning")).getText()).contains("this does not mean it is fake");
+        assertThat(result.findElement(By.id("check-credentialStatus")).getText())
+                .contains("Could not be checked")
+                .contains("status list unreachable");
+        browser.check("verify-result");
+        assertThat(script(
+                        driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .as("pixels of sideways scrolling at phone width")
+                .isEqualTo(0L);
     }
 
     private URI url(String path) {

@@ -40,6 +40,18 @@ class ServiceCallsTest {
     }
 
     @Test
+    void givesOnlyTheMessageOfARejectionOfTheWholeBody() {
+        Fetched<String> answer = calls.call("badge", () -> {
+            throw answer(HttpStatus.BAD_REQUEST, """
+                    {"type":"urn:credstack:problem:not-a-credential","status":400,"detail":"the body is not a compact JWS",
+                     "errors":[{"pointer":"","message":"the body is not a compact JWS"}]}""");
+        });
+
+        assertThat(answer.state()).isEqualTo(Fetched.State.REJECTED);
+        assertThat(answer.detail()).isEqualTo("the body is not a compact JWS");
+    }
+
+    @Test
     void tellsARefusalAndAConflictFromAnUnavailableService() {
         Fetched<String> forbidden = calls.call("catalog", () -> {
             throw answer(HttpStatus.FORBIDDEN, "{\"status\":403,\"detail\":\"not staff of p-2\"}");

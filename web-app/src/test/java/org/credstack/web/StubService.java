@@ -37,6 +37,16 @@ public final class StubService {
      */
     public record Request(String method, String target, String authorization, String body) {}
 
+    /**
+     * A request's body as it arrived, for bodies that are not text (a baked image).
+     *
+     * @param target {@code path?query}
+     * @param contentType the {@code Content-Type} header, or {@code null}
+     * @param traceparent the W3C {@code traceparent} header, or {@code null}
+     * @param bytes the body's bytes
+     */
+    public record Body(String target, String contentType, String traceparent, byte[] bytes) {}
+
     private static final Answer NOT_FOUND =
             new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}", Duration.ZERO);
 
@@ -45,6 +55,7 @@ public final class StubService {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private final List<Body> bodies = new CopyOnWriteArrayList<>();
 
     private StubService(HttpServer server) {
         this.server = server;
@@ -63,7 +74,10 @@ public final class StubService {
                 if (traceparent != null) {
                     stub.traceparents.add(traceparent);
                 }
-                String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                byte[] requestBytes = exchange.getRequestBody().readAllBytes();
+                stub.bodies.add(new Body(
+                        target, exchange.getRequestHeaders().getFirst("Content-Type"), traceparent, requestBytes));
+                String requestBody = new String(requestBytes, StandardCharsets.UTF_8);
                 stub.received.add(new Request(
                         exchange.getRequestMethod(),
                         target,
@@ -147,6 +161,11 @@ public final class StubService {
     /** Every request so far, with its method, {@code Authorization} header and body. */
     public List<Request> received() {
         return List.copyOf(received);
+    }
+
+    /** Every request's body so far, as bytes with its {@code Content-Type}. */
+    public List<Body> bodies() {
+        return List.copyOf(bodies);
     }
 
     /** The W3C {@code traceparent} header of every request so far that had one. */

@@ -1,8 +1,12 @@
 package org.credstack.web.credential;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
 
 /** badge-service's public API, as the web app calls it (no token: both are public). */
@@ -30,4 +34,16 @@ public interface BadgeApi {
     /** {@code {id, name}}: the name the recipient chose to show on the public page; 404 when they chose none. */
     @GetExchange(url = "/credentials/{id}/display-name", accept = "application/json")
     JsonNode displayName(@PathVariable String id);
+
+    /**
+     * {@code POST /api/v1/verify}: badge-service's {@code VerificationReport} of any Open Badges 3.0 credential
+     * (docs/verification.md), 200 even for an invalid one; 400 problem {@code not-a-credential} when the body holds
+     * no credential. Bodies over 1 MB are refused (413), other types too (415): the caller sends neither.
+     *
+     * @param contentType {@code application/json}, {@code application/vc+jwt}, {@code image/png} or {@code
+     *     image/svg+xml}, as the web app tells the body apart ({@code SentCredential})
+     * @param credential the credential as sent: JSON, a compact JWS, or a baked image's bytes
+     */
+    @PostExchange(url = "/api/v1/verify", accept = "application/json")
+    JsonNode verify(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] credential);
 }

@@ -134,7 +134,7 @@ public record CredentialPage(
      * of {@code identityType} {@code name} (OB 3.0 §B.1.6 IdentityObject). CredStack's credentials name the
      * recipient by a salted e-mail hash only, so this is usually {@code null}.
      */
-    private static String recipient(JsonNode subject) {
+    static String recipient(JsonNode subject) {
         String name = text(subject.path("name"));
         if (name != null) {
             return name;
