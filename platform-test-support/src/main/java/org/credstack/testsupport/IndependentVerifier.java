@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * {@code credentialStatus}) in the repository's {@code tools/ob-verifier}, run with {@code node}, entirely offline
  * (contexts from npm packages, the issuer's controller document and the status list credentials from files); and,
  * through {@link #verifyProofs(String)}, the proofs alone ({@code eddsa-rdfc-2022} and {@code Ed25519Signature2020})
- * of many credentials from other issuers in one node process.
+ * of many credentials from other issuers in one node process, with the controller documents the request brings.
  *
  * <p>{@link #find()} walks up from the working directory to the folder holding {@code tools/ob-verifier} and, when
  * its {@code node_modules} is missing or older than its {@code package-lock.json}, runs {@code npm ci} there once (npm from the {@code PATH}; a file lock keeps
@@ -180,10 +180,13 @@ public final class IndependentVerifier {
     /**
      * Checks the proofs of many credentials in one {@code node} process: {@code node verify-proofs.mjs} with {@code
      * requestJson} on its standard input (see that script for both shapes). Only the proofs are checked, with the
-     * contexts the request brings and {@code did:key} expanded locally; nothing else is loaded.
+     * contexts and controller documents the request brings ({@code https} keys and {@code did:web} DIDs resolve only
+     * to those) and {@code did:key} expanded locally; nothing else is loaded.
      *
-     * @param requestJson {@code {"contexts": {"<url>": <context>, ...}, "credentials": [{"name": "...",
-     *     "credential": {...}}, ...]}}
+     * @param requestJson {@code {"contexts": {"<url>": <context>, ...}, "controllerDocuments": {"<url>": <document>,
+     *     ...}, "credentials": [{"name": "...", "credential": {...}}, ...]}}; {@code controllerDocuments} is optional
+     *     and keyed by the {@code https} URL each document is served at ({@code https://host/path/did.json} for {@code
+     *     did:web:host:path})
      * @return the script's report, its last line of output: {@code {"results": [{"name": "...", "status":
      *     "valid"|"invalid"|"unverifiable", "reason": "..."|null}, ...]}}, one result per credential in the request's
      *     order

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,6 +32,31 @@ import tools.jackson.databind.node.ObjectNode;
 class ResolvedKeysFixturesTest {
 
     static final String DOCUMENTS = "controller-documents/";
+
+    /**
+     * The URLs {@link #documents} serves a controller document for, one per file under {@value #DOCUMENTS}: {@code
+     * <host>/<path>.json} is {@code https://<host>/<path>}, a {@code did.json} keeps its name (did:web §3.2).
+     */
+    static List<URI> controllerDocumentUrls() {
+        try {
+            Path root = Path.of(ResolvedKeysFixturesTest.class
+                    .getClassLoader()
+                    .getResource(VerificationFixturesTest.ROOT + DOCUMENTS)
+                    .toURI());
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(Files::isRegularFile)
+                        .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                        .map(path -> URI.create(
+                                "https://" + (path.endsWith("/did.json") ? path : path.replaceFirst("\\.json$", ""))))
+                        .sorted()
+                        .toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The URLs the verifier asked for, in order. */
     final List<URI> fetched = new ArrayList<>();

@@ -24,8 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The DigitalBazaar verifier ({@code tools/ob-verifier/verify-proofs.mjs}: jsonld-signatures with {@code
  * eddsa-rdfc-2022} and {@code Ed25519Signature2020}) and ours give the same proof status for every fixture of {@link
  * VerificationFixturesTest}, and for a tampered copy of each signed one, whenever both can check it. Both run offline
- * on the same JSON-LD contexts (the ones {@link StaticDocumentLoader} bundles) with {@code did:key} as the only keys;
- * one node process checks every credential.
+ * on the same JSON-LD contexts (the ones {@link StaticDocumentLoader} bundles) and the same controller documents (the
+ * ones {@link ResolvedKeysFixturesTest} serves for the {@code https} and {@code did:web} keys; DigitalBazaar resolves
+ * the {@code did:web} one with its own {@code @digitalbazaar/did-method-web} driver); {@code did:key} is expanded
+ * locally by each. One node process checks every credential.
  *
  * <p>Where DigitalBazaar cannot check a fixture, {@link #DIGITAL_BAZAAR_CANNOT_CHECK} says why; where the two disagree,
  * {@link #DISAGREEMENTS} says why. Both lists are pinned: a fixture that leaves or joins either fails the test.
@@ -39,54 +41,40 @@ class VerificationAgreementTest {
     static final String TAMPERED = "tampered ";
 
     private static final String ONE_EDTECH = VerificationFixturesTest.ONE_EDTECH;
-    private static final String SPEC = VerificationFixturesTest.SPEC;
 
     /**
-     * The fixtures (and their tampered copies) DigitalBazaar cannot check offline, with a text its reason contains: no
-     * key outside {@code did:key} is resolved, and it has no suite for the legacy {@code eddsa-2022} name.
+     * The fixtures (and their tampered copies) DigitalBazaar cannot check, with a text its reason contains: it has no
+     * suite for the legacy {@code eddsa-2022} cryptosuite name.
      */
-    static final Map<String, String> DIGITAL_BAZAAR_CANNOT_CHECK = Map.ofEntries(
-            Map.entry(ONE_EDTECH + "ob30/simple.json", "not available offline: https://example.com/issuers/876543#"),
-            Map.entry(
-                    ONE_EDTECH + "ob30/simple-err-expired.json",
-                    "not available offline: https://example.com/issuers/876543#"),
-            Map.entry(
-                    ONE_EDTECH + "ob30/simple-multiple-proofs.json",
-                    "not available offline: https://example.com/issuers/876543#"),
-            Map.entry(ONE_EDTECH + "ob30/simple-eddsa-2022.json", "unsupported proof type or cryptosuite: eddsa-2022"),
-            Map.entry(ONE_EDTECH + "ob30/complete.json", "not available offline: https://1edtech.edu/issuers/565049#"),
-            Map.entry(
-                    ONE_EDTECH + "ob30/bit-string-list/credential-status-revoked.json",
-                    "not available offline: https://1edtech.edu/issuers/565049#"),
-            Map.entry(
-                    ONE_EDTECH + "ob30/credential-status-revoked.json",
-                    "not available offline: did:web:dc.1edtech.org:wellspring2022:"),
-            Map.entry(
-                    ONE_EDTECH + "ob30/endorsement-valid.json",
-                    "not available offline: https://state.gov/issuers/565049#"),
-            Map.entry(ONE_EDTECH + "clr20/simple.json", "not available offline: https://example.edu/issuers/565049#"),
-            Map.entry(
-                    SPEC + "impl-test-vectors/linked-data-proof-ob.signed-credential.extracted.json",
-                    "not available offline: https://example.edu/issuers/565049#"),
-            Map.entry(
-                    SPEC + "impl-test-vectors/linked-data-proof-clr.signed-credential.extracted.json",
-                    "not available offline: https://example.edu/issuers/565049#"));
+    static final Map<String, String> DIGITAL_BAZAAR_CANNOT_CHECK =
+            Map.of(ONE_EDTECH + "ob30/simple-eddsa-2022.json", "unsupported proof type or cryptosuite: eddsa-2022");
 
     /**
-     * Where both check and disagree: the proof's {@code verificationMethod} is a bare {@code did:key} (a DID, not a
-     * DID URL with the key's fragment). DigitalBazaar dereferences it to the DID document, which is no verification
-     * method, and rejects the proof (Controlled Identifiers 1.0 §3.3, Retrieve Verification Method); we, like the
-     * 1EdTech validator, take the DID's one key. Their tampered copies agree (both invalid).
+     * Where both check and disagree, ours {@code valid} and DigitalBazaar's {@code invalid}, with a text its reason
+     * contains. Their tampered copies agree (both invalid).
+     *
+     * <ul>
+     *   <li>The proof's {@code verificationMethod} is a bare {@code did:key} (a DID, not a DID URL with the key's
+     *       fragment). DigitalBazaar dereferences it to the DID document, which is no verification method, and rejects
+     *       the proof (Controlled Identifiers 1.0 §3.3, Retrieve Verification Method); we, like the 1EdTech validator,
+     *       take the DID's one key.
+     *   <li>The {@code did:web} document names its key by a relative DID URL ({@code "id": "#z6Mk…"}, DID Core 1.0
+     *       §3.2.2), which we resolve against the DID; {@code @digitalbazaar/did-method-web} 1.0.1 looks for a node
+     *       whose {@code id} is literally {@code <DID>#z6Mk…}, finds none and rejects the proof (with absolute ids in
+     *       the document both call it valid).
+     * </ul>
      */
     static final Map<String, String> DISAGREEMENTS = Map.of(
             ONE_EDTECH + "ob30/simple-did-key-method.json", "The \"publicKeyMultibase\" property is required",
-            ONE_EDTECH + "clr20/complex.json", "The \"publicKeyMultibase\" property is required");
+            ONE_EDTECH + "clr20/complex.json", "The \"publicKeyMultibase\" property is required",
+            ONE_EDTECH + "ob30/credential-status-revoked.json", "DID document entity with id \"did:web:");
 
     record Answer(String status, String reason) {}
 
     static Map<String, Answer> digitalBazaar;
 
-    final VerificationFixturesTest fixtures = new VerificationFixturesTest();
+    /** Our verifier with the controller documents DigitalBazaar is given. */
+    final CredentialVerifier ourVerifier = new ResolvedKeysFixturesTest().verifier;
 
     @BeforeAll
     static void askDigitalBazaarOnceForEveryCredential() {
@@ -155,6 +143,11 @@ class VerificationAgreementTest {
                 throw new IllegalStateException(e);
             }
         }
+        ObjectNode controllerDocuments = request.putObject("controllerDocuments");
+        DocumentSource documents = new ResolvedKeysFixturesTest().documents;
+        for (URI url : ResolvedKeysFixturesTest.controllerDocumentUrls()) {
+            controllerDocuments.set(url.toString(), documents.document(url));
+        }
         ArrayNode credentials = request.putArray("credentials");
         credentials()
                 .forEach(arguments -> credentials
@@ -167,7 +160,7 @@ class VerificationAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("credentials")
     void digitalBazaarAndWeGiveTheSameProofStatusWhereBothCanCheck(String name, ObjectNode credential) {
-        String ours = fixtures.verifier.verify(credential).checks().proof().status();
+        String ours = ourVerifier.verify(credential).checks().proof().status();
         Answer theirs = digitalBazaar.get(name);
         assertThat(theirs).as("DigitalBazaar's answer for %s", name).isNotNull();
 
