@@ -11,10 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.credstack.testsupport.InfrastructureTest;
@@ -61,11 +68,29 @@ class DeadLetterIT {
     RestTestClient http;
 
     @BeforeEach
-    void connect() {
+    void connect() throws Exception {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // the records carry a fixed timestamp from 2025: without unlimited retention the broker's retention check
+        // (every few minutes) deletes them, and a test that meets it waits in vain for its record to be listed
         admin.createOrModifyTopics(
-                TopicBuilder.name(DLQ).partitions(2).build(),
-                TopicBuilder.name(OTHER_SERVICES_DLQ).partitions(1).build());
+                TopicBuilder.name(DLQ)
+                        .partitions(2)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build(),
+                TopicBuilder.name(OTHER_SERVICES_DLQ)
+                        .partitions(1)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build());
+        // and for topics that existed before (KafkaAdmin leaves their configuration as it is)
+        AlterConfigOp keepForever =
+                new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET);
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            client.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, DLQ), List.of(keepForever),
+                            new ConfigResource(ConfigResource.Type.TOPIC, OTHER_SERVICES_DLQ), List.of(keepForever)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
