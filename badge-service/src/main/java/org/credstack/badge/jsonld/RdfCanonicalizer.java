@@ -96,7 +96,8 @@ public final class RdfCanonicalizer {
         return titaniumRdfc(quads);
     }
 
-    private static String titaniumRdfc(Set<Quad> quads) {
+    /** titanium-rdfc's canonical N-Quads of these quads (package-visible: the labelling tests compare with it). */
+    static String titaniumRdfc(Set<Quad> quads) {
         RdfCanon canon = RdfCanon.create("SHA-256");
         var out = new StringWriter();
         try {

@@ -3,14 +3,11 @@ package org.credstack.badge.jsonld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.apicatalog.rdf.api.RdfConsumerException;
-import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsReader;
 import com.apicatalog.rdf.nquads.NQuadsReaderException;
-import com.apicatalog.rdf.nquads.NQuadsWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -134,24 +131,7 @@ class BlankNodeLabellerTest {
     }
 
     static String titaniumRdfc(Set<Quad> quads) {
-        RdfCanon canon = RdfCanon.create("SHA-256");
-        var out = new StringWriter();
-        try {
-            for (Quad quad : quads) {
-                canon.quad(
-                        quad.subject(),
-                        quad.predicate(),
-                        quad.object(),
-                        quad.datatype(),
-                        quad.language(),
-                        quad.direction(),
-                        quad.graph());
-            }
-            canon.provide(new NQuadsWriter(out));
-        } catch (RdfConsumerException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+        return RdfCanonicalizer.titaniumRdfc(quads);
     }
 
     static Set<Quad> read(String resource) {
