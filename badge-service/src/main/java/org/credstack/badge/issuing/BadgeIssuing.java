@@ -20,7 +20,6 @@ import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.events.enrollment.EnrollmentCompleted;
 import org.credstack.runtime.Outbox;
-import org.credstack.runtime.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,9 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@link #issue(Issuance)} is the one way a credential is built and stored; the stack award uses it too.
  *
  * <p>Exactly one credential per enrollment, however often the event is delivered, and also after it was revoked:
- * a {@code ce_id}
- * already handled is dropped, an enrollment that already has a badge is not issued again, and the
- * unique index on {@code badges.enrollmentId} settles concurrent duplicates.
+ * an enrollment that already has a badge is not issued again (badges are never deleted, so the badge itself is the
+ * record that the completion was handled; no {@code processedEvents} entry is kept), and the unique index on {@code
+ * badges.enrollmentId} settles concurrent duplicates.
  *
  * <p>A renewal ({@code renewalOf} set) is issued like any award, for the same achievement and learner, with its
  * validity counted as {@link #validityStart} says; the renewed badge is left as it is, so it stays in the learner's
@@ -63,7 +62,6 @@ public class BadgeIssuing {
     private final CatalogReplica catalog;
     private final Issuers issuers;
     private final IssuedCredentials credentials;
-    private final ProcessedEvents processed;
     private final OpenBadgeSchemaValidator schema;
     private final DataIntegritySigner signer;
     private final Outbox outbox;
@@ -77,7 +75,6 @@ public class BadgeIssuing {
             CatalogReplica catalog,
             Issuers issuers,
             IssuedCredentials credentials,
-            ProcessedEvents processed,
             OpenBadgeSchemaValidator schema,
             DataIntegritySigner signer,
             Outbox outbox,
@@ -90,7 +87,6 @@ public class BadgeIssuing {
         this.catalog = catalog;
         this.issuers = issuers;
         this.credentials = credentials;
-        this.processed = processed;
         this.schema = schema;
         this.signer = signer;
         this.outbox = outbox;
@@ -106,26 +102,22 @@ public class BadgeIssuing {
      */
     public void handle(EventEnvelope<?> envelope) {
         if (envelope.data() instanceof EnrollmentCompleted completed) {
-            issue(envelope.id(), envelope.type(), envelope.time(), completed);
+            issue(envelope.time(), completed);
         }
     }
 
-    private void issue(UUID eventId, String type, Instant completionSaved, EnrollmentCompleted completed) {
-        if (processed.contains(eventId)) {
-            return;
-        }
+    private void issue(Instant completionSaved, EnrollmentCompleted completed) {
         if (credentials.existsForEnrollment(completed.enrollmentId())) {
             // also when that badge was revoked: a completion earns one credential; a new enrollment earns a new one
             log.info("enrollment {} already has its badge: not issued again", completed.enrollmentId());
-        } else {
-            CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
-                    .orElseThrow(() -> new CatalogVersionMissingException(
-                            completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
-            if (issue(Issuance.of(completed, credential)).isPresent()) {
-                metrics.completedAt(completionSaved);
-            }
+            return;
         }
-        processed.remember(eventId, type);
+        CredentialSnapshot credential = catalog.version(completed.credentialId(), completed.credentialVersion())
+                .orElseThrow(() -> new CatalogVersionMissingException(
+                        completed.credentialId(), completed.credentialVersion(), completed.enrollmentId()));
+        if (issueUnchecked(Issuance.of(completed, credential)).isPresent()) {
+            metrics.completedAt(completionSaved);
+        }
     }
 
     /**
@@ -141,6 +133,11 @@ public class BadgeIssuing {
         if (credentials.existsForEnrollment(issuance.awardKey())) {
             return Optional.empty();
         }
+        return issueUnchecked(issuance);
+    }
+
+    /** {@link #issue(Issuance)} once its caller has found no badge under the award key. */
+    private Optional<String> issueUnchecked(Issuance issuance) {
         String id = store(issuance);
         if (id == null) {
             return Optional.empty();

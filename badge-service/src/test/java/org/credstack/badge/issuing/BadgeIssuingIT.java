@@ -60,6 +60,9 @@ class BadgeIssuingIT extends IssuingIntegrationTest {
                 .as("the completion's badge and the marker's, no duplicate")
                 .isEqualTo(issuedBefore + 2);
         assertThat(meters.timer(IssuingMetrics.LATENCY).count()).isEqualTo(timedBefore + 2);
+        assertThat(mongo.count(new Query(Criteria.where("_id").is(eventId.toString())), "processedEvents"))
+                .as("the badge under its enrollment is the record that the completion was handled")
+                .isZero();
         BadgeIssued badge = issued.stream()
                 .filter(e -> e.enrollmentId().equals(completed.enrollmentId()))
                 .findFirst()

@@ -3,6 +3,7 @@ package org.credstack.enrollment.statements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.credstack.enrollment.enrollment.EnrollmentStarted;
 import org.credstack.enrollment.enrollment.Enrollments;
@@ -62,19 +63,30 @@ class CompletionMatcher {
     /**
      * Matches statements, voiding ones first so that a batch's voided statements never count, then marks them all
      * processed in one write.
+     *
+     * @param batch stored statements, in request order
+     * @param neverHeld the ids among them that no match has run for before (inserted by the request that submits
+     *     them), so none of them can be in the inbox: completing one needs no inbox release
      */
-    void process(List<StoredStatement> batch) {
-        batch.stream().filter(StoredStatement::isVoiding).forEach(this::apply);
-        batch.stream().filter(s -> !s.isVoiding()).forEach(this::apply);
+    void process(List<StoredStatement> batch, Set<String> neverHeld) {
+        batch.stream().filter(StoredStatement::isVoiding).forEach(s -> apply(s, !neverHeld.contains(s.id())));
+        batch.stream().filter(s -> !s.isVoiding()).forEach(s -> apply(s, !neverHeld.contains(s.id())));
         statements.markProcessed(batch.stream().map(StoredStatement::id).toList());
     }
 
-    private void apply(StoredStatement statement) {
+    /**
+     * A statement voided since it was read is found out without reading it again: a match reads the learner's
+     * non-voided statements about the activity anyway, and the statement is not among them ({@link #complete}); only
+     * before holding it is it read again.
+     *
+     * @param mayBeHeld whether an earlier match may have held it in the inbox
+     */
+    private void apply(StoredStatement statement, boolean mayBeHeld) {
         if (statement.isVoiding()) {
             statements.markVoided(statement.voids());
             inbox.release(statement.voids());
-        } else if (!statement.voided() && !statements.get(statement.id()).voided()) {
-            match(statement);
+        } else if (!statement.voided()) {
+            match(statement, mayBeHeld);
         }
     }
 
@@ -82,7 +94,7 @@ class CompletionMatcher {
      * Completes what the statement meets, or holds it in the inbox. After holding it looks once more: a learner or
      * enrollment stored meanwhile retried the inbox before the hold was there, and would otherwise leave it held.
      */
-    private void match(StoredStatement statement) {
+    private void match(StoredStatement statement, boolean mayBeHeld) {
         UnmatchedInbox.Reason held = null;
         while (true) {
             ActorMatch actor =
@@ -93,7 +105,7 @@ class CompletionMatcher {
                                 .filter(a -> statement.mayCountFor(a.providerId()))
                                 .toList();
                 if (!assignments.isEmpty()) {
-                    complete(statement, found.learner(), assignments);
+                    complete(statement, found.learner(), assignments, mayBeHeld || held != null);
                     return;
                 }
             }
@@ -105,27 +117,42 @@ class CompletionMatcher {
             if (reason == held) {
                 return;
             }
+            if (held == null && isVoided(statement)) {
+                // voided since it was read: never held (xAPI Data 2.3.2, voided statements do not count)
+                return;
+            }
             inbox.hold(statement, reason);
             held = reason;
         }
     }
 
-    private void complete(StoredStatement statement, LearnerProfile learner, List<TrackedAssignment> assignments) {
+    private boolean isVoided(StoredStatement statement) {
+        StoredStatement stored = statements.get(statement.id());
+        return stored == null || stored.voided();
+    }
+
+    private void complete(
+            StoredStatement statement, LearnerProfile learner, List<TrackedAssignment> assignments, boolean mayBeHeld) {
         List<StoredStatement> about = statements.about(
                 learner.identifierKeys(), learners.foldedKeysHeldAlone(learner), statement.activityId());
-        Map<String, String> references =
-                about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
-        Map<String, String> sources =
-                about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::source));
-        assignments.stream().filter(a -> !a.done()).forEach(a -> {
-            // only statements its provider's partners (or operators) reported count for an assignment
-            List<ProgressStatement> progress = about.stream()
-                    .filter(s -> s.mayCountFor(a.providerId()))
-                    .map(StoredStatement::progress)
-                    .toList();
-            evaluate(a, learner, progress, references, sources);
-        });
-        inbox.release(statement.id());
+        // the statement's actor is the learner's, so it is among them unless it has been voided since it was read
+        if (about.stream().anyMatch(s -> s.id().equals(statement.id()))) {
+            Map<String, String> references =
+                    about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::reference));
+            Map<String, String> sources =
+                    about.stream().collect(Collectors.toMap(StoredStatement::id, StoredStatement::source));
+            assignments.stream().filter(a -> !a.done()).forEach(a -> {
+                // only statements its provider's partners (or operators) reported count for an assignment
+                List<ProgressStatement> progress = about.stream()
+                        .filter(s -> s.mayCountFor(a.providerId()))
+                        .map(StoredStatement::progress)
+                        .toList();
+                evaluate(a, learner, progress, references, sources);
+            });
+        }
+        if (mayBeHeld) {
+            inbox.release(statement.id());
+        }
     }
 
     private void evaluate(
@@ -172,7 +199,7 @@ class CompletionMatcher {
             inbox.heldFor(learner.identifierKeys(), learner.foldedKeys()).stream()
                     .map(statements::get)
                     .filter(s -> s != null)
-                    .forEach(this::apply);
+                    .forEach(s -> apply(s, true));
         } catch (RuntimeException e) {
             log.warn(
                     "retrying the unmatched statements of learner {} failed; they stay held: {}",

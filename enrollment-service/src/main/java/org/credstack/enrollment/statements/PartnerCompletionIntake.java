@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.credstack.enrollment.enrollment.CompletionMetrics;
 import org.credstack.enrollment.learner.IdentifierKeys;
@@ -72,7 +73,7 @@ public class PartnerCompletionIntake {
         }
         StoredStatement pending = log.recordPartner(stored(report, clock.instant()));
         if (pending != null) {
-            matcher.process(List.of(pending));
+            matcher.process(List.of(pending), Set.of());
         }
     }
 

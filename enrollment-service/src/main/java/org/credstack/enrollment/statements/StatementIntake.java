@@ -26,7 +26,8 @@ class StatementIntake {
      * @throws StatementConflict if an id is stored with other content; nothing is stored then
      */
     void accept(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
-        matching.submit(log.record(batch, pointer, providerIds));
+        StatementLog.Recorded recorded = log.record(batch, pointer, providerIds);
+        matching.submit(recorded.toMatch(), recorded.inserted());
         metrics.received(CompletionMetrics.Channel.XAPI, batch.size());
     }
 }

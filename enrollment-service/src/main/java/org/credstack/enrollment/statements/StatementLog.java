@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,11 @@ class StatementLog {
      * @param batch statements in request order
      * @param pointer the JSON pointer of a statement's id in the request, by position
      * @param providerIds the providers of the reporting partner, stored with each new statement; {@code null} for any
-     * @return the statements of the batch that matching has not run for yet (new ones and earlier unfinished ones)
+     * @return the statements of the batch that matching has not run for yet (new ones and earlier unfinished ones),
+     *     and which of them this call inserted
      * @throws StatementConflict naming the pointer of the first id stored with other content
      */
-    List<StoredStatement> record(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
+    Recorded record(List<Statement> batch, Function<Integer, String> pointer, List<String> providerIds) {
         Instant now = clock.instant();
         Map<String, StoredStatement> existing =
                 find(batch.stream().map(s -> key(s)).toList());
@@ -96,16 +98,29 @@ class StatementLog {
         List<StoredStatement> toInsert = fresh.stream()
                 .map(s -> s.voided(!s.isVoiding() && voided.contains(s.id())))
                 .toList();
+        Set<String> inserted = new HashSet<>();
         try {
             // one ordered write for the batch: a crash part-way leaves a prefix, as one-by-one inserts did
-            pending.addAll(mongo.insertAll(toInsert));
+            for (StoredStatement stored : mongo.insertAll(toInsert)) {
+                inserted.add(stored.id());
+                pending.add(stored);
+            }
         } catch (DuplicateKeyException concurrent) {
+            // another request stored some of them meanwhile: none counts as inserted here
             for (StoredStatement statement : toInsert) {
                 pending.add(insert(statement, pointer.apply(batch.indexOf(byId(batch, statement.id())))));
             }
         }
-        return pending;
+        return new Recorded(pending, inserted);
     }
+
+    /**
+     * What {@link #record} stored.
+     *
+     * @param toMatch the batch's statements that matching has not run for yet
+     * @param inserted the ids among them that this request inserted: no match has seen them, so none is in the inbox
+     */
+    record Recorded(List<StoredStatement> toMatch, Set<String> inserted) {}
 
     /**
      * Stores a partner's record unless its id is stored already.

@@ -3,6 +3,7 @@ package org.credstack.enrollment.statements;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,13 +52,14 @@ class StatementMatching implements DisposableBean {
      * Queues a stored batch for matching and returns at once.
      *
      * @param batch statements in request order, stored with {@code processed: false}
+     * @param inserted the ids among them that the request inserted (no match has run for them)
      */
-    void submit(List<StoredStatement> batch) {
+    void submit(List<StoredStatement> batch, Set<String> inserted) {
         if (batch.isEmpty()) {
             return;
         }
         try {
-            workers.execute(() -> match(batch));
+            workers.execute(() -> match(batch, inserted));
         } catch (RejectedExecutionException shuttingDown) {
             log.info("{} statements stored during shutdown; the sweep matches them after the restart", batch.size());
         }
@@ -87,14 +89,14 @@ class StatementMatching implements DisposableBean {
         List<StoredStatement> found = mongo.find(unmatched, StoredStatement.class);
         if (!found.isEmpty()) {
             log.info("matching {} statements stored but not matched", found.size());
-            match(found);
+            match(found, Set.of());
         }
         return found.size();
     }
 
-    private void match(List<StoredStatement> batch) {
+    private void match(List<StoredStatement> batch, Set<String> inserted) {
         try {
-            matcher.process(batch);
+            matcher.process(batch, inserted);
         } catch (RuntimeException e) {
             log.warn("matching {} statements failed; the sweep retries them: {}", batch.size(), e.toString());
         }

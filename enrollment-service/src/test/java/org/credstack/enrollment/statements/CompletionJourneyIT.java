@@ -119,6 +119,51 @@ class CompletionJourneyIT extends ServiceIT {
     StatementMatching matching;
 
     @Test
+    void aStatementVoidedInItsOwnBatchCompletesNothingXapiData232() {
+        CredentialSnapshot credential =
+                published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(unique("quiz"), "Completed", null)));
+        String email = unique("ivy") + "@example.org";
+        String learner = learner(email);
+        String enrollmentId = api.post(
+                        "/api/v1/learners/" + learner + "/enrollments",
+                        "{\"credentialId\": \"" + credential.id() + "\"}")
+                .body()
+                .get("id")
+                .stringValue();
+        UUID completed = UUID.randomUUID();
+        String actor = "{\"mbox\": \"mailto:" + email + "\"}";
+        String voiding = """
+                {"id": "%s", "actor": %s, "verb": {"id": "%svoided"},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(UUID.randomUUID(), actor, VERBS, completed);
+        String statement = statement(
+                completed,
+                actor,
+                "completed",
+                credential.assignments().getFirst().activityId(),
+                null,
+                null);
+
+        assertThat(api.post("/xapi/statements", "[" + statement + "," + voiding + "]", XAPI)
+                        .status())
+                .isEqualTo(200);
+
+        // the statement is read before its voiding is applied; matching must find out that it no longer counts
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(completed.toString(), StoredStatement.class)
+                        .processed());
+        assertThat(mongo.findById(completed.toString(), StoredStatement.class).voided())
+                .isTrue();
+        assertThat(broker.poll(ENROLLMENT_EVENTS_V1, learner, AssignmentCompleted.class))
+                .isEmpty();
+        assertThat(api.get("/api/v1/learners/" + learner + "/enrollments/" + enrollmentId)
+                        .body()
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(reasonHeld(completed)).as("a voided statement is not held").isNull();
+    }
+
+    @Test
     void aStatementStoredButNotMatchedBeforeACrashIsMatchedByTheSweep() {
         CredentialSnapshot credential =
                 published(snapshot(unique("cred"), 1, "PUBLISHED", all(), tracked(unique("quiz"), "Completed", null)));
