@@ -26,7 +26,9 @@ import org.springframework.util.ClassUtils;
  *   <li>retries and back-off from {@link MessagingProperties} ({@code credstack.messaging.*});
  *   <li>not retried: {@link #NOT_RETRIED} plus the service's {@code credstack.messaging.not-retried};
  *   <li>dead-lettering on, to {@link DeadLetterTopic#name} of the binding's destination and group (set per
- *       binding, so the binder also creates that topic).
+ *       binding, so the binder also creates that topic);
+ *   <li>offsets committed every {@code credstack.messaging.offset-commit-interval} ({@code AckMode.TIME}), not after
+ *       every record.
  * </ul>
  *
  * <p>A service therefore declares only its function definition and each binding's {@code destination}
@@ -81,6 +83,10 @@ class MessagingDefaults implements EnvironmentPostProcessor {
                         type -> defaults.put(DEFAULT_CONSUMER + "retryable-exceptions[" + type.getName() + "]", false));
         defaults.put(KAFKA_DEFAULT_CONSUMER + "enable-dlq", true);
         defaults.put(KAFKA_DEFAULT_CONSUMER + "start-offset", "earliest");
+        defaults.put(KAFKA_DEFAULT_CONSUMER + "ack-mode", "TIME");
+        defaults.put(
+                KAFKA_DEFAULT_CONSUMER + "ack-time",
+                messaging.offsetCommitInterval().toMillis() + "ms");
         consumers.forEach((name, binding) -> defaults.put(
                 "spring.cloud.stream.kafka.bindings." + name + ".consumer.dlq-name",
                 DeadLetterTopic.name(binding.destination(name), binding.group(group))));

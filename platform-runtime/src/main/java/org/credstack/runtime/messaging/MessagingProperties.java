@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backOffMax the longest wait between two attempts
  * @param notRetried this service's own exceptions that are never retried, in addition to {@link
  *     MessagingDefaults#NOT_RETRIED} (a cause anywhere in the chain counts)
+ * @param offsetCommitInterval how often a consumer commits the offsets of the records it has handled (Spring Kafka's
+ *     {@code AckMode.TIME}); a commit per record cost the broker an offset write and the consumer a blocking round
+ *     trip for every record. A crash redelivers at most this much more, which every consumer drops as a duplicate.
  */
 @ConfigurationProperties("credstack.messaging")
 public record MessagingProperties(
@@ -26,7 +29,8 @@ public record MessagingProperties(
         @DefaultValue("500ms") Duration backOffInitial,
         @DefaultValue("2.0") double backOffMultiplier,
         @DefaultValue("10s") Duration backOffMax,
-        @DefaultValue List<Class<? extends Throwable>> notRetried) {
+        @DefaultValue List<Class<? extends Throwable>> notRetried,
+        @DefaultValue("200ms") Duration offsetCommitInterval) {
 
     /**
      * @throws IllegalArgumentException if attempts are fewer than one, a wait is negative or the longest
@@ -44,6 +48,10 @@ public record MessagingProperties(
         if (backOffMultiplier < 1.0) {
             throw new IllegalArgumentException(
                     "credstack.messaging.back-off-multiplier must be at least 1, was " + backOffMultiplier);
+        }
+        if (offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
+            throw new IllegalArgumentException(
+                    "credstack.messaging.offset-commit-interval must be positive, was " + offsetCommitInterval);
         }
         notRetried = List.copyOf(notRetried);
     }

@@ -3,8 +3,12 @@ package org.credstack.runtime.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.mock.env.MockEnvironment;
 
 class MessagingDefaultsTest {
@@ -52,6 +56,22 @@ class MessagingDefaultsTest {
 
         assertThat(environment.getProperty("spring.cloud.stream.default.consumer.concurrency"))
                 .isEqualTo("6");
+    }
+
+    @Test
+    void commitsOffsetsOnAnIntervalNotAfterEveryRecord() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.application.name", "badge-service")
+                .withProperty("credstack.messaging.offset-commit-interval", "750ms");
+
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        // bound the way the Kafka binder binds every binding's consumer defaults
+        KafkaConsumerProperties consumer = Binder.get(environment)
+                .bind("spring.cloud.stream.kafka.default.consumer", KafkaConsumerProperties.class)
+                .get();
+        assertThat(consumer.getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+        assertThat(consumer.getAckTime()).isEqualTo(Duration.ofMillis(750));
     }
 
     @Test
