@@ -1,10 +1,12 @@
 package org.credstack.notification.delivery;
 
 import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +21,15 @@ public class MailTemplates {
 
     private final Mustache.Compiler compiler;
 
+    /** Compiled once each: compiling read and parsed the template file for every e-mail. Templates are thread-safe. */
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
     MailTemplates(Mustache.Compiler compiler) {
         this.compiler = compiler.escapeHTML(false).emptyStringIsFalse(true).nullValue("");
+    }
+
+    private Template template(String name) {
+        return compiled.computeIfAbsent(name, compiler::loadTemplate);
     }
 
     /**
@@ -29,8 +38,8 @@ public class MailTemplates {
      * @throws com.samskivert.mustache.MustacheException if a template is missing or does not compile
      */
     public RenderedMail render(String name, Map<String, ?> model) {
-        String subject = compiler.loadTemplate("mail/" + name + "-subject").execute(model);
-        String body = compiler.loadTemplate("mail/" + name).execute(model);
+        String subject = template("mail/" + name + "-subject").execute(model);
+        String body = template("mail/" + name).execute(model);
         return new RenderedMail(subject.strip(), body);
     }
 
@@ -40,7 +49,7 @@ public class MailTemplates {
      * @throws com.samskivert.mustache.MustacheException if the template is missing or does not compile
      */
     public String text(String name, Map<String, ?> model) {
-        return compiler.loadTemplate("mail/" + name).execute(model);
+        return template("mail/" + name).execute(model);
     }
 
     /** An instant as e-mails show it, e.g. {@code 2027-03-31 12:00 UTC}; {@code null} stays {@code null}. */

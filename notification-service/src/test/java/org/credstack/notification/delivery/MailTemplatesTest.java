@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,25 @@ class MailTemplatesTest {
                 .contains("you have earned \"Data & AI <Basics>\"")
                 .contains("https://badges.credstack.example/credentials/1?lang=en&x=1")
                 .contains("It is valid until 2027-03-31 12:00 UTC.");
+    }
+
+    @Test
+    void readsAndCompilesEachTemplateOnceHoweverManyMailsItRenders() {
+        List<String> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MailTemplates counting = new MailTemplates(Mustache.compiler().withLoader(name -> {
+            loaded.add(name);
+            return new InputStreamReader(
+                    getClass().getResourceAsStream("/templates/" + name + ".mustache"), StandardCharsets.UTF_8);
+        }));
+        Map<String, Object> grace = issued(null);
+        grace.put("recipientName", "Grace Hopper");
+
+        RenderedMail first = counting.render("badge-issued", issued(null));
+        RenderedMail second = counting.render("badge-issued", grace);
+
+        assertThat(loaded).containsExactly("mail/badge-issued-subject", "mail/badge-issued");
+        assertThat(first.body()).startsWith("Hello Ada Lovelace,");
+        assertThat(second.body()).as("each mail from its own model").startsWith("Hello Grace Hopper,");
     }
 
     @Test
