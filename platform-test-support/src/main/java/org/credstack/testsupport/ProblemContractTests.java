@@ -88,6 +88,25 @@ public interface ProblemContractTests {
     }
 
     @Test
+    default void answersABodyThatIsNotJsonWithoutTheParsersWords() {
+        assumeTrue(jsonEndpoint() != null, "the service takes no JSON body");
+
+        JsonNode problem = problem(send("POST", jsonEndpoint(), "application/json", "not json"), 400);
+
+        assertThat(problem.path("detail").asString()).doesNotContain("Unrecognized token", "was expecting");
+    }
+
+    @Test
+    default void answersABodyNestedTooDeeplyWithoutTheParsersWords() {
+        assumeTrue(jsonEndpoint() != null, "the service takes no JSON body");
+        String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        JsonNode problem = problem(send("POST", jsonEndpoint(), "application/json", deep), 400);
+
+        assertThat(problem.path("detail").asString()).doesNotContain("StreamReadConstraints", "Document nesting");
+    }
+
+    @Test
     default void answersAWrongContentTypeWith415() {
         assumeTrue(jsonEndpoint() != null, "the service takes no JSON body");
 
@@ -147,7 +166,8 @@ public interface ProblemContractTests {
         assertThat(response.headers().firstValue("Content-Type"))
                 .as(body)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(body).doesNotContain("Exception", "java.", "org.springframework", "tools.jackson");
+        assertThat(body)
+                .doesNotContain("Exception", "java.", "org.springframework", "tools.jackson", "StreamReadConstraints");
         JsonNode problem = JsonMapper.shared().readTree(body);
         assertThat(problem.path("type").asString()).as(body).matches("urn:credstack:problem:[a-z0-9]+(-[a-z0-9]+)*");
         assertThat(problem.path("title").asString()).as(body).isNotBlank();

@@ -58,6 +58,7 @@ class CredentialVerifier {
 
     private static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String VERIFIABLE_CREDENTIAL = "VerifiableCredential";
 
     private static final OpenBadgeSchemaValidator ENDORSEMENT_SCHEMA = OpenBadgeSchemaValidator.endorsementCredential();
 
@@ -135,11 +136,34 @@ class CredentialVerifier {
         if (!stripped.startsWith("{")) {
             return verifyJwt(stripped);
         }
+        ObjectNode credential;
         try {
-            return verify((ObjectNode) JSON.readTree(stripped));
+            credential = (ObjectNode) JSON.readTree(stripped);
         } catch (JacksonException | ClassCastException e) {
             throw new UnverifiableRequestException("", "the credential is not a well-formed JSON object");
         }
+        return verify(requireCredential(credential));
+    }
+
+    /**
+     * The object, when it is meant as a credential: it has an {@code @context} or a {@code type} that includes
+     * {@code VerifiableCredential}. A credential with only one of them, or a broken one, still gets a report; an
+     * object with neither ({@code {}}, {@code {"name": "x"}}) holds no credential.
+     *
+     * @throws UnverifiableRequestException (400 {@code not-a-credential}) for an object with neither
+     */
+    static ObjectNode requireCredential(ObjectNode object) {
+        JsonNode type = object.path("type");
+        boolean typed = type.isArray()
+                ? type.valueStream().anyMatch(t -> VERIFIABLE_CREDENTIAL.equals(t.asString("")))
+                : VERIFIABLE_CREDENTIAL.equals(type.asString(""));
+        if (!typed && !object.has("@context")) {
+            throw new UnverifiableRequestException(
+                    "",
+                    "the body holds no credential: it has neither @context nor a type that includes "
+                            + VERIFIABLE_CREDENTIAL);
+        }
+        return object;
     }
 
     /** A status list credential's proof, valid only when its issuer's key made it and it is within its period. */

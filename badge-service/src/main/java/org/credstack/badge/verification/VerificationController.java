@@ -69,7 +69,7 @@ class VerificationController {
             }
             return verifier.verifyJwt(id.substring(JWT_DATA_URL.length()));
         }
-        return verifier.verify(object);
+        return verifier.verify(CredentialVerifier.requireCredential(object));
     }
 
     /** Verifies a VC-JWT sent as the body (OB 3.0 §8.2; VC-JOSE-COSE §6.1.1 media type {@code application/vc+jwt}). */

@@ -122,4 +122,43 @@ class VerifyFormsIT extends ServiceIntegrationTest {
             assertThat(problem.path("detail").asString()).isEqualTo("the PNG image is damaged or truncated");
         }
     }
+
+    @Test
+    void answersAnObjectHoldingNoCredentialWithAProblemAndNoReport() throws Exception {
+        for (String body : new String[] {"{}", "{\"name\": \"not a credential\"}"}) {
+            HttpResponse<String> response = post("application/json", body.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("type").asString()).isEqualTo("urn:credstack:problem:not-a-credential");
+            assertThat(problem.path("detail").asString()).contains("neither @context nor a type");
+        }
+    }
+
+    @Test
+    void stillReportsOnACredentialThatIsBrokenButMeantAsOne() throws Exception {
+        String typedOnly = "{\"type\": [\"VerifiableCredential\"]}";
+        String contextOnly = "{\"@context\": [\"https://www.w3.org/ns/credentials/v2\"]}";
+
+        for (String body : new String[] {typedOnly, contextOnly}) {
+            JsonNode report = report(post("application/json", body.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(report.path("status").asString()).as(body).isEqualTo("invalid");
+        }
+    }
+
+    @Test
+    void answersAWrongMethodWith405EvenWithoutAToken() throws Exception {
+        for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + VerificationController.VERIFY))
+                            .method(method, BodyPublishers.noBody())
+                            .build(),
+                    BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(method + " " + response.body()).isEqualTo(405);
+            assertThat(json.readTree(response.body()).path("type").asString())
+                    .isEqualTo("urn:credstack:problem:method-not-allowed");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.credstack.catalog.importing.ImportRejected.Reason;
 import org.credstack.runtime.problem.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -62,10 +63,10 @@ final class Json {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ImportRejected(
-                    source,
-                    Reason.NOT_JSON,
-                    List.of(Problem.at("", "not valid JSON" + where + ": " + Problems.syntaxError(e))));
+            String message = e instanceof StreamConstraintsException
+                    ? Problems.syntaxError(e, "the document")
+                    : "not valid JSON" + where;
+            throw new ImportRejected(source, Reason.NOT_JSON, List.of(Problem.at("", message)));
         }
     }
 

@@ -259,8 +259,9 @@ class OpenBadgesImportTest {
                     assertThat(rejected.reason()).isEqualTo(Reason.NOT_JSON);
                     assertThat(rejected.problems()).singleElement().satisfies(p -> {
                         assertThat(p.pointer()).isEmpty();
-                        assertThat(p.message()).startsWith("not valid JSON at line 2, column 1");
-                        assertThat(p.message()).contains("double-quote to start property name");
+                        assertThat(p.message())
+                                .as("where the parser stopped, without its own words")
+                                .isEqualTo("not valid JSON at line 2, column 1");
                     });
                 });
     }

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The version header of the xAPI resources (xAPI Communication section 3.3, "Versioning"): every request to
- * {@code /xapi/**} names {@code X-Experience-API-Version} {@code 1.0.x} or {@code 2.0.x}, else it is answered 400
- * ({@code unsupported-xapi-version}, its {@code errors} naming the header as {@code field}); every response carries the header, echoing the request's version ({@code 2.0.0}
- * when it named none we speak).
+ * The version header of the xAPI resources (xAPI Communication section 3.3, "Versioning"): every response to
+ * {@code /xapi/**} carries {@code X-Experience-API-Version}, echoing the request's version ({@code 2.0.0} when it
+ * named none we speak), a 401 or 403 included. Whether the request names {@code 1.0.x} or {@code 2.0.x} is checked
+ * by {@link Check}, after authentication, so a caller without credentials hears 401 first.
  */
 @Component
 @Order(XapiVersionFilter.ORDER)
@@ -28,7 +28,7 @@ class XapiVersionFilter extends OncePerRequestFilter {
 
     /**
      * Just before Spring Security's filters ({@code spring.security.filter.order}, -100): a 401 or 403 on {@code
-     * /xapi/**} carries the version header too, and a request without a supported version is answered 400 first.
+     * /xapi/**} carries the version header too.
      */
     static final int ORDER = -101;
 
@@ -43,26 +43,56 @@ class XapiVersionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String version = request.getHeader(HEADER);
-        if (version == null || !SUPPORTED.matcher(version.strip()).matches()) {
-            response.setHeader(HEADER, "2.0.0");
-            reject(response, version);
-            return;
-        }
-        response.setHeader(HEADER, version.strip());
+        response.setHeader(HEADER, supported(version) ? version.strip() : "2.0.0");
         chain.doFilter(request, response);
     }
 
-    private void reject(HttpServletResponse response, String version) throws IOException {
-        String detail = version == null
-                ? "the X-Experience-API-Version header is required"
-                : "X-Experience-API-Version " + Problems.echo(version) + " is not supported; use 1.0.x or 2.0.x";
-        Problems.write(
-                response,
-                Problems.problem(
-                        HttpStatus.BAD_REQUEST,
-                        "unsupported-xapi-version",
-                        "Bad Request",
-                        detail,
-                        List.of(ProblemError.field(HEADER, detail))));
+    static boolean supported(String version) {
+        return version != null && SUPPORTED.matcher(version.strip()).matches();
+    }
+
+    /**
+     * Answers an authenticated request to {@code /xapi/**} that names no version we speak 400 {@code
+     * unsupported-xapi-version}, its {@code errors} naming the header as {@code field}. Runs just after Spring
+     * Security's filters.
+     */
+    @Component
+    @Order(Check.ORDER)
+    static class Check extends OncePerRequestFilter {
+
+        /** Just after Spring Security's filters ({@code spring.security.filter.order}, -100). */
+        static final int ORDER = -99;
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !request.getRequestURI().startsWith("/xapi/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String version = request.getHeader(HEADER);
+            if (!supported(version)) {
+                reject(request, response, version);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        private static void reject(HttpServletRequest request, HttpServletResponse response, String version)
+                throws IOException {
+            String detail = version == null
+                    ? "the X-Experience-API-Version header is required"
+                    : "X-Experience-API-Version " + Problems.echo(version) + " is not supported; use 1.0.x or 2.0.x";
+            Problems.write(
+                    request,
+                    response,
+                    Problems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "unsupported-xapi-version",
+                            "Unsupported xAPI version",
+                            detail,
+                            List.of(ProblemError.field(HEADER, detail))));
+        }
     }
 }

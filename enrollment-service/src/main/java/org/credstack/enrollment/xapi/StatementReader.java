@@ -62,7 +62,7 @@ public final class StatementReader {
         try {
             tree = mapper.readTree(json);
         } catch (JacksonException e) {
-            throw StatementRejected.at("", "the body is not valid JSON: " + Problems.syntaxError(e));
+            throw StatementRejected.at("", Problems.syntaxError(e, "the body"));
         }
         return read(tree);
     }

@@ -59,6 +59,16 @@ class XapiPartnerAuthIT extends ServiceIT {
     }
 
     @Test
+    void asksACallerWithoutCredentialsToAuthenticateBeforeCheckingTheVersion() {
+        Api.Response response =
+                api.anonymous().post("/xapi/statements", statement(UUID.randomUUID(), ownActivity), Map.of());
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(401);
+        assertThat(response.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:unauthorized");
+        assertThat(response.header(VERSION)).isEqualTo("2.0.0");
+    }
+
+    @Test
     void refusesAWrongSecretAnUnknownKeyAndNoCredentialsWithBothChallenges() {
         UUID id = UUID.randomUUID();
 

@@ -59,6 +59,8 @@ class XapiStatementsIT extends ServiceIT {
         assertThat(missing.body().at("/errors/0/field").stringValue()).isEqualTo("X-Experience-API-Version");
         assertThat(missing.body().get("type").stringValue())
                 .isEqualTo("urn:credstack:problem:unsupported-xapi-version");
+        assertThat(missing.body().get("title").stringValue()).isEqualTo("Unsupported xAPI version");
+        assertThat(missing.body().get("instance").stringValue()).isEqualTo("/xapi/statements");
         assertThat(missing.header("X-Experience-API-Version")).isEqualTo("2.0.0");
         assertThat(unsupported.status()).isEqualTo(400);
         assertThat(v2.status()).isEqualTo(200);

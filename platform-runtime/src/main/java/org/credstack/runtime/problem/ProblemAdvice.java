@@ -176,8 +176,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
             String name = Problems.nameOf(status);
             problem.setType(URI.create(Problems.TYPE_PREFIX + name));
-            problem.setTitle(
-                    Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '));
+            problem.setTitle(Problems.titleOf(name));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.credstack.runtime.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -57,6 +63,9 @@ public final class Problems {
 
     private static final int MAX_ECHO = 80;
 
+    /** The limit a {@link StreamConstraintsException} names: {@code ... exceeds the maximum allowed (500, from ...}. */
+    private static final Pattern CONSTRAINT_LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
+
     private Problems() {}
 
     /**
@@ -69,6 +78,15 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + name));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * A problem of a status that has no name of its own: named {@link #nameOf(HttpStatusCode)} and titled {@link
+     * #titleOf(String)}, e.g. 413 {@code payload-too-large}, "Payload too large".
+     */
+    public static ProblemDetail problem(HttpStatusCode status, String detail) {
+        String name = nameOf(status);
+        return problem(status, name, titleOf(name), detail);
     }
 
     /** A problem listing where the input is wrong ({@code errors}, at least one). */
@@ -99,13 +117,23 @@ public final class Problems {
 
     /**
      * 400 {@code invalid-request} for a body Jackson could not read: one error at the JSON path of the value
-     * ({@code $} when the body is not JSON at all), saying what was expected there.
+     * ({@code $} when the body is not JSON at all), saying what was expected there. A body that is not JSON is
+     * described in words of our own ({@link #syntaxError(JacksonException, String)}), never in the parser's.
      */
     public static ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
         JacksonException json = causeOf(e, JacksonException.class);
-        String path = json == null ? "" : jsonPath(json);
-        String message = json == null ? "the body is not readable JSON" : plainMessage(json);
-        return invalidRequest(path.isEmpty() ? "$" : path, message);
+        if (json == null || !(json instanceof DatabindException)) {
+            String message =
+                    json == null ? "the request body is not readable JSON" : syntaxError(json, "the request body");
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "Invalid request",
+                    message,
+                    List.of(ProblemError.field("$", message)));
+        }
+        String path = jsonPath(json);
+        return invalidRequest(path.isEmpty() ? "$" : path, plainMessage(json));
     }
 
     /** The name a status has when a problem of it has no name of its own: {@code method-not-allowed}. */
@@ -123,9 +151,32 @@ public final class Problems {
         };
     }
 
+    /** The title that goes with a problem name: {@code method-not-allowed} is "Method not allowed". */
+    public static String titleOf(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' ');
+    }
+
+    /**
+     * Writes a problem as the whole response, for filters that answer before Spring MVC does, with the request's path
+     * as its {@code instance} (when it has none) as Spring MVC gives every problem it answers. Sets the status and
+     * {@code Content-Type: application/problem+json}.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException notAUri) {
+                // a path the firewall would refuse: the problem goes without an instance rather than echo it
+            }
+        }
+        write(response, problem);
+    }
+
     /**
      * Writes a problem as the whole response, for filters that answer before Spring MVC does. Sets the status and
-     * {@code Content-Type: application/problem+json}.
+     * {@code Content-Type: application/problem+json}. Prefer {@link #write(HttpServletRequest, HttpServletResponse,
+     * ProblemDetail)}, which gives it its {@code instance}.
      */
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -192,26 +243,48 @@ public final class Problems {
         if (e instanceof DatabindException) {
             return "this value cannot be read here";
         }
-        return syntaxError(e); // e.g. "Unexpected end-of-input": about the JSON, not us
+        return syntaxError(e, "the value");
     }
 
     /**
-     * What is wrong with a JSON text, for a problem's detail: Jackson's message without the parser's internals (its
-     * source description, byte offsets and feature names), e.g. {@code Unexpected end-of-input: expected close marker
-     * for Object}.
+     * What is wrong with a JSON text, for a problem's detail, in words of our own (never the parser's message, which
+     * names its classes and settings), with the line and column where the parser stopped when that helps: {@code the
+     * text is not valid JSON (line 1, column 4)}, {@code the text ends before its JSON is complete (line 1, column
+     * 2)}, {@code the text nests JSON arrays or objects too deeply (at most 500 levels)}.
      */
     public static String syntaxError(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "the JSON text cannot be read";
-        }
-        for (String internals : new String[] {" (start marker at", "\n at [Source"}) {
-            int at = message.indexOf(internals);
-            if (at >= 0) {
-                message = message.substring(0, at);
+        return syntaxError(e, "the text");
+    }
+
+    /**
+     * {@link #syntaxError(JacksonException)} about a subject of the caller's: {@code the request body is not valid
+     * JSON (line 1, column 4)}.
+     *
+     * @param subject what held the JSON, e.g. {@code the request body}
+     */
+    public static String syntaxError(JacksonException e, String subject) {
+        if (e instanceof StreamConstraintsException) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.contains("nesting depth")) {
+                Matcher limit = CONSTRAINT_LIMIT.matcher(message);
+                return subject + " nests JSON arrays or objects too deeply"
+                        + (limit.find() ? " (at most " + limit.group(1) + " levels)" : "");
             }
+            return subject + " holds a JSON value, name or number longer than allowed";
         }
-        return message.strip();
+        if (e instanceof UnexpectedEndOfInputException) {
+            return subject + " ends before its JSON is complete" + where(e);
+        }
+        return subject + " is not valid JSON" + where(e);
+    }
+
+    /** {@code " (line 1, column 4)"} where the parser stopped, or nothing when it did not say. */
+    private static String where(JacksonException e) {
+        TokenStreamLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     static String describe(Class<?> type) {

@@ -82,7 +82,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             }
             ConsumptionProbe probe = limit.take(limit.key().of(request));
             if (!probe.isConsumed()) {
-                reject(response, limit, retryAfterSeconds(probe));
+                reject(request, response, limit, retryAfterSeconds(probe));
                 return;
             }
         }
@@ -95,7 +95,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
     }
 
-    private void reject(HttpServletResponse response, RateLimit limit, long retryAfter) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, RateLimit limit, long retryAfter)
+            throws IOException {
         throttled.get(limit.name()).increment();
         ProblemDetail problem = Problems.problem(
                 HttpStatus.TOO_MANY_REQUESTS,
@@ -107,7 +108,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         problem.setProperty("limit", limit.name());
         problem.setProperty("retryAfter", retryAfter);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        Problems.write(response, problem);
+        Problems.write(request, response, problem);
     }
 
     /** {@code minute}, {@code 10 seconds}, {@code 250 ms}: a period in words, after "per". */

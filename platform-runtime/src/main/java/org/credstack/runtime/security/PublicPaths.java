@@ -38,13 +38,14 @@ public record PublicPaths(List<PublicPath> paths) {
      * The platform-wide public requests of docs/security.md: credentials' JSON-LD and pages, issuer profiles and
      * keys, status lists, the verify endpoint, catalog reads, the e-mail link pages (their signed token is the
      * proof), health and info, the Prometheus scrape ({@link #PROMETHEUS}, docs/metrics.md), the OpenAPI document
-     * and Swagger UI.
+     * and Swagger UI. The verify endpoint is public for every method (only {@code POST} answers there), so a wrong
+     * method gets Spring MVC's 405 {@code method-not-allowed}, not a 401 asking for a token no method needs.
      */
     public static final PublicPaths PLATFORM = PublicPaths.of(
             "GET /credentials/**",
             "GET /issuers/**",
             "GET /status-lists/**",
-            "POST /api/v1/verify",
+            "/api/v1/verify",
             "GET /api/v1/credentials/**",
             "GET /renewals/new",
             "GET /unsubscribe",

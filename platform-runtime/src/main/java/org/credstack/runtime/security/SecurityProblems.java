@@ -34,6 +34,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
                         + " this service"
                 : "a bearer access token is required";
         Problems.write(
+                request,
                 response,
                 Problems.problem(
                         HttpStatus.UNAUTHORIZED, UnauthorizedException.NAME, UnauthorizedException.TITLE, detail));
@@ -61,6 +62,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             throws IOException {
         denied.handle(request, response, e);
         Problems.write(
+                request,
                 response,
                 Problems.problem(
                         HttpStatus.FORBIDDEN,

@@ -39,13 +39,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
-            reject(response);
+            reject(request, response);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = readUpToLimit(request.getInputStream());
             if (body.length > limit.toBytes()) {
-                reject(response);
+                reject(request, response);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -67,14 +67,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
         Problems.write(
+                request,
                 response,
                 Problems.problem(
                         HttpStatus.CONTENT_TOO_LARGE,
-                        "payload-too-large",
-                        "Payload Too Large",
                         "The request body is larger than the limit of " + limit.toBytes() + " bytes."));
     }
 

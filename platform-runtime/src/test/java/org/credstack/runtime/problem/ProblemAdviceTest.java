@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 class ProblemAdviceTest {
 
@@ -53,6 +54,11 @@ class ProblemAdviceTest {
         @PostMapping("/drafts")
         Draft draft(@RequestBody Draft draft) {
             return draft;
+        }
+
+        @PostMapping("/documents")
+        int document(@RequestBody JsonNode document) {
+            return document.size();
         }
 
         @GetMapping("/page")
@@ -115,6 +121,26 @@ class ProblemAdviceTest {
         mvc.perform(post("/drafts").contentType(MediaType.APPLICATION_JSON).content("{\"title\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("$"));
+    }
+
+    @Test
+    void describesABodyThatIsNotJsonInItsOwnWordsWithWhereTheParserStopped() throws Exception {
+        mvc.perform(post("/drafts").contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the request body is not valid JSON (line 1, column 1)"))
+                .andExpect(jsonPath("$.errors[0].field").value("$"))
+                .andExpect(content().string(not(containsString("Unrecognized token"))));
+    }
+
+    @Test
+    void saysABodyNestedTooDeeplyIsNestedTooDeeplyWithoutTheParsersSettings() throws Exception {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+
+        mvc.perform(post("/documents").contentType(MediaType.APPLICATION_JSON).content(deep))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail")
+                        .value("the request body nests JSON arrays or objects too deeply (at most 500 levels)"))
+                .andExpect(content().string(not(containsString("StreamReadConstraints"))));
     }
 
     @Test

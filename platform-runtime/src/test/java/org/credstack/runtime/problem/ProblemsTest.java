@@ -17,8 +17,6 @@ class ProblemsTest {
         String detail = Problems.syntaxError(unclosed);
 
         assertThat(unclosed.getOriginalMessage()).contains("start marker");
-        assertThat(detail)
-                .startsWith("Unexpected end-of-input")
-                .doesNotContain("Source", "REDACTED", "StreamReadFeature", "byte offset", "start marker");
+        assertThat(detail).isEqualTo("the text ends before its JSON is complete (line 1, column 2)");
     }
 }

@@ -34,7 +34,7 @@ class PublicPathsTest {
                         "GET /credentials/**",
                         "GET /issuers/**",
                         "GET /status-lists/**",
-                        "POST /api/v1/verify",
+                        "/api/v1/verify",
                         "GET /api/v1/credentials/**",
                         "GET /renewals/new",
                         "POST /unsubscribe")

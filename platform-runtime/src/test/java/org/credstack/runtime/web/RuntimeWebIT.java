@@ -75,8 +75,9 @@ class RuntimeWebIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("type").asString()).isEqualTo("urn:credstack:problem:payload-too-large");
-        assertThat(problem.path("title").asString()).isEqualTo("Payload Too Large");
+        assertThat(problem.path("title").asString()).isEqualTo("Payload too large");
         assertThat(problem.path("status").asInt()).isEqualTo(413);
+        assertThat(problem.path("instance").asString()).isEqualTo("/echo-length");
         assertThat(problem.path("detail").asString()).contains("1024 bytes");
     }
 
