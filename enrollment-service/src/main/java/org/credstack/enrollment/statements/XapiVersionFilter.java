@@ -36,7 +36,11 @@ class XapiVersionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/xapi/");
+        return !isXapi(request);
+    }
+
+    static boolean isXapi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/xapi/");
     }
 
     @Override
@@ -65,7 +69,7 @@ class XapiVersionFilter extends OncePerRequestFilter {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !request.getRequestURI().startsWith("/xapi/");
+            return !isXapi(request);
         }
 
         @Override
