@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * after the write that staged them.
  *
  * <p>Typical use: {@code aggregate.stage(outbox.stage(aggregate.raised())); mongo.save(aggregate);
- * outbox.publish(COLLECTION, aggregate.id());}
+ * outbox.publish(COLLECTION, aggregate.id(), aggregate.pendingEvents());}
  */
 public class Outbox {
 
@@ -90,5 +90,22 @@ public class Outbox {
      */
     public void publish(String collection, Object id) {
         relay.publish(collection, id);
+    }
+
+    /**
+     * Publishes the events a mapped save or insert has just stored with the aggregate, without reading it back (see
+     * {@link OutboxRelay#publishStored}); failures are left to the sweep.
+     *
+     * @param collection one of the service's {@link OutboxCollection}s
+     * @param id the aggregate's {@code _id}
+     * @param stored the aggregate's whole {@code pendingEvents} as that write stored them, oldest first
+     */
+    public void publish(String collection, Object id, List<PendingEvent> stored) {
+        relay.publishStored(
+                collection,
+                id,
+                stored.stream()
+                        .map(event -> (Document) converter.convertToMongoType(event))
+                        .toList());
     }
 }

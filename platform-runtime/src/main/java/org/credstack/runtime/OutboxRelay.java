@@ -33,8 +33,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes the {@link PendingEvent}s that aggregates carry in their {@code pendingEvents} field, then
- * removes them from the document. A service calls {@link #publish} (through {@link Outbox}) right after the write
- * that staged the events, which reads that one document by {@code _id}; a slow {@link #sweep} ({@code
+ * removes them from the document. A service calls {@link #publishStored} (through {@link Outbox}) right after the
+ * write that staged the events, with the events it wrote: nothing is read back, and the removal is written later
+ * together with other aggregates' ({@link OutboxClearing}). A writer that staged them with a conditional update calls
+ * {@link #publish}, which reads that one document by {@code _id}. A slow {@link #sweep} ({@code
  * credstack.runtime.outbox-sweep-interval}, and once soon after start) publishes what a crash or a broker outage left
  * behind, reading only the documents that hold a pending event (the sparse index {@code pending_events}).
  *
@@ -82,6 +84,8 @@ public class OutboxRelay {
     private volatile Instant oldestPending;
     /** One aggregate is published by one thread at a time, so its events go out once and in order. */
     private final ReentrantLock[] aggregateLocks = new ReentrantLock[STRIPES];
+    /** Removes what {@link #publishStored} published, several aggregates per store command. */
+    private final OutboxClearing clearing;
 
     /**
      * A relay that counts its published events in a {@link RecentCounts} of its own.
@@ -109,7 +113,23 @@ public class OutboxRelay {
             MeterRegistry meters,
             Clock clock,
             RecentCounts recentCounts) {
+        this(mongo, kafka, collections, meters, clock, recentCounts, true);
+    }
+
+    /**
+     * @param clearInBackground whether a thread of its own removes what {@link #publishStored} published; without
+     *     it the removals wait for {@link #drainRemovals} (for tests that count the store commands they cost)
+     */
+    OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            MeterRegistry meters,
+            Clock clock,
+            RecentCounts recentCounts,
+            boolean clearInBackground) {
         this.recentCounts = recentCounts;
+        this.clearing = new OutboxClearing(mongo, removals -> {}, clearInBackground);
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
@@ -144,10 +164,62 @@ public class OutboxRelay {
         lock.lock();
         try {
             Document aggregate = mongo.findById(id, Document.class, collection);
-            return aggregate == null ? 0 : relay(collection, aggregate);
+            if (aggregate == null) {
+                return 0;
+            }
+            Relayed relayed = relay(collection, id, aggregate.getList(PENDING, Document.class));
+            if (relayed.removal() != null) {
+                mongo.updateFirst(new Query(Criteria.where("_id").is(id)), relayed.removal(), collection);
+            }
+            return relayed.sent();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Publishes the pending events a writer has just stored with its aggregate, in order, without reading the
+     * aggregate back, and queues their removal from its document ({@link OutboxClearing}: written shortly after,
+     * together with other aggregates' removals).
+     *
+     * <p>{@code stored} must be the aggregate's whole {@code pendingEvents} as the write left them: what a mapped save
+     * under the optimistic lock wrote, or an insert. Then the document holds exactly these events, since any other
+     * change in between would have failed the write; a relay that removed some of them since only makes them
+     * duplicates, which consumers drop by {@code ce_id}. A writer that changed the document with a conditional
+     * update does not know its whole list, and calls {@link #publish} instead.
+     *
+     * @param collection the aggregate's collection
+     * @param id its {@code _id}
+     * @param stored its {@code pendingEvents} as stored, each the document the mapping wrote
+     * @return how many events were published (fewer when Kafka failed: the sweep retries the rest)
+     */
+    public int publishStored(String collection, Object id, List<Document> stored) {
+        ReentrantLock lock = lockOf(id);
+        lock.lock();
+        try {
+            Relayed relayed = relay(collection, id, stored);
+            if (relayed.removal() != null) {
+                clearing.submit(collection, id, relayed.removal());
+            }
+            return relayed.sent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes the removals {@link #publishStored} queued, now, on the calling thread.
+     *
+     * @return how many store commands (bulk updates, one per collection and at most {@value
+     *     OutboxClearing#MAX_BATCH} removals each) it sent
+     */
+    int drainRemovals() {
+        return clearing.drain();
+    }
+
+    /** Writes the removals still queued and stops the thread that writes them; the context calls it on shutdown. */
+    public void close() {
+        clearing.close();
     }
 
     /**
@@ -227,10 +299,12 @@ public class OutboxRelay {
         return aggregateLocks[Math.floorMod(id.hashCode(), STRIPES)];
     }
 
-    private int relay(String collection, Document aggregate) {
-        List<Document> pendingEvents = aggregate.getList(PENDING, Document.class);
+    /** How many events a relay sent, and the update that removes what it sent or set aside (null when nothing). */
+    private record Relayed(int sent, Update removal) {}
+
+    private Relayed relay(String collection, Object id, List<Document> pendingEvents) {
         if (pendingEvents == null || pendingEvents.isEmpty()) {
-            return 0;
+            return new Relayed(0, null);
         }
         List<String> sent = new ArrayList<>();
         List<Document> setAside = new ArrayList<>();
@@ -241,33 +315,33 @@ public class OutboxRelay {
                     sent.add(event.getString("eventId"));
                     countPublished(event);
                 } else {
-                    setAside.add(setAside(collection, aggregate, event, error));
+                    setAside.add(setAside(collection, id, event, error));
                 }
             }
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.warn(
                     "outbox relay of {} {} stopped after {} events, will retry: {}",
                     collection,
-                    aggregate.get("_id"),
+                    id,
                     sent.size(),
                     e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!sent.isEmpty() || !setAside.isEmpty()) {
-            List<String> done = new ArrayList<>(sent);
-            setAside.forEach(event -> done.add(event.getString("eventId")));
-            Update update = new Update()
-                    .pull(PENDING, new Document("eventId", new Document("$in", done)))
-                    .inc(VERSION, 1);
-            if (!setAside.isEmpty()) {
-                update.push(FAILED).each(setAside.toArray());
-            }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))), update, collection);
-            published.increment(sent.size());
-            failed.increment(setAside.size());
+        if (sent.isEmpty() && setAside.isEmpty()) {
+            return new Relayed(0, null);
         }
-        return sent.size();
+        List<String> done = new ArrayList<>(sent);
+        setAside.forEach(event -> done.add(event.getString("eventId")));
+        Update removal = new Update()
+                .pull(PENDING, new Document("eventId", new Document("$in", done)))
+                .inc(VERSION, 1);
+        if (!setAside.isEmpty()) {
+            removal.push(FAILED).each(setAside.toArray());
+        }
+        published.increment(sent.size());
+        failed.increment(setAside.size());
+        return new Relayed(sent.size(), removal);
     }
 
     private void countPublished(Document event) {
@@ -304,13 +378,13 @@ public class OutboxRelay {
         return null;
     }
 
-    private Document setAside(String collection, Document aggregate, Document event, Throwable error) {
+    private Document setAside(String collection, Object id, Document event, Throwable error) {
         log.error(
                 "outbox event {} ({}) of {} {} can never be published, set aside in {}: {}",
                 event.getString("eventId"),
                 event.getString("topic"),
                 collection,
-                aggregate.get("_id"),
+                id,
                 FAILED,
                 error.toString());
         return new Document(event).append("error", error.toString()).append("failedAt", Date.from(clock.instant()));

@@ -2,7 +2,10 @@ package org.credstack.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -34,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,7 +76,36 @@ class OutboxRelayIT {
         OutboxCollection things() {
             return new OutboxCollection("things");
         }
+
+        @Bean
+        ThingsCommands thingsCommands() {
+            return new ThingsCommands();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordThingsCommands(ThingsCommands commands) {
+            return settings -> settings.addCommandListener(commands);
+        }
     }
+
+    /** The names of the commands this test's client sends about the collection {@code things}, in order. */
+    static final class ThingsCommands implements CommandListener {
+
+        final ConcurrentLinkedQueue<String> names = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            var target = event.getCommand().get(event.getCommandName());
+            if (target != null
+                    && target.isString()
+                    && target.asString().getValue().equals("things")) {
+                names.add(event.getCommandName());
+            }
+        }
+    }
+
+    @Autowired
+    ThingsCommands thingsCommands;
 
     @Autowired
     MongoTemplate mongo;
@@ -163,6 +198,88 @@ class OutboxRelayIT {
         assertThat(relay.publish("things", "missing"))
                 .as("an aggregate that is not there")
                 .isZero();
+    }
+
+    @Test
+    void publishesWhatItsWritersStoredWithoutReadingItBackAndRemovesItForTwentyAggregatesInOneCommand() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        OutboxRelay relayWithoutThread = new OutboxRelay(
+                mongo,
+                new KafkaTemplate<>(producers()),
+                List.of("things"),
+                new SimpleMeterRegistry(),
+                NOW,
+                new RecentCounts(NOW),
+                false);
+        List<PendingEvent> stored = IntStream.range(0, 20)
+                .mapToObj(i -> PendingEvent.of(expired(learnerId, "urn:uuid:stored-" + i), Instant.EPOCH, json))
+                .toList();
+        for (int i = 0; i < stored.size(); i++) {
+            mongo.insert(aggregate("stored-" + i, stored.get(i)), "things");
+        }
+        thingsCommands.names.clear();
+
+        for (int i = 0; i < stored.size(); i++) {
+            Document asStored = (Document) mongo.getConverter().convertToMongoType(stored.get(i));
+            assertThat(relayWithoutThread.publishStored("things", "stored-" + i, List.of(asStored)))
+                    .isEqualTo(1);
+        }
+
+        assertThat(thingsCommands.names)
+                .as("nothing read back, nothing removed yet")
+                .isEmpty();
+        List<Received> published;
+        try (TestBroker broker = new TestBroker(json)) {
+            published = broker.readUntil(
+                    Topic.NOTIFICATION_EVENTS_V1, learnerId, r -> r.size() >= 20, Duration.ofSeconds(20));
+        }
+        assertThat(published)
+                .extracting(r -> r.header("ce_id"))
+                .containsExactlyElementsOf(
+                        stored.stream().map(PendingEvent::eventId).toList());
+
+        assertThat(relayWithoutThread.drainRemovals()).isEqualTo(1);
+
+        assertThat(thingsCommands.names).as("one bulk update for all twenty").containsExactly("update");
+        for (int i = 0; i < stored.size(); i++) {
+            Document after = mongo.findById("stored-" + i, Document.class, "things");
+            assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
+            assertThat(after.getInteger("version")).isEqualTo(1);
+        }
+        assertThat(relay.sweep()).as("nothing left to publish again").isZero();
+    }
+
+    @Test
+    void removesWhatTheOutboxPublishedFromTheWritersEventsInTheBackgroundAndWhatIsQueuedOnClose() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        PendingEvent first = PendingEvent.of(expired(learnerId, "urn:uuid:background"), Instant.EPOCH, json);
+        mongo.insert(aggregate("background", first), "things");
+
+        outboxKit.publish("things", "background", List.of(first));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mongo.findById("background", Document.class, "things")
+                        .getList("pendingEvents", Document.class)
+                        .isEmpty());
+
+        PendingEvent second = PendingEvent.of(expired(learnerId, "urn:uuid:on-close"), Instant.EPOCH, json);
+        mongo.insert(aggregate("on-close", second), "things");
+        OutboxRelay closing = new OutboxRelay(
+                mongo,
+                new KafkaTemplate<>(producers()),
+                List.of("things"),
+                new SimpleMeterRegistry(),
+                NOW,
+                new RecentCounts(NOW),
+                false);
+        Document asStored = (Document) mongo.getConverter().convertToMongoType(second);
+        assertThat(closing.publishStored("things", "on-close", List.of(asStored)))
+                .isEqualTo(1);
+
+        closing.close();
+
+        assertThat(mongo.findById("on-close", Document.class, "things").getList("pendingEvents", Document.class))
+                .isEmpty();
     }
 
     @Test

@@ -138,17 +138,17 @@ public class BadgeIssuing {
 
     /** {@link #issue(Issuance)} once its caller has found no badge under the award key. */
     private Optional<String> issueUnchecked(Issuance issuance) {
-        String id = store(issuance);
-        if (id == null) {
+        Badge badge = store(issuance);
+        if (badge == null) {
             return Optional.empty();
         }
         metrics.issued(issuance);
-        outbox.publish(Badge.COLLECTION, id);
-        return Optional.of(properties.url("/credentials/" + id));
+        outbox.publish(Badge.COLLECTION, badge.id(), badge.pendingEvents());
+        return Optional.of(properties.url("/credentials/" + badge.id()));
     }
 
-    /** Issues and stores the credential; returns its id, or null when a concurrent issuing stored it first. */
-    private String store(Issuance issuance) {
+    /** Issues and stores the credential; returns the stored badge, or null when a concurrent issuing stored it first. */
+    private Badge store(Issuance issuance) {
         CredentialSnapshot credential = issuance.credential();
         IssuerKey key = issuers.signingKey(credential.provider().id());
         Instant now = clock.instant();
@@ -205,7 +205,7 @@ public class BadgeIssuing {
         try {
             credentials.insert(badge);
             log.info("issued {} for {}", award.credentialUrl(), issuance.awardKey());
-            return id;
+            return badge;
         } catch (DuplicateKeyException concurrentDuplicate) {
             log.info("{} got its badge from a concurrent issuing", issuance.awardKey());
             return null;

@@ -145,7 +145,7 @@ class CredentialCatalog {
     void publishEvents(List<Credential> saved) {
         for (Credential credential : saved) {
             try {
-                outbox.publish(Credential.COLLECTION, credential.id());
+                outbox.publish(Credential.COLLECTION, credential.id(), credential.pendingEvents());
             } catch (RuntimeException e) {
                 log.warn("prompt outbox publish failed, the sweep will retry: {}", e.toString());
             }

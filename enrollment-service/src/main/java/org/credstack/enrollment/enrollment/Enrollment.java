@@ -345,6 +345,11 @@ class Enrollment {
         return false;
     }
 
+    /** The events staged and not yet published, oldest first: what its {@code pendingEvents} hold once saved. */
+    List<PendingEvent> pendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+
     /** Moves the raised events into the outbox as pending events. */
     void stage(java.util.function.Function<List<EnrollmentEvent>, List<PendingEvent>> stage) {
         pendingEvents.addAll(stage.apply(List.copyOf(raised)));

@@ -293,7 +293,7 @@ public class Enrollments {
             // after the write: a save lost to a conflict is retried from a fresh load and counted then
             metrics.completed(enrollment.kind() == null ? EnrollmentKind.INITIAL : enrollment.kind());
         }
-        outbox.publish(COLLECTION, saved.id());
+        outbox.publish(COLLECTION, saved.id(), saved.pendingEvents());
         return saved;
     }
 

@@ -131,7 +131,7 @@ public class Learners {
                     new LearnerEmailChanged(learnerId, changed.primaryEmail(), current.primaryEmail(), clock.instant());
             try {
                 Learner saved = mongo.save(changed.withPending(outbox.stage(List.of(event))));
-                outbox.publish(COLLECTION, learnerId);
+                outbox.publish(COLLECTION, learnerId, saved.pendingEvents());
                 events.publishEvent(new LearnerIdentified(profile(saved)));
                 return saved;
             } catch (DuplicateKeyException race) {
