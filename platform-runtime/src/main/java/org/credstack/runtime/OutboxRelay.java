@@ -163,6 +163,10 @@ public class OutboxRelay {
         ReentrantLock lock = lockOf(id);
         lock.lock();
         try {
+            if (clearing.queued() > 0) {
+                // removals of events already published go first, so that this read does not send them again
+                clearing.drain();
+            }
             Document aggregate = mongo.findById(id, Document.class, collection);
             if (aggregate == null) {
                 return 0;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +27,7 @@ import org.credstack.events.Topic;
 import org.credstack.events.notification.BadgeExpired;
 import org.credstack.runtime.operations.RecentCounts;
 import org.credstack.testsupport.InfrastructureTest;
+import org.credstack.testsupport.StoreCommands;
 import org.credstack.testsupport.TestBroker;
 import org.credstack.testsupport.TestBroker.Received;
 import org.credstack.testsupport.TestInfrastructure;
@@ -39,10 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -66,6 +64,7 @@ class OutboxRelayIT {
 
     @Configuration
     @EnableAutoConfiguration
+    @Import(StoreCommands.class)
     static class TestApplication {
         @Bean
         Clock clock() {
@@ -76,36 +75,10 @@ class OutboxRelayIT {
         OutboxCollection things() {
             return new OutboxCollection("things");
         }
-
-        @Bean
-        ThingsCommands thingsCommands() {
-            return new ThingsCommands();
-        }
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer recordThingsCommands(ThingsCommands commands) {
-            return settings -> settings.addCommandListener(commands);
-        }
-    }
-
-    /** The names of the commands this test's client sends about the collection {@code things}, in order. */
-    static final class ThingsCommands implements CommandListener {
-
-        final ConcurrentLinkedQueue<String> names = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            var target = event.getCommand().get(event.getCommandName());
-            if (target != null
-                    && target.isString()
-                    && target.asString().getValue().equals("things")) {
-                names.add(event.getCommandName());
-            }
-        }
     }
 
     @Autowired
-    ThingsCommands thingsCommands;
+    StoreCommands store;
 
     @Autowired
     MongoTemplate mongo;
@@ -217,7 +190,7 @@ class OutboxRelayIT {
         for (int i = 0; i < stored.size(); i++) {
             mongo.insert(aggregate("stored-" + i, stored.get(i)), "things");
         }
-        thingsCommands.names.clear();
+        StoreCommands.Recording recording = store.record();
 
         for (int i = 0; i < stored.size(); i++) {
             Document asStored = (Document) mongo.getConverter().convertToMongoType(stored.get(i));
@@ -225,7 +198,7 @@ class OutboxRelayIT {
                     .isEqualTo(1);
         }
 
-        assertThat(thingsCommands.names)
+        assertThat(onThings(recording))
                 .as("nothing read back, nothing removed yet")
                 .isEmpty();
         List<Received> published;
@@ -240,13 +213,41 @@ class OutboxRelayIT {
 
         assertThat(relayWithoutThread.drainRemovals()).isEqualTo(1);
 
-        assertThat(thingsCommands.names).as("one bulk update for all twenty").containsExactly("update");
+        assertThat(onThings(recording)).as("one bulk update for all twenty").containsExactly("update");
+        recording.close();
         for (int i = 0; i < stored.size(); i++) {
             Document after = mongo.findById("stored-" + i, Document.class, "things");
             assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
             assertThat(after.getInteger("version")).isEqualTo(1);
         }
         assertThat(relay.sweep()).as("nothing left to publish again").isZero();
+    }
+
+    @Test
+    void theSweepWritesQueuedRemovalsBeforeItReadsSoItDoesNotPublishThoseEventsAgain() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        OutboxRelay relayWithoutThread = new OutboxRelay(
+                mongo,
+                new KafkaTemplate<>(producers()),
+                List.of("things"),
+                new SimpleMeterRegistry(),
+                NOW,
+                new RecentCounts(NOW),
+                false);
+        PendingEvent event = PendingEvent.of(expired(learnerId, "urn:uuid:queued"), Instant.EPOCH, json);
+        mongo.insert(aggregate("queued", event), "things");
+        Document asStored = (Document) mongo.getConverter().convertToMongoType(event);
+        assertThat(relayWithoutThread.publishStored("things", "queued", List.of(asStored)))
+                .isEqualTo(1);
+
+        assertThat(relayWithoutThread.sweep())
+                .as("published by its writer already")
+                .isZero();
+
+        assertThat(mongo.findById("queued", Document.class, "things").getList("pendingEvents", Document.class))
+                .isEmpty();
+        assertThat(readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId).header("ce_id"))
+                .isEqualTo(event.eventId());
     }
 
     @Test
@@ -314,6 +315,14 @@ class OutboxRelayIT {
         assertThat(mongo.findById("t3", Document.class, "elsewhere"))
                 .as("other collections")
                 .isNotNull();
+    }
+
+    /** The names of the recorded commands on the collection {@code things}, in order. */
+    private static List<String> onThings(StoreCommands.Recording recording) {
+        return recording.commands().stream()
+                .filter(c -> c.collection().equals("things"))
+                .map(StoreCommands.Command::name)
+                .toList();
     }
 
     private Document aggregate(String id, PendingEvent... pending) {
