@@ -14,16 +14,19 @@ import org.credstack.events.catalog.CatalogEvent;
 import org.credstack.events.catalog.CredentialPublished;
 import org.credstack.events.catalog.CredentialSnapshot;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.StoreCommands;
 import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The enrollment helpers on top of the shared {@link ServiceIntegrationTest}: an HTTP client sending the token of the
  * caller each path belongs to ({@link Api}), publishing catalog snapshots as the catalog would and waiting for the
- * replica, and registering learners.
+ * replica, and registering learners. Every context has {@link StoreCommands}, for the tests that count round trips.
  */
+@Import(StoreCommands.class)
 public abstract class ServiceIT extends ServiceIntegrationTest {
 
     @Autowired

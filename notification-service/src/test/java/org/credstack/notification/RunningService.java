@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credstack.testsupport.InfrastructureTest;
 import org.credstack.testsupport.ServiceIntegrationTest;
+import org.credstack.testsupport.StoreCommands;
 import org.credstack.testsupport.TestClock;
 import org.credstack.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ import org.springframework.web.client.RestClient;
             "credstack.resilience.calls.smtp.initial-backoff=10ms",
             "credstack.runtime.outbox-sweep-interval=200ms"
         })
-@Import(RunningService.Clocks.class)
+@Import({RunningService.Clocks.class, StoreCommands.class})
 public abstract class RunningService extends ServiceIntegrationTest {
 
     /** Where the test clock starts. */

@@ -1,4 +1,4 @@
-package org.credstack.enrollment;
+package org.credstack.testsupport;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -12,9 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Records the commands the service sends to the store while a {@link Recording} is open, so that a test can count the
- * round trips a request or a pipeline step costs. Scanned with the application's configuration (test sources only), so
- * every integration-test context of this service has it and the context cache still holds one context.
+ * Records the commands a service sends to the store while a {@link Recording} is open, so that a test can count the
+ * round trips a request or a pipeline step costs. A service's integration-test base class imports it ({@code
+ * @Import(StoreCommands.class)}), so every context of that service has it and the context cache still holds one.
+ *
+ * <pre>{@code
+ * try (StoreCommands.Recording recording = store.record()) {
+ *     ... the request or the step ...
+ *     commands = recording.commands();     // each Command(name "find", collection "learners", json of the command)
+ * }
+ * }</pre>
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreCommands implements CommandListener {

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.credstack.enrollment.ServiceIT;
-import org.credstack.enrollment.StoreCommands;
-import org.credstack.enrollment.StoreCommands.Command;
 import org.credstack.events.EventEnvelope;
 import org.credstack.events.badge.BadgeIssued;
 import org.credstack.events.badge.BadgeRevoked;
+import org.credstack.testsupport.StoreCommands;
+import org.credstack.testsupport.StoreCommands.Command;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

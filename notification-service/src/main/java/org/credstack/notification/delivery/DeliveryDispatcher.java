@@ -108,8 +108,9 @@ public class DeliveryDispatcher {
      */
     public List<String> dispatchDue() {
         List<String> sent = new ArrayList<>();
+        Claims claims = new Claims(clock.instant());
         for (int i = 0; i < properties.batchSize() && calls.permitsCalls(OutboundCalls.SMTP); i++) {
-            EmailDelivery delivery = claimNext();
+            EmailDelivery delivery = claims.next();
             if (delivery == null) {
                 break;
             }
@@ -121,37 +122,54 @@ public class DeliveryDispatcher {
     }
 
     /**
-     * Claims the next due e-mail: first one whose claim expired, then a pending one, then a failed one due again.
-     * Three queries with an equality on the indexed {@code status} each, rather than one {@code $or}, and no sort, so
-     * the store reads the first due e-mail of that status and stops: neither the delivery log nor a backlog is read
-     * whole. The order is the store's (the order the index met them, oldest first on the embedded store).
+     * The claims of one run, as of the time it started: first the e-mails whose claim expired, then the pending ones,
+     * then the failed ones due again. Each is an atomic {@code findAndModify} with an equality on the indexed {@code
+     * status} and no sort, so the store reads the first due e-mail of that status and stops: neither the delivery log
+     * nor a backlog is read whole. A kind that came back empty is not asked again in the same run, so a run that sends
+     * {@code n} e-mails costs {@code n} claims and one empty claim per kind, at most {@code n + 3} store commands. The
+     * order within a kind is the store's (the order the index met them, oldest first on the embedded store).
      */
-    private EmailDelivery claimNext() {
-        Instant now = clock.instant();
-        Update claim = new Update()
-                .set("status", DeliveryStatus.SENDING)
-                .set("claimedBy", owner)
-                .set("leaseUntil", now.plus(properties.claimLease()));
-        for (Criteria due : List.of(
-                Criteria.where("status")
-                        .is(DeliveryStatus.SENDING)
-                        .and("leaseUntil")
-                        .lte(now),
-                Criteria.where("status")
-                        .is(DeliveryStatus.PENDING)
-                        .and("nextAttemptAt")
-                        .lte(now),
-                Criteria.where("status")
-                        .is(DeliveryStatus.FAILED)
-                        .and("nextAttemptAt")
-                        .lte(now))) {
-            EmailDelivery claimed = mongo.findAndModify(
-                    Query.query(due), claim, FindAndModifyOptions.options().returnNew(true), EmailDelivery.class);
-            if (claimed != null) {
-                return claimed;
-            }
+    private final class Claims {
+
+        private final Update claim;
+        private final List<Criteria> due;
+        private int kind;
+
+        Claims(Instant now) {
+            this.claim = new Update()
+                    .set("status", DeliveryStatus.SENDING)
+                    .set("claimedBy", owner)
+                    .set("leaseUntil", now.plus(properties.claimLease()));
+            this.due = List.of(
+                    Criteria.where("status")
+                            .is(DeliveryStatus.SENDING)
+                            .and("leaseUntil")
+                            .lte(now),
+                    Criteria.where("status")
+                            .is(DeliveryStatus.PENDING)
+                            .and("nextAttemptAt")
+                            .lte(now),
+                    Criteria.where("status")
+                            .is(DeliveryStatus.FAILED)
+                            .and("nextAttemptAt")
+                            .lte(now));
         }
-        return null;
+
+        /** The next due e-mail, claimed by this instance; null once every kind came back empty. */
+        EmailDelivery next() {
+            while (kind < due.size()) {
+                EmailDelivery claimed = mongo.findAndModify(
+                        Query.query(due.get(kind)),
+                        claim,
+                        FindAndModifyOptions.options().returnNew(true),
+                        EmailDelivery.class);
+                if (claimed != null) {
+                    return claimed;
+                }
+                kind++;
+            }
+            return null;
+        }
     }
 
     private static Counter failedCounter(MeterRegistry meters, String outcome) {
