@@ -16,6 +16,9 @@ class UnmatchedInbox {
 
     static final String COLLECTION = "unmatchedStatements";
 
+    /** The multikey-indexed array of each entry's actor keys, exact and folded ({@link UnmatchedStatement#matchKeys}). */
+    static final String MATCH_KEYS = "matchKeys";
+
     /** Why a statement waits. */
     enum Reason {
         /** No learner holds the actor's identifier (or the actor is a Group). */
@@ -33,8 +36,7 @@ class UnmatchedInbox {
 
     UnmatchedInbox(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("actorKey", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("actorFoldedKey", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(MATCH_KEYS, Sort.Direction.ASC));
     }
 
     /** Holds the statement; {@code heldAt} is when it was stored, so the inbox lists statements in arrival order. */
@@ -48,7 +50,8 @@ class UnmatchedInbox {
                 statement.verbId(),
                 statement.timestamp(),
                 statement.storedAt(),
-                statement.providerIds()));
+                statement.providerIds(),
+                UnmatchedStatement.matchKeysOf(statement.actorKey(), statement.actorFoldedKey())));
     }
 
     void release(String statementId) {
@@ -65,23 +68,20 @@ class UnmatchedInbox {
     }
 
     /**
-     * The ids of the statements held for any of these exact or folded identifier keys, each once; one indexed
-     * {@code $in} query per kind of key.
+     * The ids of the statements held for any of these exact or folded identifier keys, each once: one indexed {@code
+     * $in} read of {@value #MATCH_KEYS}, which holds each entry's exact and folded key. It may name an entry whose
+     * exact key equals one of the folded keys or the reverse; the match that runs again decides, as for any other.
      */
     Set<String> heldFor(List<String> actorKeys, List<String> foldedKeys) {
-        Set<String> held = new LinkedHashSet<>();
-        held.addAll(held("actorKey", actorKeys));
-        held.addAll(held("actorFoldedKey", foldedKeys));
-        return held;
-    }
-
-    /** One indexed {@code $in} read per key field, however many keys the learner has. */
-    private List<String> held(String keyField, List<String> keys) {
+        Set<String> keys = new LinkedHashSet<>(actorKeys);
+        keys.addAll(foldedKeys);
         if (keys.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
-        return mongo.find(Query.query(Criteria.where(keyField).in(keys)), UnmatchedStatement.class).stream()
-                .map(UnmatchedStatement::statementId)
-                .toList();
+        Query held = Query.query(Criteria.where(MATCH_KEYS).in(keys));
+        held.fields().include("_id");
+        Set<String> ids = new LinkedHashSet<>();
+        mongo.find(held, org.bson.Document.class, COLLECTION).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
     }
 }
