@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.credstack.identity.token.SigningKeys;
-import org.credstack.runtime.problem.Problems;
 import org.credstack.runtime.security.Access;
 import org.credstack.runtime.security.CredStackSecurityAutoConfiguration;
 import org.credstack.runtime.security.PublicPaths;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,10 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -63,6 +58,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    /** 401 and 403 as every service answers them: problems with their {@code instance} and the bearer challenge. */
+    private static final SecurityProblems PROBLEMS = new SecurityProblems();
 
     /**
      * The callers of {@code /api/**} read as every service reads them ({@code sub}, {@code roles}, {@code
@@ -106,10 +104,10 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
+                        .authenticationEntryPoint(PROBLEMS)
+                        .accessDeniedHandler(PROBLEMS))
                 .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+                        exceptions.authenticationEntryPoint(PROBLEMS).accessDeniedHandler(PROBLEMS));
         return http.build();
     }
 
@@ -135,7 +133,7 @@ class SecurityConfiguration {
         browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         http.exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
-                .defaultAuthenticationEntryPointFor(unauthorized(), AnyRequestMatcher.INSTANCE));
+                .defaultAuthenticationEntryPointFor(PROBLEMS, AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -180,26 +178,5 @@ class SecurityConfiguration {
                                     .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
                                     .toList());
         };
-    }
-
-    private static AuthenticationEntryPoint unauthorized() {
-        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-        return (request, response, e) -> {
-            bearer.commence(request, response, e);
-            Problems.write(
-                    response,
-                    Problems.problem(
-                            HttpStatus.UNAUTHORIZED,
-                            "unauthorized",
-                            "Unauthorized",
-                            "this request needs a valid bearer token"));
-        };
-    }
-
-    private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> Problems.write(
-                response,
-                Problems.problem(
-                        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "the token's roles do not allow this request"));
     }
 }

@@ -122,6 +122,9 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
         assertThat(program.statusCode()).isEqualTo(401);
         assertThat(json.readTree(program.body()).path("type").asString())
                 .isEqualTo("urn:credstack:problem:unauthorized");
+        assertThat(json.readTree(program.body()).path("instance").asString())
+                .as("named like every service's problems")
+                .isEqualTo("/nope");
         assertThat(person.statusCode()).isEqualTo(302);
         HttpResponse<String> refusedTarget =
                 send(browser(), java.net.http.HttpRequest.newBuilder(uri("/api/v1/accounts;x=1")));
@@ -154,6 +157,7 @@ class IdentityAuthorizationMatrixIT extends RunningIdentity {
         assertThat(asLearner.statusCode()).isEqualTo(403);
         assertThat(json.readTree(asLearner.body()).path("type").asString())
                 .isEqualTo("urn:credstack:problem:forbidden");
+        assertThat(json.readTree(asLearner.body()).path("instance").asString()).isEqualTo("/actuator/metrics");
         assertThat(getWithToken("/actuator/metrics", operatorToken()).statusCode())
                 .isNotIn(401, 403);
     }

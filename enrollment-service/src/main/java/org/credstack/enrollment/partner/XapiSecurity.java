@@ -65,21 +65,25 @@ class XapiSecurity {
                 throws IOException {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             if (e instanceof BadCredentialsException) {
-                refuse(response, "the partner key is unknown or revoked, or its secret is wrong");
+                refuse(request, response, "the partner key is unknown or revoked, or its secret is wrong");
                 return;
             }
             if (!(e instanceof InvalidBearerTokenException)) {
                 // nothing sent: say both ways in, not only the bearer one
-                refuse(response, "a partner key (HTTP Basic) or a bearer access token is required");
+                refuse(request, response, "a partner key (HTTP Basic) or a bearer access token is required");
                 return;
             }
             problems.commence(request, response, e);
         }
 
         /** 401 with the bearer challenge too (the Basic one is sent already) and an {@code unauthorized} problem. */
-        private static void refuse(HttpServletResponse response, String detail) throws IOException {
+        private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
+                throws IOException {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+            Problems.write(
+                    request,
+                    response,
+                    Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
         }
     }
 }

@@ -82,6 +82,7 @@ class XapiPartnerAuthIT extends ServiceIT {
             assertThat(refused.status()).as(refused.raw().body()).isEqualTo(401);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().get("type").stringValue()).isEqualTo("urn:credstack:problem:unauthorized");
+            assertThat(refused.body().get("instance").stringValue()).isEqualTo("/xapi/statements");
             assertThat(refused.raw().headers().allValues("WWW-Authenticate"))
                     .anyMatch(challenge -> challenge.startsWith("Basic realm=\"xAPI\""))
                     .anyMatch(challenge -> challenge.startsWith("Bearer"));
