@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -42,24 +41,14 @@ final class OutboxClearing implements AutoCloseable {
 
     private final MongoTemplate mongo;
     private final BlockingQueue<Removal> queue = new LinkedBlockingQueue<>();
-    private final IntConsumer written;
     private final Thread worker;
 
     /**
-     * A clearing whose own thread writes the removals as they queue up.
-     *
-     * @param written told how many removals each bulk write held, once it succeeded
+     * @param background whether a thread of its own writes the removals as they queue up; without it only {@link
+     *     #drain} does
      */
-    OutboxClearing(MongoTemplate mongo, IntConsumer written) {
-        this(mongo, written, true);
-    }
-
-    /**
-     * @param background whether a thread of its own writes the removals; without it only {@link #drain} does
-     */
-    OutboxClearing(MongoTemplate mongo, IntConsumer written, boolean background) {
+    OutboxClearing(MongoTemplate mongo, boolean background) {
         this.mongo = mongo;
-        this.written = written;
         this.worker = background
                 ? Thread.ofPlatform().name("outbox-clearing").daemon().start(this::run)
                 : null;
@@ -124,7 +113,6 @@ final class OutboxClearing implements AutoCloseable {
             try {
                 bulk.execute();
                 writes++;
-                written.accept(entry.getValue().size());
             } catch (RuntimeException e) {
                 log.warn(
                         "removing {} published events' entries from {} failed; the sweep publishes them again: {}",

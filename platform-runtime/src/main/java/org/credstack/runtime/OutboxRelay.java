@@ -129,7 +129,7 @@ public class OutboxRelay {
             RecentCounts recentCounts,
             boolean clearInBackground) {
         this.recentCounts = recentCounts;
-        this.clearing = new OutboxClearing(mongo, removals -> {}, clearInBackground);
+        this.clearing = new OutboxClearing(mongo, clearInBackground);
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
