@@ -5,6 +5,7 @@ import static org.credstack.notification.Badges.learner;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,8 @@ class DeliveryClaimsIT extends RunningService {
     /**
      * The e-mails of this test are due in 2000, and its dispatcher's clock is one second later: it claims none of the
      * other tests' e-mails (due in 2026), while the service's own dispatcher may take some of these. Its claims are
-     * found by the lease its clock gives them.
+     * found by the lease they get: two hundred years, so that the service's dispatcher, whose clock is in 2026, never
+     * takes one over as expired.
      */
     private static final Instant DUE = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -66,16 +68,24 @@ class DeliveryClaimsIT extends RunningService {
                     DUE,
                     null));
         }
+        NotificationProperties longLease = new NotificationProperties(
+                properties.reminderDaysBefore(),
+                properties.dispatchInterval(),
+                properties.scheduleInterval(),
+                Duration.ofDays(365L * 200),
+                properties.batchSize(),
+                properties.mail(),
+                properties.links());
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(
                 mongo,
                 sender,
                 RUN,
-                properties,
+                longLease,
                 recentCounts,
                 new SimpleMeterRegistry(),
                 calls,
                 TraceContextHeaders.NONE);
-        String lease = RUN.instant().plus(properties.claimLease()).toString();
+        String lease = RUN.instant().plus(longLease.claimLease()).toString();
 
         List<String> sent;
         List<StoreCommands.Command> claims;
