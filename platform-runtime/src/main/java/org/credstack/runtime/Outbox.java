@@ -60,7 +60,8 @@ public class Outbox {
 
     /**
      * The pending events for raised events, in order, each with a fresh {@code ce_id}, the time now and the
-     * {@code traceparent} of the current span (if any).
+     * {@code traceparent} of the current span (if any). The relay's sweep leaves them to the writer, which publishes
+     * them after its write ({@link #publish(String, Object, List)}).
      *
      * @param raised records of the v1 topics (see {@code org.credstack.events.Topic})
      * @throws IllegalArgumentException if no topic carries one of them
@@ -68,9 +69,11 @@ public class Outbox {
     public List<PendingEvent> stage(Collection<?> raised) {
         Instant now = clock.instant();
         Map<String, String> trace = traceContext.current();
-        return raised.stream()
+        List<PendingEvent> staged = raised.stream()
                 .map(event -> PendingEvent.of(event, now, json).withHeaders(trace))
                 .toList();
+        relay.stagedByWriter(staged);
+        return staged;
     }
 
     /**

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,9 @@ final class OutboxClearing implements AutoCloseable {
 
     private final MongoTemplate mongo;
     private final BlockingQueue<Removal> queue = new LinkedBlockingQueue<>();
+    /** The aggregates ({@code collection/id}) with a removal queued or being written. */
+    private final Set<String> removing = ConcurrentHashMap.newKeySet();
+
     private final Thread worker;
 
     /**
@@ -56,7 +61,17 @@ final class OutboxClearing implements AutoCloseable {
 
     /** Queues a removal; it is written with whatever else is queued. */
     void submit(String collection, Object id, Update update) {
+        removing.add(key(collection, id));
         queue.add(new Removal(collection, id, update));
+    }
+
+    /** Whether a removal of the aggregate is queued or being written: its pending events are published already. */
+    boolean removing(String collection, Object id) {
+        return removing.contains(key(collection, id));
+    }
+
+    private static String key(String collection, Object id) {
+        return collection + "/" + id;
     }
 
     /** Removals queued and not yet written. */
@@ -119,6 +134,8 @@ final class OutboxClearing implements AutoCloseable {
                         entry.getValue().size(),
                         entry.getKey(),
                         e.toString());
+            } finally {
+                entry.getValue().forEach(removal -> removing.remove(key(removal.collection(), removal.id())));
             }
         }
         return writes;

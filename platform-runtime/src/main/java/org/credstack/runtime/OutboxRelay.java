@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +40,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * together with other aggregates' ({@link OutboxClearing}). A writer that staged them with a conditional update calls
  * {@link #publish}, which reads that one document by {@code _id}. A slow {@link #sweep} ({@code
  * credstack.runtime.outbox-sweep-interval}, and once soon after start) publishes what a crash or a broker outage left
- * behind, reading only the documents that hold a pending event (the sparse index {@code pending_events}).
+ * behind, reading only the documents that hold a pending event (the sparse index {@code pending_events}). It leaves
+ * alone the aggregates whose writer is publishing them itself (events staged for a mapped write and not yet
+ * published, or published with their removal queued), so a sweep that meets a write under way sends nothing twice.
  *
  * <p>Each record is sent with the idempotent producer ({@code acks=all}) and awaited before the event is
  * removed, so a crash between the two re-sends the same record with the same {@code ce_id}: delivery is
@@ -86,6 +90,15 @@ public class OutboxRelay {
     private final ReentrantLock[] aggregateLocks = new ReentrantLock[STRIPES];
     /** Removes what {@link #publishStored} published, several aggregates per store command. */
     private final OutboxClearing clearing;
+    /**
+     * Events staged for a mapped write, by id, with when ({@link System#nanoTime}): their writer publishes them itself
+     * ({@link #publishStored}) once its write is done, so the sweep leaves their aggregates alone for {@link
+     * #WRITER_GRACE}. Per process: another instance's writers are not known here.
+     */
+    private final Map<String, Long> withTheirWriters = new ConcurrentHashMap<>();
+
+    /** How long the sweep leaves an aggregate to the writer that staged its events: 1 minute. */
+    static final Duration WRITER_GRACE = Duration.ofMinutes(1);
 
     /**
      * A relay that counts its published events in a {@link RecentCounts} of its own.
@@ -208,7 +221,18 @@ public class OutboxRelay {
             return relayed.sent();
         } finally {
             lock.unlock();
+            stored.forEach(event -> withTheirWriters.remove(event.getString("eventId")));
         }
+    }
+
+    /**
+     * Notes events staged for a mapped write, whose writer will publish them with {@link #publishStored}: until it
+     * has (or for {@link #WRITER_GRACE}, if it never does), the sweep leaves their aggregate alone, so that it does
+     * not send them as well while the write is under way.
+     */
+    void stagedByWriter(List<PendingEvent> staged) {
+        long now = System.nanoTime();
+        staged.forEach(event -> withTheirWriters.put(event.eventId(), now));
     }
 
     /**
@@ -243,11 +267,15 @@ public class OutboxRelay {
         try {
             Instant started = clock.instant();
             int count = 0;
+            long graceStart = System.nanoTime() - WRITER_GRACE.toNanos();
+            withTheirWriters.values().removeIf(stagedAt -> stagedAt - graceStart < 0);
             for (String collection : collections) {
                 Query pending = new Query(Criteria.where(PENDING_ID).exists(true));
-                pending.fields().include("_id");
+                pending.fields().include("_id").include(PENDING_ID);
                 for (Document found : mongo.find(pending, Document.class, collection)) {
-                    count += publish(collection, found.get("_id"));
+                    if (!leftToItsWriter(collection, found)) {
+                        count += publish(collection, found.get("_id"));
+                    }
                 }
             }
             oldestPending = oldestStillPending(started);
@@ -255,6 +283,18 @@ public class OutboxRelay {
         } finally {
             sweeping.unlock();
         }
+    }
+
+    /**
+     * Whether a writer is publishing the aggregate's pending events itself: it staged one of them for a mapped write
+     * it has not published yet, or its events are published and their removal is queued.
+     */
+    private boolean leftToItsWriter(String collection, Document found) {
+        if (clearing.removing(collection, found.get("_id"))) {
+            return true;
+        }
+        return found.getList(PENDING, Document.class, List.of()).stream()
+                .anyMatch(event -> withTheirWriters.containsKey(event.getString("eventId")));
     }
 
     /** Seconds since the envelope time of the oldest event the last sweep left pending; 0 when none. */
@@ -317,6 +357,7 @@ public class OutboxRelay {
                 Throwable error = sendOrFail(event);
                 if (error == null) {
                     sent.add(event.getString("eventId"));
+                    withTheirWriters.remove(event.getString("eventId"));
                     countPublished(event);
                 } else {
                     setAside.add(setAside(collection, id, event, error));

@@ -224,7 +224,29 @@ class OutboxRelayIT {
     }
 
     @Test
-    void theSweepWritesQueuedRemovalsBeforeItReadsSoItDoesNotPublishThoseEventsAgain() {
+    void theSweepLeavesAnAggregateToTheWriterThatStagedItsEventsUntilItHasPublishedThem() {
+        String learnerId = "learner-" + UUID.randomUUID();
+        List<PendingEvent> staged = outboxKit.stage(List.of(expired(learnerId, "urn:uuid:mid-write")));
+        mongo.insert(aggregate("mid-write", staged.getFirst()), "things");
+        double publishedBefore = meters.counter("credstack.outbox.published").count();
+
+        assertThat(relay.sweep()).as("stored, its writer not yet publishing").isZero();
+
+        outboxKit.publish("things", "mid-write", staged);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mongo.findById("mid-write", Document.class, "things")
+                        .getList("pendingEvents", Document.class)
+                        .isEmpty());
+        assertThat(relay.sweep()).isZero();
+        assertThat(meters.counter("credstack.outbox.published").count())
+                .as("published once, by its writer")
+                .isEqualTo(publishedBefore + 1);
+        assertThat(readOne(Topic.NOTIFICATION_EVENTS_V1, learnerId).header("ce_id"))
+                .isEqualTo(staged.getFirst().eventId());
+    }
+
+    @Test
+    void theSweepLeavesAnAggregateWhoseRemovalIsQueuedAndAReadBackPublishWritesTheQueueFirst() {
         String learnerId = "learner-" + UUID.randomUUID();
         OutboxRelay relayWithoutThread = new OutboxRelay(
                 mongo,
@@ -242,6 +264,9 @@ class OutboxRelayIT {
 
         assertThat(relayWithoutThread.sweep())
                 .as("published by its writer already")
+                .isZero();
+        assertThat(relayWithoutThread.publish("things", "queued"))
+                .as("the queued removal is written before the read")
                 .isZero();
 
         assertThat(mongo.findById("queued", Document.class, "things").getList("pendingEvents", Document.class))

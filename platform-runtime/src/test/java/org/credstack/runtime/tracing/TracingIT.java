@@ -160,7 +160,9 @@ class TracingIT {
         String traceId = request.context().traceId();
 
         // the relay publishes later, on another thread, with no span current there
-        assertThat(CompletableFuture.supplyAsync(relay::sweep).join()).isEqualTo(1);
+        assertThat(CompletableFuture.supplyAsync(() -> relay.publish(COLLECTION, learnerId))
+                        .join())
+                .isEqualTo(1);
 
         Seen consumed = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
