@@ -124,6 +124,7 @@ class MessagingDefaultsIT {
         assertThat(binding.getDestination()).isEqualTo(TOPIC);
         assertThat(binding.getGroup()).isEqualTo(GROUP);
         assertThat(binding.getConsumer().getMaxAttempts()).isEqualTo(3);
+        assertThat(binding.getConsumer().isUseNativeDecoding()).isTrue();
         assertThat(binding.getConsumer().getBackOffInitialInterval()).isEqualTo(500);
         assertThat(binding.getConsumer().getBackOffMultiplier()).isEqualTo(2.0);
         assertThat(binding.getConsumer().getBackOffMaxInterval()).isEqualTo(10_000);

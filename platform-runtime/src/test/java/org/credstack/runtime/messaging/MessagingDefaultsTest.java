@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.mock.env.MockEnvironment;
@@ -56,6 +58,25 @@ class MessagingDefaultsTest {
 
         assertThat(environment.getProperty("spring.cloud.stream.default.consumer.concurrency"))
                 .isEqualTo("6");
+    }
+
+    @Test
+    void decodesNativelySoNoConverterRunsAndNamesTheDeadLetterSerialisers() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "badge-service");
+
+        defaults.postProcessEnvironment(environment, new SpringApplication());
+
+        ConsumerProperties consumer = Binder.get(environment)
+                .bind("spring.cloud.stream.default.consumer", ConsumerProperties.class)
+                .get();
+        assertThat(consumer.isUseNativeDecoding()).isTrue();
+        // without them, the binder refuses to dead-letter a natively decoded record
+        KafkaConsumerProperties kafka = Binder.get(environment)
+                .bind("spring.cloud.stream.kafka.default.consumer", KafkaConsumerProperties.class)
+                .get();
+        assertThat(kafka.getDlqProducerProperties().getConfiguration())
+                .containsEntry("key.serializer", ByteArraySerializer.class.getName())
+                .containsEntry("value.serializer", ByteArraySerializer.class.getName());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.credstack.runtime.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -114,6 +115,9 @@ class TracingIT {
     @Autowired
     Map<String, Seen> seen;
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void emptyCollection() {
         mongo.dropCollection(COLLECTION);
@@ -175,6 +179,12 @@ class TracingIT {
         assertThat(consumed.spanId())
                 .as("a span of its own")
                 .isNotEqualTo(request.context().spanId());
+        assertThat(meters.find("spring.kafka.listener").timers())
+                .as("the binder's observation made the consumer's span")
+                .isNotEmpty();
+        assertThat(meters.find("spring.cloud.function").timers())
+                .as("no second observation of the same record")
+                .isEmpty();
         assertThat(output.getAll().lines().filter(line -> line.contains("handled record " + learnerId)))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("[" + traceId + "," + consumed.spanId() + "]");
