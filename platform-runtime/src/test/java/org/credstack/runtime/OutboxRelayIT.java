@@ -113,9 +113,7 @@ class OutboxRelayIT {
                 new BadgeExpired("urn:uuid:b1", learnerId, "cred-1", Instant.parse("2027-01-31T00:00:00Z"));
         PendingEvent pending = PendingEvent.of(event, Instant.parse("2027-01-31T00:00:05Z"), json);
         mongo.insert(
-                new Document("_id", "thing-1")
-                        .append("version", 3)
-                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(pending))),
+                new Document("_id", "thing-1").append("version", 3).append("pendingEvents", List.of(stored(pending))),
                 "things");
 
         assertThat(relay.sweep()).isEqualTo(1);
@@ -176,24 +174,17 @@ class OutboxRelayIT {
     @Test
     void publishesWhatItsWritersStoredWithoutReadingItBackAndRemovesItForTwentyAggregatesInOneCommand() {
         String learnerId = "learner-" + UUID.randomUUID();
-        OutboxRelay relayWithoutThread = new OutboxRelay(
-                mongo,
-                new KafkaTemplate<>(producers()),
-                List.of("things"),
-                new SimpleMeterRegistry(),
-                NOW,
-                new RecentCounts(NOW),
-                false);
-        List<PendingEvent> stored = IntStream.range(0, 20)
+        OutboxRelay relayWithoutThread = relayWithoutClearingThread();
+        List<PendingEvent> events = IntStream.range(0, 20)
                 .mapToObj(i -> PendingEvent.of(expired(learnerId, "urn:uuid:stored-" + i), Instant.EPOCH, json))
                 .toList();
-        for (int i = 0; i < stored.size(); i++) {
-            mongo.insert(aggregate("stored-" + i, stored.get(i)), "things");
+        for (int i = 0; i < events.size(); i++) {
+            mongo.insert(aggregate("stored-" + i, events.get(i)), "things");
         }
         StoreCommands.Recording recording = store.record();
 
-        for (int i = 0; i < stored.size(); i++) {
-            Document asStored = (Document) mongo.getConverter().convertToMongoType(stored.get(i));
+        for (int i = 0; i < events.size(); i++) {
+            Document asStored = stored(events.get(i));
             assertThat(relayWithoutThread.publishStored("things", "stored-" + i, List.of(asStored)))
                     .isEqualTo(1);
         }
@@ -209,13 +200,13 @@ class OutboxRelayIT {
         assertThat(published)
                 .extracting(r -> r.header("ce_id"))
                 .containsExactlyElementsOf(
-                        stored.stream().map(PendingEvent::eventId).toList());
+                        events.stream().map(PendingEvent::eventId).toList());
 
         assertThat(relayWithoutThread.drainRemovals()).isEqualTo(1);
 
         assertThat(onThings(recording)).as("one bulk update for all twenty").containsExactly("update");
         recording.close();
-        for (int i = 0; i < stored.size(); i++) {
+        for (int i = 0; i < events.size(); i++) {
             Document after = mongo.findById("stored-" + i, Document.class, "things");
             assertThat(after.getList("pendingEvents", Document.class)).isEmpty();
             assertThat(after.getInteger("version")).isEqualTo(1);
@@ -248,17 +239,10 @@ class OutboxRelayIT {
     @Test
     void theSweepLeavesAnAggregateWhoseRemovalIsQueuedAndAReadBackPublishWritesTheQueueFirst() {
         String learnerId = "learner-" + UUID.randomUUID();
-        OutboxRelay relayWithoutThread = new OutboxRelay(
-                mongo,
-                new KafkaTemplate<>(producers()),
-                List.of("things"),
-                new SimpleMeterRegistry(),
-                NOW,
-                new RecentCounts(NOW),
-                false);
+        OutboxRelay relayWithoutThread = relayWithoutClearingThread();
         PendingEvent event = PendingEvent.of(expired(learnerId, "urn:uuid:queued"), Instant.EPOCH, json);
         mongo.insert(aggregate("queued", event), "things");
-        Document asStored = (Document) mongo.getConverter().convertToMongoType(event);
+        Document asStored = stored(event);
         assertThat(relayWithoutThread.publishStored("things", "queued", List.of(asStored)))
                 .isEqualTo(1);
 
@@ -290,15 +274,8 @@ class OutboxRelayIT {
 
         PendingEvent second = PendingEvent.of(expired(learnerId, "urn:uuid:on-close"), Instant.EPOCH, json);
         mongo.insert(aggregate("on-close", second), "things");
-        OutboxRelay closing = new OutboxRelay(
-                mongo,
-                new KafkaTemplate<>(producers()),
-                List.of("things"),
-                new SimpleMeterRegistry(),
-                NOW,
-                new RecentCounts(NOW),
-                false);
-        Document asStored = (Document) mongo.getConverter().convertToMongoType(second);
+        OutboxRelay closing = relayWithoutClearingThread();
+        Document asStored = stored(second);
         assertThat(closing.publishStored("things", "on-close", List.of(asStored)))
                 .isEqualTo(1);
 
@@ -355,9 +332,7 @@ class OutboxRelayIT {
                 .append("version", 0)
                 .append(
                         "pendingEvents",
-                        Arrays.stream(pending)
-                                .map(event -> mongo.getConverter().convertToMongoType(event))
-                                .toList());
+                        Arrays.stream(pending).map(this::stored).toList());
     }
 
     @Test
@@ -366,16 +341,14 @@ class OutboxRelayIT {
         PendingEvent first = PendingEvent.of(expired(learnerId, "urn:uuid:first"), Instant.EPOCH, json);
         PendingEvent second = PendingEvent.of(expired(learnerId, "urn:uuid:second"), Instant.EPOCH, json);
         mongo.insert(
-                new Document("_id", "thing-2")
-                        .append("version", 0)
-                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(first))),
+                new Document("_id", "thing-2").append("version", 0).append("pendingEvents", List.of(stored(first))),
                 "things");
         KafkaTemplate<String, byte[]> appendingWhileSending = new KafkaTemplate<>(producers()) {
             @Override
             public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
                 mongo.updateFirst(
                         Query.query(Criteria.where("_id").is("thing-2")),
-                        new Update().push("pendingEvents", mongo.getConverter().convertToMongoType(second)),
+                        new Update().push("pendingEvents", stored(second)),
                         "things");
                 return super.send(record);
             }
@@ -399,21 +372,17 @@ class OutboxRelayIT {
         PendingEvent newer =
                 PendingEvent.of(expired(learnerId, "urn:uuid:newer"), Instant.parse("2027-02-01T09:59:50Z"), json);
         mongo.insert(
-                new Document("_id", "thing-4")
-                        .append("version", 0)
-                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(newer))),
+                new Document("_id", "thing-4").append("version", 0).append("pendingEvents", List.of(stored(newer))),
                 "things");
         mongo.insert(
-                new Document("_id", "thing-5")
-                        .append("version", 0)
-                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(older))),
+                new Document("_id", "thing-5").append("version", 0).append("pendingEvents", List.of(stored(older))),
                 "things");
         // staged as the sweep starts: its writer is publishing it, so it does not count as left behind
         PendingEvent justStaged = PendingEvent.of(expired(learnerId, "urn:uuid:now"), NOW.instant(), json);
         mongo.insert(
                 new Document("_id", "thing-6")
                         .append("version", 0)
-                        .append("pendingEvents", List.of(mongo.getConverter().convertToMongoType(justStaged))),
+                        .append("pendingEvents", List.of(stored(justStaged))),
                 "things");
         KafkaTemplate<String, byte[]> brokerAway = new KafkaTemplate<>(producers()) {
             @Override
@@ -442,11 +411,7 @@ class OutboxRelayIT {
         mongo.insert(
                 new Document("_id", "thing-3")
                         .append("version", 0)
-                        .append(
-                                "pendingEvents",
-                                List.of(
-                                        mongo.getConverter().convertToMongoType(tooLarge),
-                                        mongo.getConverter().convertToMongoType(later))),
+                        .append("pendingEvents", List.of(stored(tooLarge), stored(later))),
                 "things");
         double failedBefore = meters.counter("credstack.outbox.failed").count();
 
@@ -489,5 +454,22 @@ class OutboxRelayIT {
             assertThat(found).hasSize(1);
             return found.getFirst();
         }
+    }
+
+    /** A relay whose removals wait in its queue until {@link OutboxRelay#drainRemovals} or {@link OutboxRelay#close}. */
+    private OutboxRelay relayWithoutClearingThread() {
+        return new OutboxRelay(
+                mongo,
+                new KafkaTemplate<>(producers()),
+                List.of("things"),
+                new SimpleMeterRegistry(),
+                NOW,
+                new RecentCounts(NOW),
+                false);
+    }
+
+    /** The event as its writer stores it in {@code pendingEvents}. */
+    private Document stored(PendingEvent event) {
+        return (Document) mongo.getConverter().convertToMongoType(event);
     }
 }

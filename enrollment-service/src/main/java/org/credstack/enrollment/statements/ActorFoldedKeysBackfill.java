@@ -1,14 +1,8 @@
 package org.credstack.enrollment.statements;
 
-import java.util.List;
-import org.bson.Document;
 import org.credstack.enrollment.learner.IdentifierKeys;
 import org.credstack.enrollment.migration.OneTimeMigrations;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +18,9 @@ class ActorFoldedKeysBackfill implements InitializingBean {
     static final String STATEMENTS = "statements.actorFoldedKey";
     static final String INBOX = "unmatchedStatements.actorFoldedKey";
 
-    private final MongoTemplate mongo;
     private final OneTimeMigrations migrations;
 
-    ActorFoldedKeysBackfill(MongoTemplate mongo, OneTimeMigrations migrations) {
-        this.mongo = mongo;
+    ActorFoldedKeysBackfill(OneTimeMigrations migrations) {
         this.migrations = migrations;
     }
 
@@ -40,22 +32,11 @@ class ActorFoldedKeysBackfill implements InitializingBean {
 
     /** @return how many documents of the collection got their folded key */
     int backfill(String collection) {
-        Query all = new Query();
-        all.fields().include("actorKey", "actorFoldedKey");
-        List<Document> legacy;
-        try (var documents = mongo.stream(all, Document.class, collection)) {
-            // read first, then write, so the cursor never meets a document it changed
-            legacy = documents
-                    .filter(d ->
-                            d.get("actorFoldedKey") == null && IdentifierKeys.folded(d.getString("actorKey")) != null)
-                    .toList();
-        }
-        return legacy.stream().mapToInt(d -> store(collection, d)).sum();
-    }
-
-    private int store(String collection, Document document) {
-        Query byId = Query.query(Criteria.where("_id").is(document.get("_id")));
-        Update folded = Update.update("actorFoldedKey", IdentifierKeys.folded(document.getString("actorKey")));
-        return (int) mongo.updateFirst(byId, folded, collection).getModifiedCount();
+        return migrations.storeDerived(
+                collection,
+                "actorFoldedKey",
+                document -> IdentifierKeys.folded(document.getString("actorKey")),
+                false,
+                "actorKey");
     }
 }

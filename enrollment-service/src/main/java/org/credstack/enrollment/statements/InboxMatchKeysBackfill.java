@@ -1,14 +1,8 @@
 package org.credstack.enrollment.statements;
 
-import java.util.List;
-import org.bson.Document;
 import org.credstack.enrollment.learner.IdentifierKeys;
 import org.credstack.enrollment.migration.OneTimeMigrations;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +16,9 @@ class InboxMatchKeysBackfill implements InitializingBean {
 
     static final String NAME = "unmatchedStatements.matchKeys";
 
-    private final MongoTemplate mongo;
     private final OneTimeMigrations migrations;
 
-    InboxMatchKeysBackfill(MongoTemplate mongo, OneTimeMigrations migrations) {
-        this.mongo = mongo;
+    InboxMatchKeysBackfill(OneTimeMigrations migrations) {
         this.migrations = migrations;
     }
 
@@ -37,22 +29,14 @@ class InboxMatchKeysBackfill implements InitializingBean {
 
     /** @return how many inbox entries got their match keys */
     int backfill() {
-        Query all = new Query();
-        all.fields().include("actorKey", UnmatchedInbox.MATCH_KEYS);
-        List<Document> legacy;
-        try (var entries = mongo.stream(all, Document.class, UnmatchedInbox.COLLECTION)) {
-            // read first, then write, so the cursor never meets a document it changed
-            legacy = entries.filter(d -> d.get(UnmatchedInbox.MATCH_KEYS) == null)
-                    .toList();
-        }
-        return legacy.stream().mapToInt(this::store).sum();
-    }
-
-    private int store(Document entry) {
-        String actorKey = entry.getString("actorKey");
-        Query byId = Query.query(Criteria.where("_id").is(entry.get("_id")));
-        Update keys = Update.update(
-                UnmatchedInbox.MATCH_KEYS, UnmatchedStatement.matchKeysOf(actorKey, IdentifierKeys.folded(actorKey)));
-        return (int) mongo.updateFirst(byId, keys, UnmatchedInbox.COLLECTION).getModifiedCount();
+        return migrations.storeDerived(
+                UnmatchedInbox.COLLECTION,
+                UnmatchedInbox.MATCH_KEYS,
+                entry -> {
+                    String actorKey = entry.getString("actorKey");
+                    return UnmatchedStatement.matchKeysOf(actorKey, IdentifierKeys.folded(actorKey));
+                },
+                false,
+                "actorKey");
     }
 }
