@@ -20,6 +20,10 @@ import org.springframework.core.env.MapPropertySource;
  *       management.observations.enable.spring.cloud.function}): the binder's already makes the consumer's span, and a
  *       second per record cost a span, a timer and a second read of the {@code traceparent} (about 4 % of
  *       notification-service's CPU under load);
+ *   <li>Spring Security's observations are off ({@code management.observations.enable.spring.security}): five or six
+ *       per request (each filter chain, authentication, authorization), each a span and a timer inside the request's
+ *       own {@code http.server.requests} span, cost about 4 % of enrollment-service's CPU under load and told an
+ *       operator nothing the request's span and the 401/403 counts do not;
  *   <li>{@code management.tracing.sampling.probability}: {@value #SAMPLED} when an OTLP endpoint is set ({@value
  *       #OTLP_ENDPOINT}), else {@value #UNSAMPLED}: with nowhere to send spans, none is recorded, yet trace ids are
  *       still made, logged and propagated.
@@ -44,6 +48,7 @@ public class TracingDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.pattern.correlation", CORRELATION);
         defaults.put("spring.cloud.stream.kafka.binder.enable-observation", true);
         defaults.put("management.observations.enable.spring.cloud.function", false);
+        defaults.put("management.observations.enable.spring.security", false);
         String endpoint = environment.getProperty(OTLP_ENDPOINT);
         defaults.put(
                 "management.tracing.sampling.probability",

@@ -179,6 +179,17 @@ class ResourceServerIT {
     }
 
     @Test
+    void observesEachRequestOnceNotEachSecurityStep() throws Exception {
+        assertThat(send("GET", notes(), TestTokens.learner(learner), null).statusCode())
+                .isEqualTo(200);
+
+        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+
+        assertThat(scrape).contains("http_server_requests_seconds_count");
+        assertThat(scrape).doesNotContain("spring_security_");
+    }
+
+    @Test
     void answersARequestTheFirewallRefusesWithAProblem() throws Exception {
         JsonNode problem =
                 problem(send("GET", "/api/v1/notes;x=1", TestTokens.operator(), null), 400, "invalid-request-target");
