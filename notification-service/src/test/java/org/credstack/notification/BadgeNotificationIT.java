@@ -362,7 +362,7 @@ class BadgeNotificationIT extends RunningService {
         Instant now = clock.instant();
         // an earlier test's e-mail still being sent would fail during the outage too, and its failures could open the
         // breaker before this e-mail's first attempt, which would then be handed back uncounted, not FAILED
-        await().atMost(Duration.ofSeconds(30)).until(() -> dueDeliveries(now) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueDeliveries(mongo, now) == 0);
         SMTP.stop();
         try {
             broker.publish(issued(learner, now, null), now);
@@ -400,19 +400,6 @@ class BadgeNotificationIT extends RunningService {
 
     private List<Document> deliveries(String learner) {
         return mongo.find(Query.query(Criteria.where("learnerId").is(learner)), Document.class, "deliveries");
-    }
-
-    /** E-mails the dispatcher would claim at {@code now}: being sent, or waiting with their next attempt due. */
-    private long dueDeliveries(Instant now) {
-        return mongo.count(
-                Query.query(new Criteria()
-                        .orOperator(
-                                Criteria.where("status").is("SENDING"),
-                                Criteria.where("status")
-                                        .in("PENDING", "FAILED")
-                                        .and("nextAttemptAt")
-                                        .lte(now))),
-                "deliveries");
     }
 
     private Document delivery(String learner) {

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -113,6 +117,22 @@ public abstract class RunningService extends ServiceIntegrationTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * E-mails the dispatcher would claim at {@code now}: being sent, or waiting with their next attempt due. A test that
+     * stops the SMTP server waits for none, so that no other test's e-mail fails during its outage.
+     */
+    protected static long dueDeliveries(MongoTemplate mongo, Instant now) {
+        return mongo.count(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("status").is("SENDING"),
+                                Criteria.where("status")
+                                        .in("PENDING", "FAILED")
+                                        .and("nextAttemptAt")
+                                        .lte(Date.from(now)))),
+                "deliveries");
     }
 
     private static GreenMail startSmtp() {

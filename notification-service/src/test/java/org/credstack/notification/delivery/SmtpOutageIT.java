@@ -7,7 +7,6 @@ import static org.credstack.notification.Badges.learner;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.credstack.notification.RunningService;
@@ -51,7 +50,7 @@ class SmtpOutageIT extends RunningService {
         CircuitBreaker breaker = calls.breaker(OutboundCalls.SMTP);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         // only this test's e-mails may meet the outage: wait until no other test's e-mail is due or being sent
-        await().atMost(Duration.ofSeconds(30)).until(() -> dueOrSending() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueDeliveries(mongo, clock.instant()) == 0);
         SMTP.stop();
         String learner = learner();
         List<String> recipients = new ArrayList<>();
@@ -90,19 +89,6 @@ class SmtpOutageIT extends RunningService {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> recipients.stream().allMatch(r -> mailTo(r).size() == 1));
-    }
-
-    private long dueOrSending() {
-        Date now = Date.from(clock.instant());
-        return mongo.count(
-                Query.query(new Criteria()
-                        .orOperator(
-                                Criteria.where("status").is("SENDING"),
-                                Criteria.where("status")
-                                        .in("PENDING", "FAILED")
-                                        .and("nextAttemptAt")
-                                        .lte(now))),
-                "deliveries");
     }
 
     private List<Document> deliveries(String learner) {
